@@ -1,0 +1,1 @@
+//! Example services; see the `[[example]]` targets.

@@ -1,0 +1,91 @@
+//! A borrowed mirror of the input: the type, its variants and fields, with parsed attributes.
+//! A struct is modelled as an enum of one variant whose pattern is `Self`.
+
+use proc_macro2::{Ident, Span};
+use syn::{Data, DeriveInput, Fields, Member, Type};
+
+use crate::attr::{self, FieldAttrs, TypeAttrs, VariantAttrs};
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub attrs: TypeAttrs,
+    pub kind: Kind,
+    pub variants: Vec<Variant<'a>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Struct,
+    Enum,
+}
+
+pub(crate) struct Variant<'a> {
+    /// The variant's ident (the type's ident for a struct).
+    pub ident: &'a Ident,
+    pub attrs: VariantAttrs,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub(crate) struct Field<'a> {
+    pub original: &'a syn::Field,
+    pub member: Member,
+    pub index: usize,
+    pub ty: &'a Type,
+    pub attrs: FieldAttrs<'a>,
+}
+
+impl<'a> Input<'a> {
+    /// Parses the input; errors (a union, malformed attributes) go to `cx`.
+    pub(crate) fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
+        let attrs = attr::type_attrs(cx, &node.attrs);
+        let (kind, variants) = match &node.data {
+            Data::Struct(data) => {
+                let fields = fields(cx, &data.fields);
+                let v = Variant {
+                    ident: &node.ident,
+                    attrs: TypeAttrs::default(),
+                    fields,
+                };
+                (Kind::Struct, vec![v])
+            }
+            Data::Enum(data) => {
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| Variant {
+                        ident: &v.ident,
+                        attrs: attr::type_attrs(cx, &v.attrs),
+                        fields: fields(cx, &v.fields),
+                    })
+                    .collect();
+                (Kind::Enum, variants)
+            }
+            Data::Union(data) => {
+                cx.error(
+                    data.union_token.span,
+                    "#[derive(HttpStatus)] does not support unions; use an enum or a struct",
+                );
+                return None;
+            }
+        };
+        Some(Input { original: node, attrs, kind, variants })
+    }
+}
+
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, f)| Field {
+            original: f,
+            member: match &f.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index { index: index as u32, span: Span::call_site() }),
+            },
+            index,
+            ty: &f.ty,
+            attrs: attr::field_attrs(cx, &f.attrs),
+        })
+        .collect()
+}

@@ -1,0 +1,55 @@
+//! Error accumulation, after serde's `Ctxt`: every rule reports, one build shows all errors.
+
+use std::cell::RefCell;
+use std::fmt::Display;
+
+use proc_macro2::Span;
+
+pub(crate) struct Ctxt {
+    errors: RefCell<Option<Vec<syn::Error>>>,
+}
+
+impl Ctxt {
+    pub(crate) fn new() -> Self {
+        Ctxt { errors: RefCell::new(Some(Vec::new())) }
+    }
+
+    /// Records an error at `span`.
+    pub(crate) fn error(&self, span: Span, msg: impl Display) {
+        self.syn_error(syn::Error::new(span, msg));
+    }
+
+    /// Records an error spanning the tokens of `tokens`.
+    pub(crate) fn error_spanned(&self, tokens: impl quote::ToTokens, msg: impl Display) {
+        self.syn_error(syn::Error::new_spanned(tokens, msg));
+    }
+
+    pub(crate) fn syn_error(&self, err: syn::Error) {
+        if let Some(errors) = self.errors.borrow_mut().as_mut() {
+            errors.push(err);
+        }
+    }
+
+    /// Ends the context: all errors folded into one, or `Ok` if there were none.
+    pub(crate) fn check(self) -> syn::Result<()> {
+        let errors = self.errors.borrow_mut().take().unwrap_or_default();
+        let mut iter = errors.into_iter();
+        match iter.next() {
+            None => Ok(()),
+            Some(mut first) => {
+                for e in iter {
+                    first.combine(e);
+                }
+                Err(first)
+            }
+        }
+    }
+}
+
+impl Drop for Ctxt {
+    fn drop(&mut self) {
+        if !std::thread::panicking() && self.errors.borrow().is_some() {
+            panic!("errstatus-macros: Ctxt dropped without check()");
+        }
+    }
+}

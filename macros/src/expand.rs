@@ -1,0 +1,359 @@
+//! Model -> tokens. Cannot fail: every rule was checked in valid.rs.
+//!
+//! The expansion stays thin: one `match` arm per variant in each of the two trait methods,
+//! and the rest (status text, body, header values, framework types) lives in
+//! `::errstatus::__private`, compiled once.
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{DeriveInput, GenericParam, Generics};
+
+use crate::ast::{Field, Input, Kind, Variant};
+use crate::ctxt::Ctxt;
+use crate::fallback;
+use crate::valid::{self, Arm, ArmBody, HeaderKey, Model, Response};
+
+/// The derive's entry point: the impls, or the errors plus stub impls.
+pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
+    let out = match try_expand(node) {
+        Ok(tokens) => tokens,
+        Err(err) => fallback::expand(node, err),
+    };
+    debug_print(node, &out);
+    out
+}
+
+/// `ERRSTATUS_DEBUG=1` (or `=TypeName`) prints the expansion to stderr at compile time.
+fn debug_print(node: &DeriveInput, out: &TokenStream) {
+    if let Ok(want) = std::env::var("ERRSTATUS_DEBUG") {
+        if want == "1" || node.ident == want {
+            eprintln!("// #[derive(HttpStatus)] on {}\n{}", node.ident, out);
+        }
+    }
+}
+
+pub(crate) fn try_expand(node: &DeriveInput) -> syn::Result<TokenStream> {
+    let cx = Ctxt::new();
+    let input = Input::from_syn(&cx, node);
+    let tokens = input.as_ref().map(|input| expand(&valid::check(&cx, input)));
+    cx.check()?;
+    Ok(tokens.unwrap_or_default())
+}
+
+fn expand(model: &Model) -> TokenStream {
+    let input = model.input;
+    let status_arms = model.arms.iter().map(|arm| status_arm(input, arm));
+    let problem_arms = model.arms.iter().map(|arm| problem_arm(input, arm));
+    let (status_body, problem_body) = if input.variants.is_empty() {
+        (quote!(match *self {}), quote!(match *self {}))
+    } else {
+        (quote!(match self { #(#status_arms)* }), quote!(match self { #(#problem_arms)* }))
+    };
+    let bounds = bounds(model);
+    let mut out = impls(input.original, &bounds, &status_body, &problem_body);
+    for (span, msg) in &model.warnings {
+        out.extend(warning(*span, msg));
+    }
+    out
+}
+
+fn pattern(input: &Input, variant: &Variant, bindings: &[&Field]) -> TokenStream {
+    let path = match input.kind {
+        Kind::Struct => quote!(Self),
+        Kind::Enum => {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        }
+    };
+    let binds = bindings.iter().map(|f| {
+        let member = &f.member;
+        let var = binding(f);
+        quote!(#member: #var)
+    });
+    quote!(#path { #(#binds,)* .. })
+}
+
+fn binding(field: &Field) -> Ident {
+    format_ident!("__field{}", field.index)
+}
+
+fn status_arm(input: &Input, arm: &Arm) -> TokenStream {
+    match &arm.body {
+        ArmBody::Transparent(field) => {
+            let pat = pattern(input, arm.variant, &[field]);
+            let var = binding(field);
+            quote!(#pat => ::errstatus::HttpStatus::status(#var),)
+        }
+        ArmBody::Code(resp) => {
+            let pat = pattern(input, arm.variant, &[]);
+            let code = status_const(resp);
+            quote!(#pat => #code,)
+        }
+    }
+}
+
+/// The `http::StatusCode` constant for an entry, spanned at the user's code.
+pub(crate) fn status_const(resp: &Response) -> TokenStream {
+    status_tokens(resp.entry, resp.span)
+}
+
+pub(crate) fn status_tokens(entry: &errstatus_registry::Entry, span: Span) -> TokenStream {
+    match entry.http_const() {
+        Some(name) => {
+            let ident = Ident::new(name, span);
+            quote!(::errstatus::__private::http::StatusCode::#ident)
+        }
+        None => {
+            let code = entry.code;
+            quote!(::errstatus::__private::code(#code))
+        }
+    }
+}
+
+fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
+    match &arm.body {
+        ArmBody::Transparent(field) => {
+            let pat = pattern(input, arm.variant, &[field]);
+            let var = binding(field);
+            quote!(#pat => ::errstatus::HttpStatus::__problem(#var, __p),)
+        }
+        ArmBody::Code(resp) => {
+            let mut used: Vec<&Field> = resp.headers.iter().map(|(_, f)| *f).collect();
+            used.extend(resp.instance);
+            used.extend(resp.extensions.iter().map(|(_, f)| *f));
+            used.sort_by_key(|f| f.index);
+            used.dedup_by_key(|f| f.index);
+            let pat = pattern(input, arm.variant, &used);
+            let code = status_const(resp);
+            let expose = resp.expose;
+            let mut calls = quote!(__p.status(#code, self, #expose););
+            if resp.type_.is_some() || resp.title.is_some() {
+                let ty = opt_str(resp.type_.as_deref());
+                let title = opt_str(resp.title.as_deref());
+                calls.extend(quote!(__p.kind(#ty, #title);));
+            }
+            for (key, field) in &resp.headers {
+                let var = binding(field);
+                let name = match key {
+                    HeaderKey::Const(ident) => quote!(::errstatus::__private::http::header::#ident),
+                    HeaderKey::Name(name, span) => {
+                        quote_spanned!(*span=> ::errstatus::__private::http::HeaderName::from_static(#name))
+                    }
+                };
+                let ty_span = field_span(field);
+                calls.extend(quote_spanned!(ty_span=> __p.header(#name, #var);));
+            }
+            if let Some(field) = resp.instance {
+                let var = binding(field);
+                calls.extend(quote_spanned!(field_span(field)=> __p.instance(#var);));
+            }
+            for (name, field) in &resp.extensions {
+                let var = binding(field);
+                calls.extend(quote_spanned!(field_span(field)=> __p.extension(#name, #var);));
+            }
+            quote!(#pat => { #calls })
+        }
+    }
+}
+
+fn field_span(field: &Field) -> Span {
+    use syn::spanned::Spanned;
+    field.ty.span()
+}
+
+fn opt_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// Extra where-clause predicates for generic types.
+fn bounds(model: &Model) -> Vec<TokenStream> {
+    let input = model.input;
+    let params: Vec<&Ident> = input.original.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut needs_display = false;
+    let mut push = |ty: &syn::Type, bound: TokenStream| {
+        if mentions(ty.to_token_stream(), &params) {
+            out.push(quote!(#ty: #bound));
+        }
+    };
+    for arm in &model.arms {
+        match &arm.body {
+            ArmBody::Transparent(field) => push(field.ty, quote!(::errstatus::HttpStatus)),
+            ArmBody::Code(resp) => {
+                needs_display = true;
+                for (_, f) in &resp.headers {
+                    push(f.ty, quote!(::core::fmt::Display));
+                }
+                if let Some(f) = resp.instance {
+                    push(f.ty, quote!(::core::fmt::Display));
+                }
+                for (_, f) in &resp.extensions {
+                    push(f.ty, quote!(::errstatus::__private::serde::Serialize));
+                }
+            }
+        }
+    }
+    if needs_display {
+        out.push(quote!(Self: ::core::fmt::Display));
+    }
+    out
+}
+
+fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
+        TokenTree::Group(group) => mentions(group.stream(), params),
+        _ => false,
+    })
+}
+
+/// The generic parameters of an impl, without defaults; `extra` is appended.
+fn impl_params(generics: &Generics, extra: Option<TokenStream>) -> TokenStream {
+    let mut params: Vec<TokenStream> = generics
+        .params
+        .iter()
+        .map(|p| match p {
+            GenericParam::Lifetime(l) => l.to_token_stream(),
+            GenericParam::Type(t) => {
+                let (ident, bounds) = (&t.ident, &t.bounds);
+                if bounds.is_empty() {
+                    quote!(#ident)
+                } else {
+                    quote!(#ident: #bounds)
+                }
+            }
+            GenericParam::Const(c) => {
+                let (ident, ty) = (&c.ident, &c.ty);
+                quote!(const #ident: #ty)
+            }
+        })
+        .collect();
+    params.extend(extra);
+    if params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#(#params),*>)
+    }
+}
+
+fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
+    let existing = generics.where_clause.as_ref().map(|w| &w.predicates);
+    let existing = existing.into_iter().flat_map(|p| p.iter());
+    let preds: Vec<TokenStream> = existing.map(ToTokens::to_token_stream).chain(extra.iter().cloned()).collect();
+    if preds.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#preds,)*)
+    }
+}
+
+/// Every impl the derive emits, with the two method bodies given. Shared with fallback.rs.
+pub(crate) fn impls(
+    node: &DeriveInput,
+    bounds: &[TokenStream],
+    status_body: &TokenStream,
+    problem_body: &TokenStream,
+) -> TokenStream {
+    let ident = &node.ident;
+    let generics = &node.generics;
+    let (_, ty_generics, _) = generics.split_for_impl();
+    let ty = quote!(#ident #ty_generics);
+    let params = impl_params(generics, None);
+    let where_ = where_clause(generics, bounds);
+    let body_param = impl_params(generics, Some(quote!(__B)));
+    let mut body_bounds = bounds.to_vec();
+    body_bounds.push(quote!(__B: ::core::convert::From<::std::string::String>));
+    let body_where = where_clause(generics, &body_bounds);
+    let status = quote!(::errstatus::__private::http::StatusCode);
+    let attrs = quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+    };
+    let mut out = quote! {
+        #attrs
+        impl #params ::errstatus::HttpStatus for #ty #where_ {
+            #[inline]
+            fn status(&self) -> #status {
+                #status_body
+            }
+
+            #[doc(hidden)]
+            fn __problem<'__a>(&'__a self, __p: &mut ::errstatus::__private::Problem<'__a>) {
+                #problem_body
+            }
+        }
+
+        #attrs
+        impl #params ::core::convert::From<&#ty> for #status #where_ {
+            #[inline]
+            fn from(__e: &#ty) -> Self {
+                ::errstatus::HttpStatus::status(__e)
+            }
+        }
+
+        #attrs
+        impl #params ::core::convert::From<#ty> for #status #where_ {
+            #[inline]
+            fn from(__e: #ty) -> Self {
+                ::errstatus::HttpStatus::status(&__e)
+            }
+        }
+
+        #attrs
+        impl #body_param ::core::convert::From<#ty> for ::errstatus::__private::http::Response<__B> #body_where {
+            fn from(__e: #ty) -> Self {
+                ::errstatus::__private::into_response(&__e)
+            }
+        }
+    };
+    if cfg!(feature = "axum") {
+        out.extend(quote! {
+            #attrs
+            impl #params ::errstatus::__private::axum::response::IntoResponse for #ty #where_ {
+                fn into_response(self) -> ::errstatus::__private::axum::response::Response {
+                    ::errstatus::__private::into_axum(&self)
+                }
+            }
+        });
+    }
+    if cfg!(feature = "actix-web") {
+        let mut actix_bounds = bounds.to_vec();
+        if node.generics.type_params().next().is_some() {
+            actix_bounds.push(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+        }
+        let actix_where = where_clause(generics, &actix_bounds);
+        out.extend(quote! {
+            #attrs
+            impl #params ::errstatus::__private::actix_web::ResponseError for #ty #actix_where {
+                fn status_code(&self) -> ::errstatus::__private::actix_web::http::StatusCode {
+                    ::errstatus::__private::actix_status(self)
+                }
+
+                fn error_response(&self) -> ::errstatus::__private::actix_web::HttpResponse {
+                    ::errstatus::__private::actix_response(self)
+                }
+            }
+        });
+    }
+    out
+}
+
+/// A real compiler warning on stable: the use of a deprecated item, spanned at `span`.
+fn warning(span: Span, msg: &str) -> TokenStream {
+    let item = Ident::new("__errstatus_questionable_status", Span::call_site());
+    let usage = Ident::new("__errstatus_questionable_status", span);
+    quote! {
+        const _: () = {
+            #[deprecated(note = #msg)]
+            #[allow(non_camel_case_types)]
+            struct #item;
+            let _ = #usage;
+        };
+    }
+}

@@ -1,0 +1,18 @@
+//! After an error: the compile errors plus stub impls, so that code using the type does not
+//! add a cascade of "HttpStatus is not implemented" errors (as thiserror's fallback does).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::expand;
+
+pub(crate) fn expand(node: &DeriveInput, error: syn::Error) -> TokenStream {
+    let errors = error.into_compile_error();
+    let unreachable = quote!(::core::unreachable!());
+    let impls = expand::impls(node, &[], &unreachable, &unreachable);
+    quote! {
+        #errors
+        #impls
+    }
+}

@@ -1,0 +1,224 @@
+//! Names users type: `http::header` constants, and "did you mean" for status names.
+
+use errstatus_registry::{entries, lookup_name};
+
+/// The `http::header` constants (http 1.x), each the upper-case form of its field name.
+pub(crate) const HEADER_CONSTS: &[&str] = &[
+    "ACCEPT",
+    "ACCEPT_CHARSET",
+    "ACCEPT_ENCODING",
+    "ACCEPT_LANGUAGE",
+    "ACCEPT_RANGES",
+    "ACCESS_CONTROL_ALLOW_CREDENTIALS",
+    "ACCESS_CONTROL_ALLOW_HEADERS",
+    "ACCESS_CONTROL_ALLOW_METHODS",
+    "ACCESS_CONTROL_ALLOW_ORIGIN",
+    "ACCESS_CONTROL_EXPOSE_HEADERS",
+    "ACCESS_CONTROL_MAX_AGE",
+    "ACCESS_CONTROL_REQUEST_HEADERS",
+    "ACCESS_CONTROL_REQUEST_METHOD",
+    "AGE",
+    "ALLOW",
+    "ALT_SVC",
+    "AUTHORIZATION",
+    "CACHE_CONTROL",
+    "CACHE_STATUS",
+    "CDN_CACHE_CONTROL",
+    "CONNECTION",
+    "CONTENT_DISPOSITION",
+    "CONTENT_ENCODING",
+    "CONTENT_LANGUAGE",
+    "CONTENT_LENGTH",
+    "CONTENT_LOCATION",
+    "CONTENT_RANGE",
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "CONTENT_TYPE",
+    "COOKIE",
+    "DNT",
+    "DATE",
+    "ETAG",
+    "EXPECT",
+    "EXPIRES",
+    "FORWARDED",
+    "FROM",
+    "HOST",
+    "IF_MATCH",
+    "IF_MODIFIED_SINCE",
+    "IF_NONE_MATCH",
+    "IF_RANGE",
+    "IF_UNMODIFIED_SINCE",
+    "LAST_MODIFIED",
+    "LINK",
+    "LOCATION",
+    "MAX_FORWARDS",
+    "ORIGIN",
+    "PRAGMA",
+    "PROXY_AUTHENTICATE",
+    "PROXY_AUTHORIZATION",
+    "PUBLIC_KEY_PINS",
+    "PUBLIC_KEY_PINS_REPORT_ONLY",
+    "RANGE",
+    "REFERER",
+    "REFERRER_POLICY",
+    "REFRESH",
+    "RETRY_AFTER",
+    "SEC_WEBSOCKET_ACCEPT",
+    "SEC_WEBSOCKET_EXTENSIONS",
+    "SEC_WEBSOCKET_KEY",
+    "SEC_WEBSOCKET_PROTOCOL",
+    "SEC_WEBSOCKET_VERSION",
+    "SERVER",
+    "SET_COOKIE",
+    "STRICT_TRANSPORT_SECURITY",
+    "TE",
+    "TRAILER",
+    "TRANSFER_ENCODING",
+    "USER_AGENT",
+    "UPGRADE",
+    "UPGRADE_INSECURE_REQUESTS",
+    "VARY",
+    "VIA",
+    "WARNING",
+    "WWW_AUTHENTICATE",
+    "X_CONTENT_TYPE_OPTIONS",
+    "X_DNS_PREFETCH_CONTROL",
+    "X_FRAME_OPTIONS",
+    "X_XSS_PROTECTION",
+];
+
+/// Header fields errstatus sets itself; a `#[header]` field may not set them.
+pub(crate) const RESERVED_HEADERS: &[&str] = &["content-type", "content-length", "transfer-encoding"];
+
+/// The field name of an `http::header` constant: `WWW_AUTHENTICATE` -> `www-authenticate`.
+pub(crate) fn header_const_to_name(constant: &str) -> String {
+    constant.to_ascii_lowercase().replace('_', "-")
+}
+
+/// Whether `name` is a valid field name (RFC 9110 §5.1: one or more `tchar`).
+pub(crate) fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Names that older tables, RFC 2616 or vendor APIs use, with the name users should write.
+const ALIASES: &[(&str, &str)] = &[
+    ("REQUEST_ENTITY_TOO_LARGE", "CONTENT_TOO_LARGE"),
+    ("ENTITY_TOO_LARGE", "CONTENT_TOO_LARGE"),
+    ("REQUEST_TIME_OUT", "REQUEST_TIMEOUT"),
+    ("REQUEST_URI_TOO_LARGE", "URI_TOO_LONG"),
+    ("REQUEST_URI_TOO_LONG", "URI_TOO_LONG"),
+    ("REQUESTED_RANGE_NOT_SATISFIABLE", "RANGE_NOT_SATISFIABLE"),
+    ("SERVER_TIMEOUT", "GATEWAY_TIMEOUT"),
+    ("INTERNAL_ERROR", "INTERNAL_SERVER_ERROR"),
+    ("SERVER_ERROR", "INTERNAL_SERVER_ERROR"),
+    ("MOVED", "MOVED_PERMANENTLY"),
+    ("NO_RESPONSE", "NO_CONTENT"),
+    ("PARTIAL_INFORMATION", "NON_AUTHORITATIVE_INFORMATION"),
+    ("MULTIPLE_CHOICE", "MULTIPLE_CHOICES"),
+    ("SWITCHING_PROTOCOL", "SWITCHING_PROTOCOLS"),
+    ("UNAUTHENTICATED", "UNAUTHORIZED"),
+    ("RATE_LIMITED", "TOO_MANY_REQUESTS"),
+    ("TOO_MANY_REQUEST", "TOO_MANY_REQUESTS"),
+    ("UNAVAILABLE", "SERVICE_UNAVAILABLE"),
+    ("TEAPOT", "IM_A_TEAPOT"),
+];
+
+/// `NotFound` -> `NOT_FOUND`, `not_found` -> `NOT_FOUND`, `Request-URI` -> `REQUEST_URI`.
+fn screaming_snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c == '-' || c == ' ' || c == '_' {
+            if !out.ends_with('_') {
+                out.push('_');
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The accepted status name closest to `name`, if one is close enough to suggest.
+pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
+    let norm = screaming_snake(name);
+    if let Some(e) = lookup_name(&norm) {
+        return e.names.iter().copied().find(|n| *n == norm);
+    }
+    if let Some((_, to)) = ALIASES.iter().find(|(from, _)| *from == norm) {
+        return Some(to);
+    }
+    let all = entries().iter().flat_map(|e| e.names.iter().copied());
+    let (best, dist) = all.map(|n| (n, edit_distance(&norm, n))).min_by_key(|(_, d)| *d)?;
+    if dist <= (norm.len() / 3).max(2) {
+        return Some(best);
+    }
+    entries()
+        .iter()
+        .flat_map(|e| e.names.iter().copied())
+        .find(|n| norm.len() >= 4 && (n.contains(&norm) || norm.contains(n)))
+}
+
+/// The accepted `http::header` constant closest to `name`, if one is close enough.
+pub(crate) fn suggest_header(name: &str) -> Option<&'static str> {
+    let norm = screaming_snake(name);
+    let (best, dist) = HEADER_CONSTS.iter().map(|n| (*n, edit_distance(&norm, n))).min_by_key(|(_, d)| *d)?;
+    (dist <= (norm.len() / 3).max(2)).then_some(best)
+}
+
+/// What an unregistered code that users meet in the wild really is.
+pub(crate) fn unregistered_hint(code: u16) -> Option<&'static str> {
+    Some(match code {
+        420 => "420 \"Enhance Your Calm\" was Twitter's; use 429 Too Many Requests",
+        444 => "444 is nginx-internal: nginx closes the connection without a response",
+        499 => "499 is nginx's log code for a client that closed the request; it is never sent",
+        599 => "599 is an unofficial proxy convention; use 504 Gateway Timeout",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest_status("NOT_FOUN"), Some("NOT_FOUND"));
+        assert_eq!(suggest_status("NotFound"), Some("NOT_FOUND"));
+        assert_eq!(suggest_status("not_found"), Some("NOT_FOUND"));
+        assert_eq!(suggest_status("TEAPOT"), Some("IM_A_TEAPOT"));
+        assert_eq!(suggest_status("RequestEntityTooLarge"), Some("CONTENT_TOO_LARGE"));
+        assert_eq!(suggest_status("CONFLCT"), Some("CONFLICT"));
+        assert_eq!(suggest_status("XYZZY_PLUGH_QUUX"), None);
+        assert_eq!(suggest_header("RETRY_AFTR"), Some("RETRY_AFTER"));
+    }
+
+    #[test]
+    fn header_names() {
+        assert_eq!(header_const_to_name("WWW_AUTHENTICATE"), "www-authenticate");
+        assert!(is_token("x-request-id"));
+        assert!(!is_token("x request"));
+        assert!(!is_token(""));
+        assert!(!is_token("a\r\nb"));
+    }
+}
