@@ -1,0 +1,13 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum ApiError {
+    #[error("slow down")]
+    #[status(429)]
+    RateLimited {
+        #[header("Content-Type")]
+        content_type: String,
+    },
+}
+
+fn main() {}

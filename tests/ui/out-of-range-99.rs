@@ -1,0 +1,10 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum ApiError {
+    #[error("request failed")]
+    #[status(99)]
+    Weird,
+}
+
+fn main() {}

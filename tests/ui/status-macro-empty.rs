@@ -1,0 +1,5 @@
+const STATUS: http::StatusCode = errstatus::status!();
+
+fn main() {
+    let _ = STATUS;
+}

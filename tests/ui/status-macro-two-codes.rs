@@ -1,0 +1,5 @@
+const STATUS: http::StatusCode = errstatus::status!(404, 405);
+
+fn main() {
+    let _ = STATUS;
+}

@@ -1,0 +1,5 @@
+const STATUS: http::StatusCode = errstatus::status!(NOT_FOUN);
+
+fn main() {
+    let _ = STATUS;
+}

@@ -1,0 +1,5 @@
+const STATUS: http::StatusCode = errstatus::status!(444);
+
+fn main() {
+    let _ = STATUS;
+}

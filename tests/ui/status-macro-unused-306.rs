@@ -1,0 +1,5 @@
+const STATUS: http::StatusCode = errstatus::status!(306);
+
+fn main() {
+    let _ = STATUS;
+}

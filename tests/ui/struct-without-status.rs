@@ -1,0 +1,7 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("not found")]
+pub struct NotFound;
+
+fn main() {}

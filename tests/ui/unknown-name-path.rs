@@ -1,0 +1,10 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum ApiError {
+    #[error("not found")]
+    #[status(StatusCode::NOT_FOUN)]
+    Missing,
+}
+
+fn main() {}

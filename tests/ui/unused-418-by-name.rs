@@ -1,0 +1,10 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum ApiError {
+    #[error("I'm a teapot")]
+    #[status(IM_A_TEAPOT)]
+    Teapot,
+}
+
+fn main() {}
