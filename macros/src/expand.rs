@@ -200,7 +200,10 @@ fn bounds(model: &Model) -> Vec<TokenStream> {
         }
     }
     if needs_display {
-        out.push(quote!(Self: ::core::fmt::Display));
+        // The type itself, not `Self`: these bounds also go on `From<E> for Response<B>`.
+        let ident = &input.original.ident;
+        let (_, ty_generics, _) = input.original.generics.split_for_impl();
+        out.push(quote!(#ident #ty_generics: ::core::fmt::Display));
     }
     out
 }

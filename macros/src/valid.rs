@@ -357,7 +357,8 @@ fn check_variant<'a>(
         match &field.attrs.problem {
             None => {}
             Some(FieldProblem::Instance(span)) => {
-                if instance.replace(field).is_some() {
+                let duplicate = instance.replace(field).is_some();
+                if duplicate {
                     cx.error(*span, "duplicate #[problem(instance)]: a problem has one instance");
                 }
             }
