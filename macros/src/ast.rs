@@ -25,6 +25,10 @@ pub(crate) struct Variant<'a> {
     pub ident: &'a Ident,
     pub attrs: VariantAttrs,
     pub fields: Vec<Field<'a>>,
+    /// The doc comment, for OpenAPI descriptions.
+    pub doc: String,
+    /// The `#[error("...")]` format string (thiserror), for OpenAPI examples.
+    pub error_fmt: Option<String>,
 }
 
 pub(crate) struct Field<'a> {
@@ -46,6 +50,8 @@ impl<'a> Input<'a> {
                     ident: &node.ident,
                     attrs: TypeAttrs::default(),
                     fields,
+                    doc: doc(&node.attrs),
+                    error_fmt: error_fmt(&node.attrs),
                 };
                 (Kind::Struct, vec![v])
             }
@@ -57,6 +63,8 @@ impl<'a> Input<'a> {
                         ident: &v.ident,
                         attrs: attr::type_attrs(cx, &v.attrs),
                         fields: fields(cx, &v.fields),
+                        doc: doc(&v.attrs),
+                        error_fmt: error_fmt(&v.attrs),
                     })
                     .collect();
                 (Kind::Enum, variants)
@@ -88,4 +96,31 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
             attrs: attr::field_attrs(cx, &f.attrs),
         })
         .collect()
+}
+
+/// The doc comment: the `#[doc = "..."]` lines joined, trimmed.
+fn doc(attrs: &[syn::Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value().trim().to_owned()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    lines.join("\n").trim().to_owned()
+}
+
+/// The format string of thiserror's `#[error("...")]`, if the attribute starts with one.
+fn error_fmt(attrs: &[syn::Attribute]) -> Option<String> {
+    let attr = attrs.iter().find(|a| a.path().is_ident("error"))?;
+    attr.parse_args_with(|input: syn::parse::ParseStream| {
+        let lit: syn::LitStr = input.parse()?;
+        input.parse::<proc_macro2::TokenStream>()?;
+        Ok(lit.value())
+    })
+    .ok()
 }

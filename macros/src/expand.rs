@@ -44,13 +44,18 @@ fn expand(model: &Model) -> TokenStream {
     let input = model.input;
     let status_arms = model.arms.iter().map(|arm| status_arm(input, arm));
     let problem_arms = model.arms.iter().map(|arm| problem_arm(input, arm));
-    let (status_body, problem_body) = if input.variants.is_empty() {
+    let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
         (quote!(match self { #(#status_arms)* }), quote!(match self { #(#problem_arms)* }))
     };
+    let bodies = Bodies { status, problem, extra: statuses_fn(model) };
+    let mut bodies = bodies;
+    if cfg!(feature = "utoipa") {
+        bodies.extra.extend(openapi_fn(model));
+    }
     let bounds = bounds(model);
-    let mut out = impls(input.original, &bounds, &status_body, &problem_body);
+    let mut out = impls(input.original, &bounds, &bodies);
     for (span, msg) in &model.warnings {
         out.extend(warning(*span, msg));
     }
@@ -127,6 +132,15 @@ fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
             let code = status_const(resp);
             let expose = resp.expose;
             let mut calls = quote!(__p.status(#code, self, #expose););
+            if cfg!(feature = "tracing") && !expose {
+                calls.extend(quote! {
+                    {
+                        #[allow(unused_imports)]
+                        use ::errstatus::__private::{AsDynError as _, NotDynError as _};
+                        __p.error((&::errstatus::__private::ErrorRef(self)).as_dyn_error());
+                    }
+                });
+            }
             if resp.type_.is_some() || resp.title.is_some() {
                 let ty = opt_str(resp.type_.as_deref());
                 let title = opt_str(resp.title.as_deref());
@@ -195,6 +209,9 @@ fn bounds(model: &Model) -> Vec<TokenStream> {
                 }
                 for (_, f) in &resp.extensions {
                     push(f.ty, quote!(::errstatus::__private::serde::Serialize));
+                    if cfg!(feature = "utoipa") {
+                        push(f.ty, quote!(::errstatus::__private::utoipa::PartialSchema));
+                    }
                 }
             }
         }
@@ -256,13 +273,89 @@ fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
     }
 }
 
-/// Every impl the derive emits, with the two method bodies given. Shared with fallback.rs.
-pub(crate) fn impls(
-    node: &DeriveInput,
-    bounds: &[TokenStream],
-    status_body: &TokenStream,
-    problem_body: &TokenStream,
-) -> TokenStream {
+/// The method bodies of the `HttpStatus` impl.
+pub(crate) struct Bodies {
+    pub status: TokenStream,
+    pub problem: TokenStream,
+    /// Further items of the impl (`statuses`, `__openapi`).
+    pub extra: TokenStream,
+}
+
+/// `HttpStatus::statuses`: own codes sorted at compile time, plus transparent fields' lists.
+fn statuses_fn(model: &Model) -> TokenStream {
+    let mut own: Vec<&errstatus_registry::Entry> = Vec::new();
+    let mut inner = Vec::new();
+    for arm in &model.arms {
+        match &arm.body {
+            ArmBody::Code(resp) => own.push(resp.entry),
+            ArmBody::Transparent(field) => {
+                let ty = field.ty;
+                inner.push(quote!(<#ty as ::errstatus::HttpStatus>::statuses));
+            }
+        }
+    }
+    own.sort_by_key(|e| e.code);
+    own.dedup_by_key(|e| e.code);
+    let own = own.iter().map(|e| status_tokens(e, Span::call_site()));
+    quote! {
+        fn statuses() -> ::std::vec::Vec<::errstatus::__private::http::StatusCode> {
+            ::errstatus::__private::statuses(&[#(#own),*], &[#(#inner),*])
+        }
+    }
+}
+
+/// `HttpStatus::__openapi` (feature `utoipa`): each variant's facts for the OpenAPI document.
+fn openapi_fn(model: &Model) -> TokenStream {
+    let items = model.arms.iter().map(|arm| match &arm.body {
+        ArmBody::Transparent(field) => {
+            let ty = field.ty;
+            quote!(<#ty as ::errstatus::HttpStatus>::__openapi(__d);)
+        }
+        ArmBody::Code(resp) => {
+            let status = status_const(resp);
+            let name = arm.variant.ident.to_string();
+            let name = name.strip_prefix("r#").unwrap_or(&name);
+            let doc = &arm.variant.doc;
+            let detail = opt_str(arm.variant.error_fmt.as_deref());
+            let expose = resp.expose;
+            let ty = opt_str(resp.type_.as_deref());
+            let title = opt_str(resp.title.as_deref());
+            let instance = resp.instance.is_some();
+            let exts = resp.extensions.iter().map(|(n, f)| {
+                let fty = f.ty;
+                quote!((#n, <#fty as ::errstatus::__private::utoipa::PartialSchema>::schema as fn() -> _))
+            });
+            let headers = resp.headers.iter().map(|(k, _)| match k {
+                HeaderKey::Const(ident) => crate::names::header_const_to_name(&ident.to_string()),
+                HeaderKey::Name(n, _) => n.clone(),
+            });
+            quote! {
+                __d.variant(::errstatus::__private::openapi::Variant {
+                    status: #status,
+                    name: #name,
+                    doc: #doc,
+                    detail: #detail,
+                    expose: #expose,
+                    type_: #ty,
+                    title: #title,
+                    instance: #instance,
+                    extensions: ::std::vec![#(#exts),*],
+                    headers: &[#(#headers),*],
+                });
+            }
+        }
+    });
+    quote! {
+        #[doc(hidden)]
+        fn __openapi(__d: &mut ::errstatus::__private::openapi::Docs) {
+            #(#items)*
+        }
+    }
+}
+
+/// Every impl the derive emits, with the method bodies given. Shared with fallback.rs.
+pub(crate) fn impls(node: &DeriveInput, bounds: &[TokenStream], bodies: &Bodies) -> TokenStream {
+    let Bodies { status: status_body, problem: problem_body, extra } = bodies;
     let ident = &node.ident;
     let generics = &node.generics;
     let (_, ty_generics, _) = generics.split_for_impl();
@@ -290,6 +383,8 @@ pub(crate) fn impls(
             fn __problem<'__a>(&'__a self, __p: &mut ::errstatus::__private::Problem<'__a>) {
                 #problem_body
             }
+
+            #extra
         }
 
         #attrs
@@ -321,6 +416,19 @@ pub(crate) fn impls(
             impl #params ::errstatus::__private::axum::response::IntoResponse for #ty #where_ {
                 fn into_response(self) -> ::errstatus::__private::axum::response::Response {
                     ::errstatus::__private::into_axum(&self)
+                }
+            }
+        });
+    }
+    if cfg!(feature = "utoipa") {
+        out.extend(quote! {
+            #attrs
+            impl #params ::errstatus::__private::utoipa::IntoResponses for #ty #where_ {
+                fn responses() -> ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    ::errstatus::__private::utoipa::openapi::RefOr<::errstatus::__private::utoipa::openapi::response::Response>,
+                > {
+                    ::errstatus::__private::openapi::responses::<Self>()
                 }
             }
         });

@@ -10,7 +10,8 @@ use crate::expand;
 pub(crate) fn expand(node: &DeriveInput, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let unreachable = quote!(::core::unreachable!());
-    let impls = expand::impls(node, &[], &unreachable, &unreachable);
+    let bodies = expand::Bodies { status: unreachable.clone(), problem: unreachable, extra: TokenStream::new() };
+    let impls = expand::impls(node, &[], &bodies);
     quote! {
         #errors
         #impls

@@ -36,6 +36,8 @@ pub struct Problem<'a> {
     instance: Option<&'a dyn Display>,
     extensions: Vec<(&'static str, &'a dyn Member)>,
     headers: HeaderMap,
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    error: Option<&'a (dyn std::error::Error + 'a)>,
 }
 
 impl<'a> Problem<'a> {
@@ -49,6 +51,7 @@ impl<'a> Problem<'a> {
             instance: None,
             extensions: Vec::new(),
             headers: HeaderMap::new(),
+            error: None,
         }
     }
 
@@ -94,9 +97,20 @@ impl<'a> Problem<'a> {
         self.extensions.push((name, value));
     }
 
-    /// Whether the Display text is hidden from the client (a 5xx without `expose`).
-    pub fn is_masked(&self) -> bool {
-        !self.expose && self.detail.is_some()
+    /// The error itself, for its `source()` chain in logs (feature `tracing`).
+    #[inline]
+    pub fn error(&mut self, error: Option<&'a (dyn std::error::Error + 'a)>) {
+        self.error = error;
+    }
+
+    /// Status, Display and error of a response whose detail is hidden (a 5xx without
+    /// `expose`), or `None`.
+    #[cfg(feature = "tracing")]
+    pub(crate) fn masked(&self) -> Option<(StatusCode, &'a dyn Display, Option<&'a (dyn std::error::Error + 'a)>)> {
+        match self.detail {
+            Some(detail) if !self.expose => Some((self.status, detail, self.error)),
+            _ => None,
+        }
     }
 
     /// The body: `None` for codes that cannot carry content (1xx, 204, 205, 304).
@@ -192,6 +206,8 @@ pub(crate) struct Parts {
 pub(crate) fn parts(e: &dyn HttpStatus) -> Parts {
     let mut problem = Problem::new();
     e.__problem(&mut problem);
+    #[cfg(feature = "tracing")]
+    crate::log::masked(&problem);
     problem.finish()
 }
 
