@@ -95,6 +95,8 @@ pub(crate) type VariantAttrs = TypeAttrs;
 #[derive(Default)]
 pub(crate) struct FieldAttrs<'a> {
     pub header: Option<Header<'a>>,
+    /// A `#[header]` attribute was present, even if malformed.
+    pub header_seen: bool,
     pub problem: Option<FieldProblem>,
 }
 
@@ -138,10 +140,11 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
     let mut out = FieldAttrs::default();
     for attr in attrs {
         if attr.path().is_ident("header") {
-            if out.header.is_some() {
+            if out.header_seen {
                 cx.error_spanned(attr, "duplicate #[header] attribute");
                 continue;
             }
+            out.header_seen = true;
             out.header = parse_header(cx, attr);
         } else if attr.path().is_ident("problem") {
             if out.problem.is_some() {
@@ -217,7 +220,7 @@ pub(crate) fn parse_code(input: ParseStream) -> syn::Result<Code> {
     let tt: proc_macro2::TokenTree = input.parse()?;
     let hint = match &tt {
         proc_macro2::TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
-            format!(", write it without quotes: #[status({})]", lit.to_string().trim_matches('"'))
+            format!(", write it without quotes: {}", lit.to_string().trim_matches('"'))
         }
         _ => String::new(),
     };
@@ -268,10 +271,13 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
         } else {
             let name = path_string(&meta.path);
             return Err(meta.error(format_args!(
-                "unknown #[problem] argument `{name}` here, expected `type` or `title`"
+                "unknown #[problem] argument `{name}`, expected `type` or `title`"
             )));
         };
-        let lit: LitStr = meta.value()?.parse()?;
+        let what = path_string(&meta.path);
+        let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
+            syn::Error::new(e.span(), format_args!("#[problem({what} = ...)] expects a string literal"))
+        })?;
         if slot.is_some() {
             return Err(syn::Error::new(lit.span(), "duplicate #[problem] argument"));
         }
@@ -289,7 +295,14 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute) -> Option<FieldProblem> {
     let res = attr.parse_nested_meta(|meta| {
         let span = meta.path.span();
         let parsed = if meta.path.is_ident("extension") {
-            let name = if meta.input.peek(Token![=]) { Some(meta.value()?.parse::<LitStr>()?) } else { None };
+            let name = if meta.input.peek(Token![=]) {
+                let value = meta.value()?;
+                Some(value.parse::<LitStr>().map_err(|e| {
+                    syn::Error::new(e.span(), "#[problem(extension = ...)] expects a string literal member name")
+                })?)
+            } else {
+                None
+            };
             FieldProblem::Extension { name, span }
         } else if meta.path.is_ident("instance") {
             FieldProblem::Instance(span)

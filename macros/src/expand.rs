@@ -78,8 +78,10 @@ fn pattern(input: &Input, variant: &Variant, bindings: &[&Field]) -> TokenStream
     quote!(#path { #(#binds,)* .. })
 }
 
+/// The binding of a field in a match arm, spanned at the field's type so that a missing
+/// trait (`Display`, `Serialize`, `HttpStatus`) is reported on the field.
 fn binding(field: &Field) -> Ident {
-    format_ident!("__field{}", field.index)
+    format_ident!("__field{}", field.index, span = field_span(field))
 }
 
 fn status_arm(input: &Input, arm: &Arm) -> TokenStream {
@@ -87,7 +89,8 @@ fn status_arm(input: &Input, arm: &Arm) -> TokenStream {
         ArmBody::Transparent(field) => {
             let pat = pattern(input, arm.variant, &[field]);
             let var = binding(field);
-            quote!(#pat => ::errstatus::HttpStatus::status(#var),)
+            let call = quote_spanned!(field_span(field)=> ::errstatus::HttpStatus::status(#var));
+            quote!(#pat => #call,)
         }
         ArmBody::Code(resp) => {
             let pat = pattern(input, arm.variant, &[]);
@@ -120,7 +123,8 @@ fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
         ArmBody::Transparent(field) => {
             let pat = pattern(input, arm.variant, &[field]);
             let var = binding(field);
-            quote!(#pat => ::errstatus::HttpStatus::__problem(#var, __p),)
+            let call = quote_spanned!(field_span(field)=> ::errstatus::HttpStatus::__problem(#var, __p));
+            quote!(#pat => #call,)
         }
         ArmBody::Code(resp) => {
             let mut used: Vec<&Field> = resp.headers.iter().map(|(_, f)| *f).collect();

@@ -170,7 +170,7 @@ pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
     }
     let all = entries().iter().flat_map(|e| e.names.iter().copied());
     let (best, dist) = all.map(|n| (n, edit_distance(&norm, n))).min_by_key(|(_, d)| *d)?;
-    if dist <= (norm.len() / 3).max(2) {
+    if norm.len() >= 4 && dist <= (norm.len() / 3).max(2) {
         return Some(best);
     }
     entries()

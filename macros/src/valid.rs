@@ -58,9 +58,15 @@ const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instan
 pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Error> {
     let entry = match code {
         Code::Lit(lit) => {
-            let value = match lit.base10_parse::<u64>() {
-                Ok(v) if lit.suffix().is_empty() || is_int_suffix(lit.suffix()) => v,
-                _ => return Err(syn::Error::new(lit.span(), format_args!("{what}: expected an integer status code"))),
+            if !lit.suffix().is_empty() {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format_args!("{what}: write the status code without the `{}` suffix", lit.suffix()),
+                ));
+            }
+            let value = match lit.base10_parse::<i128>() {
+                Ok(v) => v,
+                Err(_) => return Err(syn::Error::new(lit.span(), format_args!("{what}: expected an integer status code"))),
             };
             if !(100..=599).contains(&value) {
                 return Err(syn::Error::new(
@@ -108,10 +114,6 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
     };
     check_state(entry, code, what)?;
     Ok(entry)
-}
-
-fn is_int_suffix(s: &str) -> bool {
-    matches!(s, "u16" | "u32" | "u64" | "usize" | "i32" | "i64")
 }
 
 fn check_state(entry: &Entry, code: &Code, what: &str) -> Result<(), syn::Error> {
@@ -193,13 +195,13 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     }
     let default_bad = input.attrs.status_seen && default.as_ref().map_or(true, |d| d.entry.is_none());
     if let Some(d) = &default {
-        warn(&mut model.warnings, d);
+        warn(cx, &mut model.warnings, d);
     }
 
     for variant in &input.variants {
         let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
         if let Some(r) = &own {
-            warn(&mut model.warnings, r);
+            warn(cx, &mut model.warnings, r);
         }
         let resolved = match (&own, &default) {
             (Some(r), _) => r,
@@ -222,14 +224,23 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
                 continue;
             }
         };
-        if let Some(body) = check_variant(cx, input, variant, resolved, own.is_none()) {
+        let inherited = own.is_none() && input.kind == Kind::Enum;
+        if let Some(body) = check_variant(cx, input, variant, resolved, inherited) {
             model.arms.push(Arm { variant, body });
         }
     }
     model
 }
 
-fn warn(warnings: &mut Vec<(Span, String)>, r: &Resolved) {
+fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
+    if let (Some(entry), Some(span)) = (r.entry, r.status.acknowledge) {
+        if entry.caution.is_none() {
+            cx.error(
+                span,
+                format_args!("`acknowledge` is only for codes errstatus warns about (402, 407, 425, 511), not {}", entry.code),
+            );
+        }
+    }
     if let (Some(entry), StatusArg::Code(code)) = (r.entry, &r.status.arg) {
         if let (Some(caution), None) = (entry.caution, r.status.acknowledge) {
             warnings.push((
@@ -314,7 +325,9 @@ fn check_variant<'a>(
         };
         headers.push((key, field));
     }
-    for required in entry.required_headers {
+    let header_failed = variant.fields.iter().any(|f| f.attrs.header_seen) && headers.len()
+        < variant.fields.iter().filter(|f| f.attrs.header_seen).count();
+    for required in entry.required_headers.iter().filter(|_| !header_failed) {
         let present = headers.iter().any(|(k, _)| match k {
             HeaderKey::Const(ident) => *ident == required.constant,
             HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
@@ -330,14 +343,14 @@ fn check_variant<'a>(
             cx.error(
                 variant.ident.span(),
                 format_args!(
-                    "variant `{}` takes {what} from the enum, and a {c} response must carry a `{name}` header field ({reference}); {fix}",
+                    "variant `{}` takes {what} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}",
                     variant.ident
                 ),
             );
         } else {
             cx.error(
                 code.span(),
-                format_args!("{what}: a {c} response must carry a `{name}` header field ({reference}); {fix}"),
+                format_args!("{what}: a {c} response must carry the `{name}` header field ({reference}); {fix}"),
             );
         }
     }
