@@ -461,8 +461,8 @@ pub(crate) fn impls(node: &DeriveInput, bounds: &[TokenStream], bodies: &Bodies)
 
 /// A real compiler warning on stable: the use of a deprecated item, spanned at `span`.
 fn warning(span: Span, msg: &str) -> TokenStream {
-    let item = Ident::new("__errstatus_questionable_status", Span::call_site());
-    let usage = Ident::new("__errstatus_questionable_status", span);
+    let item = Ident::new("errstatus_warning", Span::call_site());
+    let usage = Ident::new("errstatus_warning", span);
     quote! {
         const _: () = {
             #[deprecated(note = #msg)]
