@@ -11,6 +11,11 @@ mod names;
 mod status_macro;
 mod valid;
 
+#[cfg(test)]
+mod fuzz;
+#[cfg(test)]
+mod tests;
+
 use proc_macro::TokenStream;
 
 /// See `errstatus::HttpStatus`.

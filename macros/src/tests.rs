@@ -1,0 +1,135 @@
+//! Unit tests of the expansion on `syn::parse_quote!` input, without rustc in the loop.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{parse_quote, DeriveInput};
+
+use crate::expand::{derive, try_expand};
+
+fn expand_ok(input: &DeriveInput) -> String {
+    match try_expand(input) {
+        Ok(tokens) => tokens.to_string(),
+        Err(err) => panic!("unexpected error: {err}"),
+    }
+}
+
+fn errors(input: &DeriveInput) -> Vec<String> {
+    match try_expand(input) {
+        Ok(tokens) => panic!("expected errors, got {tokens}"),
+        Err(err) => err.into_iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[test]
+fn enum_expands_to_impls() {
+    let input: DeriveInput = parse_quote! {
+        #[status(500)]
+        enum ApiError {
+            #[status(404)]
+            NotFound(u64),
+            #[status(CONFLICT)]
+            Duplicate { email: String },
+            #[status(StatusCode::TOO_MANY_REQUESTS)]
+            RateLimited { #[header(RETRY_AFTER)] retry_after: u64 },
+            Db(String),
+        }
+    };
+    let out = expand_ok(&input);
+    assert!(out.contains("impl :: errstatus :: HttpStatus for ApiError"), "{out}");
+    assert!(out.contains(":: errstatus :: __private :: http :: StatusCode :: NOT_FOUND"), "{out}");
+    assert!(out.contains(":: errstatus :: __private :: http :: StatusCode :: INTERNAL_SERVER_ERROR"), "{out}");
+    assert!(out.contains("for :: errstatus :: __private :: http :: Response < __B >"), "{out}");
+    assert!(out.contains("http :: header :: RETRY_AFTER"), "{out}");
+}
+
+/// Thin expansion: each variant adds one arm to `status` and one to `__problem`, nothing else.
+#[test]
+fn one_arm_per_variant_per_method() {
+    let arms = |n: usize| {
+        let variants = (0..n).map(|i| {
+            let ident = quote::format_ident!("V{i}");
+            quote!(#[status(404)] #ident(u64),)
+        });
+        let input: DeriveInput = parse_quote!(enum E { #(#variants)* });
+        expand_ok(&input).matches("=>").count()
+    };
+    let (one, ten) = (arms(1), arms(10));
+    assert_eq!(ten - one, 9 * 2, "{one} arms for 1 variant, {ten} for 10");
+}
+
+#[test]
+fn struct_and_generic_transparent() {
+    let input: DeriveInput = parse_quote! {
+        #[status(404)]
+        struct NotFound;
+    };
+    assert!(expand_ok(&input).contains("for NotFound"));
+
+    let input: DeriveInput = parse_quote! {
+        enum Wrap<T> {
+            #[status(transparent)]
+            Inner(T),
+        }
+    };
+    let out = expand_ok(&input);
+    assert!(out.contains("T : :: errstatus :: HttpStatus"), "{out}");
+    assert!(!out.contains("Display"), "no Display bound without a code arm: {out}");
+}
+
+#[test]
+fn all_errors_of_one_enum_are_reported() {
+    let input: DeriveInput = parse_quote! {
+        enum E {
+            #[status(444)]
+            A,
+            #[status(NOT_FOUN)]
+            B,
+            #[status(418)]
+            C,
+            D,
+        }
+    };
+    let errs = errors(&input);
+    assert_eq!(errs.len(), 4, "{errs:#?}");
+    assert!(errs[0].contains("444 is not a registered HTTP status code"), "{}", errs[0]);
+    assert!(errs[1].contains("did you mean `NOT_FOUND`?"), "{}", errs[1]);
+    assert!(errs[2].contains("418"), "{}", errs[2]);
+    assert!(errs[3].contains("variant `D`"), "{}", errs[3]);
+}
+
+#[test]
+fn error_expansion_keeps_stub_impls() {
+    let input: DeriveInput = parse_quote! {
+        enum E {
+            #[status(600)]
+            A,
+        }
+    };
+    let out = derive(&input).to_string();
+    assert!(out.contains("compile_error"), "{out}");
+    assert!(out.contains("impl :: errstatus :: HttpStatus for E"), "{out}");
+}
+
+#[test]
+fn union_is_an_error() {
+    let input: DeriveInput = parse_quote! {
+        union U { a: u32 }
+    };
+    let errs = errors(&input);
+    assert!(errs[0].contains("unions"), "{errs:?}");
+}
+
+#[test]
+fn status_macro() {
+    let ok = |tokens: TokenStream| match crate::status_macro::try_expand(tokens) {
+        Ok(out) => out.to_string(),
+        Err(err) => panic!("{err}"),
+    };
+    assert!(ok(quote!(404)).contains("NOT_FOUND"));
+    assert!(ok(quote!(StatusCode::CONTENT_TOO_LARGE)).contains("PAYLOAD_TOO_LARGE"));
+    assert!(ok(quote!(104)).contains("code"));
+    let err = crate::status_macro::try_expand(quote!(418)).err().map(|e| e.to_string());
+    assert!(err.is_some_and(|e| e.contains("unused")));
+    assert!(crate::status_macro::try_expand(quote!()).is_err());
+    assert!(crate::status_macro::try_expand(quote!(404, 405)).is_err());
+}
