@@ -1,55 +1,5 @@
-//! HTTP status codes for error types, checked against the IANA registry at compile time,
-//! and RFC 9457 `application/problem+json` responses for `http`, axum and actix-web.
-//!
-//! ```
-//! use errstatus::HttpStatus;
-//!
-//! #[derive(Debug, thiserror::Error, HttpStatus)]
-//! #[status(500)] // default for variants without #[status]
-//! enum ApiError {
-//!     #[error("user {0} not found")]
-//!     #[status(404)]
-//!     UserNotFound(u64),
-//!
-//!     #[error("slow down")]
-//!     #[status(TOO_MANY_REQUESTS)]
-//!     RateLimited { #[header(RETRY_AFTER)] retry_after: u64 },
-//!
-//!     #[error("database unavailable: {0}")]
-//!     Db(String),
-//! }
-//!
-//! assert_eq!(ApiError::UserNotFound(7).status(), 404);
-//!
-//! let response: http::Response<String> = ApiError::RateLimited { retry_after: 30 }.into();
-//! assert_eq!(response.status(), 429);
-//! assert_eq!(response.headers()["retry-after"], "30");
-//! assert_eq!(response.headers()["content-type"], "application/problem+json");
-//! assert_eq!(
-//!     response.body(),
-//!     r#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"slow down"}"#
-//! );
-//!
-//! // 5xx: the Display text stays on the server.
-//! let response: http::Response<String> = ApiError::Db("connection refused".into()).into();
-//! assert_eq!(
-//!     response.body(),
-//!     r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#
-//! );
-//! ```
-//!
-//! See [`HttpStatus`] for the attributes, [`status!`] for checked constants, and
-//! [`registry`] for the table every code is checked against. The README has the full guide.
-//!
-//! # Features
-//!
-//! - `axum`: derived types implement `axum::response::IntoResponse`.
-//! - `actix-web`: derived types implement `actix_web::ResponseError`.
-//! - `utoipa`: derived types implement `utoipa::IntoResponses`: one response per status, the
-//!   problem+json schema with extension members, doc comments as descriptions, one named
-//!   example per variant.
-//! - `tracing`: a 5xx response whose detail is hidden logs the error's Display text and
-//!   `source()` chain once, with `tracing::error!`.
+// The crate docs are the README (also the crates.io page); its Rust blocks are doctests.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
