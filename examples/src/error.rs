@@ -1,0 +1,111 @@
+//! The one error type both services return. Each variant says, next to its message, which
+//! status it maps to and which of its fields go out as header fields.
+
+use errstatus::HttpStatus;
+
+/// Every error the API can answer with.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(500)] // the default for variants without their own #[status]
+pub enum ApiError {
+    /// `GET /users/{id}` for an id nobody has.
+    #[error("user {0} not found")]
+    #[status(404)]
+    UserNotFound(u64),
+
+    /// `POST /users` with an email that is already taken.
+    #[error("email {email} is already registered")]
+    #[status(CONFLICT)]
+    DuplicateEmail { email: String },
+
+    /// A body or path that does not parse, or a field that does not validate.
+    #[error("invalid request: {0}")]
+    #[status(UNPROCESSABLE_CONTENT)]
+    Invalid(String),
+
+    /// A request body that is not declared as JSON.
+    #[error("expected a JSON body (content-type: application/json)")]
+    #[status(UNSUPPORTED_MEDIA_TYPE)]
+    NotJson,
+
+    /// Too many password-reset mails for one user: the client is told when to retry.
+    #[error("too many password reset requests, retry in {retry_after} seconds")]
+    #[status(StatusCode::TOO_MANY_REQUESTS)]
+    RateLimited {
+        #[header(RETRY_AFTER)]
+        retry_after: u64,
+    },
+
+    /// Missing or bad credentials: status, `WWW-Authenticate` and body come from [`AuthError`].
+    #[error(transparent)]
+    #[status(transparent)]
+    Auth(#[from] AuthError),
+
+    /// A database failure. The client gets a bare 500 (the message names an internal host and
+    /// stays on the server) and the request id to quote to support.
+    #[error("database error: {source}")]
+    Database {
+        source: DbError,
+        #[header("x-request-id")]
+        request_id: String,
+    },
+
+    /// Planned downtime. The message is meant for the client, so the 503 exposes it.
+    #[error("{service} are paused for maintenance")]
+    #[status(503, expose)]
+    Maintenance {
+        service: &'static str,
+        #[header(RETRY_AFTER)]
+        retry_after: u64,
+    },
+}
+
+/// Authentication and authorization failures, an error type of its own (as it would be in a
+/// separate auth crate) that [`ApiError::Auth`] wraps transparently.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum AuthError {
+    /// No `Authorization: Bearer ...` header field.
+    #[error("missing bearer token")]
+    #[status(UNAUTHORIZED)]
+    MissingToken {
+        #[header(WWW_AUTHENTICATE)]
+        challenge: &'static str,
+    },
+
+    /// A token that is not (or no longer) valid.
+    #[error("invalid or expired bearer token")]
+    #[status(401)]
+    InvalidToken {
+        #[header(WWW_AUTHENTICATE)]
+        challenge: &'static str,
+    },
+
+    /// A valid token of a user who may not do this.
+    #[error("user {user} may not {action}")]
+    #[status(403)]
+    Forbidden { user: u64, action: &'static str },
+}
+
+/// The `WWW-Authenticate` challenge for a request without a token (RFC 6750 §3).
+pub const BEARER_CHALLENGE: &str = r#"Bearer realm="errstatus-example""#;
+/// The challenge for a request with a bad token (RFC 6750 §3.1).
+pub const INVALID_TOKEN_CHALLENGE: &str = r#"Bearer realm="errstatus-example", error="invalid_token""#;
+
+impl AuthError {
+    /// No credentials.
+    pub fn missing_token() -> Self {
+        AuthError::MissingToken { challenge: BEARER_CHALLENGE }
+    }
+
+    /// Credentials that do not check out.
+    pub fn invalid_token() -> Self {
+        AuthError::InvalidToken { challenge: INVALID_TOKEN_CHALLENGE }
+    }
+}
+
+/// What the (simulated) database driver reports.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The server did not accept the connection.
+    #[error("connection to {addr} refused")]
+    ConnectionRefused { addr: &'static str },
+}

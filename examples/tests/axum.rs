@@ -1,0 +1,374 @@
+//! The axum service, called in-process with `tower::ServiceExt::oneshot`: status, every header
+//! field and the JSON body of each error response.
+
+mod common;
+
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::http::{header, Method, Request, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use common::{bearer, header_list, parse, problem, problem_headers};
+use errstatus::HttpStatus;
+use errstatus_examples::axum_app;
+use errstatus_examples::error::{AuthError, BEARER_CHALLENGE, INVALID_TOKEN_CHALLENGE};
+use errstatus_examples::store::{Store, User, ALICE_TOKEN, BOB_TOKEN, MAINTENANCE_RETRY_AFTER, ORDERS_DB};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+struct Reply {
+    status: StatusCode,
+    headers: Vec<(String, String)>,
+    body: Bytes,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        parse(&self.body)
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Status, header fields and body. The router adds `content-length`: it is checked against
+/// the body here and left out of `headers`, which then holds what the handler's response set.
+async fn reply(response: axum::response::Response) -> Reply {
+    let status = response.status();
+    let mut headers = header_list(response.headers().iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
+    let body = response.into_body().collect().await.expect("body").to_bytes();
+    if let Some(i) = headers.iter().position(|(n, _)| n == "content-length") {
+        assert_eq!(headers.remove(i).1, body.len().to_string(), "content-length");
+    }
+    Reply { status, headers, body }
+}
+
+async fn call(app: Router, request: Request<Body>) -> Reply {
+    reply(app.oneshot(request).await.expect("infallible")).await
+}
+
+fn get_req(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+fn post_json(uri: &str, token: Option<&str>, body: &str) -> Request<Body> {
+    let mut req = Request::builder().method(Method::POST).uri(uri).header(header::CONTENT_TYPE, "application/json");
+    if let Some(token) = token {
+        req = req.header(header::AUTHORIZATION, bearer(token));
+    }
+    req.body(Body::from(body.to_owned())).unwrap()
+}
+
+/// A router whose only route fails with `make()`.
+fn failing<E: IntoResponse + 'static>(make: fn() -> E) -> Router {
+    Router::new().route("/", get(move || async move { make() }))
+}
+
+// ---- the example API ----
+
+#[tokio::test]
+async fn known_user_is_200_json() {
+    let r = call(axum_app::router(), get_req("/users/1")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let user: User = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(user, User { id: 1, name: "alice".into(), email: "alice@example.com".into() });
+}
+
+#[tokio::test]
+async fn unknown_user_is_404_problem_json_with_detail() {
+    let r = call(axum_app::router(), get_req("/users/42")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.headers, problem_headers(&[]));
+    assert_eq!(r.json(), problem(404, "Not Found", Some("user 42 not found")));
+}
+
+#[tokio::test]
+async fn non_numeric_user_id_is_422_problem_json() {
+    let r = call(axum_app::router(), get_req("/users/abc")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.headers, problem_headers(&[]));
+    let body = r.json();
+    assert_eq!(body["title"], "Unprocessable Content", "IANA phrase, not the http crate's");
+    assert_eq!(body["status"], 422);
+    let detail = body["detail"].as_str().expect("4xx has a detail");
+    assert!(detail.starts_with("invalid request: ") && detail.contains("abc"), "{detail}");
+}
+
+#[tokio::test]
+async fn created_user_can_be_fetched() {
+    let store = Arc::new(Store::new());
+    let body = r#"{"name":"carol","email":"carol@example.com"}"#;
+    let r = call(axum_app::router_with(store.clone()), post_json("/users", Some(ALICE_TOKEN), body)).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(r.header("location"), Some("/users/3"));
+    let r = call(axum_app::router_with(store), get_req("/users/3")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["email"], "carol@example.com");
+}
+
+#[tokio::test]
+async fn duplicate_email_is_409_with_detail() {
+    let body = r#"{"name":"alice 2","email":"ALICE@example.com"}"#;
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), body)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.headers, problem_headers(&[]));
+    assert_eq!(r.json(), problem(409, "Conflict", Some("email ALICE@example.com is already registered")));
+}
+
+#[tokio::test]
+async fn body_errors_are_problem_json() {
+    // Malformed JSON: 422.
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":"#)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.headers, problem_headers(&[]));
+    assert!(r.json()["detail"].as_str().unwrap().starts_with("invalid request: "));
+
+    // A field that does not validate: 422 with the reason.
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":"x","email":"nope"}"#)).await;
+    assert_eq!(
+        r.json(),
+        problem(422, "Unprocessable Content", Some(r#"invalid request: "nope" is not an email address"#))
+    );
+
+    // Not declared as JSON: 415.
+    let req = Request::post("/users")
+        .header(header::AUTHORIZATION, bearer(ALICE_TOKEN))
+        .body(Body::from(r#"{"name":"x","email":"x@example.com"}"#))
+        .unwrap();
+    let r = call(axum_app::router(), req).await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(r.headers, problem_headers(&[]));
+    assert_eq!(
+        r.json(),
+        problem(415, "Unsupported Media Type", Some("expected a JSON body (content-type: application/json)"))
+    );
+}
+
+#[tokio::test]
+async fn second_password_reset_is_429_with_retry_after() {
+    let store = Arc::new(Store::new());
+    let first = call(
+        axum_app::router_with(store.clone()),
+        Request::post("/users/1/password-reset").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::ACCEPTED);
+
+    let r =
+        call(axum_app::router_with(store), Request::post("/users/1/password-reset").body(Body::empty()).unwrap()).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = r.header("retry-after").expect("retry-after").parse().expect("delay-seconds");
+    assert!((1..=60).contains(&retry_after), "retry-after {retry_after}");
+    assert_eq!(r.headers, problem_headers(&[("retry-after", &retry_after.to_string())]));
+    let detail = format!("too many password reset requests, retry in {retry_after} seconds");
+    assert_eq!(r.json(), problem(429, "Too Many Requests", Some(&detail)));
+}
+
+#[tokio::test]
+async fn missing_token_is_401_with_www_authenticate_from_the_inner_error() {
+    let r = call(axum_app::router(), post_json("/users", None, "{}")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.headers, problem_headers(&[("www-authenticate", BEARER_CHALLENGE)]));
+    assert_eq!(r.json(), problem(401, "Unauthorized", Some("missing bearer token")));
+
+    // Transparent: exactly what the inner AuthError answers on its own.
+    let inner = reply(AuthError::missing_token().into_response()).await;
+    assert_eq!((r.status, &r.headers, &r.body), (inner.status, &inner.headers, &inner.body));
+}
+
+#[tokio::test]
+async fn invalid_token_is_401_with_invalid_token_challenge() {
+    let r = call(axum_app::router(), post_json("/users", Some("token-mallory"), "{}")).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.headers, problem_headers(&[("www-authenticate", INVALID_TOKEN_CHALLENGE)]));
+    assert_eq!(r.json(), problem(401, "Unauthorized", Some("invalid or expired bearer token")));
+}
+
+#[tokio::test]
+async fn non_admin_is_403_from_the_inner_error() {
+    let r =
+        call(axum_app::router(), post_json("/users", Some(BOB_TOKEN), r#"{"name":"x","email":"x@example.com"}"#)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.headers, problem_headers(&[]));
+    assert_eq!(r.json(), problem(403, "Forbidden", Some("user 2 may not create users")));
+}
+
+#[tokio::test]
+async fn database_failure_is_masked_500_with_request_id() {
+    let req = Request::get("/users/1/orders").header("x-request-id", "abc-123").body(Body::empty()).unwrap();
+    let r = call(axum_app::router(), req).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(r.headers, problem_headers(&[("x-request-id", "abc-123")]));
+    assert_eq!(r.json(), problem(500, "Internal Server Error", None));
+    let raw = String::from_utf8(r.body.to_vec()).unwrap();
+    assert!(!raw.contains(ORDERS_DB) && !raw.contains("database"), "leaked: {raw}");
+}
+
+#[tokio::test]
+async fn request_id_is_generated_when_the_client_sends_none_or_garbage() {
+    let store = Arc::new(Store::new());
+    for incoming in [None, Some("has space"), Some("")] {
+        let mut req = Request::get("/users/2/orders");
+        if let Some(id) = incoming {
+            req = req.header("x-request-id", id);
+        }
+        let r = call(axum_app::router_with(store.clone()), req.body(Body::empty()).unwrap()).await;
+        assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+        let id = r.header("x-request-id").expect("x-request-id");
+        assert!(id.len() == 10 && id.starts_with("req-") && id[4..].bytes().all(|b| b.is_ascii_digit()), "{id}");
+    }
+}
+
+#[tokio::test]
+async fn orders_of_unknown_user_is_404_not_500() {
+    let r = call(axum_app::router(), get_req("/users/9/orders")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.json(), problem(404, "Not Found", Some("user 9 not found")));
+}
+
+#[tokio::test]
+async fn maintenance_is_503_with_exposed_detail_and_retry_after() {
+    let r = call(axum_app::router(), get_req("/exports")).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.headers, problem_headers(&[("retry-after", &MAINTENANCE_RETRY_AFTER.to_string())]));
+    assert_eq!(r.json(), problem(503, "Service Unavailable", Some("exports are paused for maintenance")));
+}
+
+// ---- ad-hoc enums ----
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Locked {
+    #[error("order {order} is locked by {owner}")]
+    #[status(423)]
+    Order {
+        order: u64,
+        #[header("x-request-id")]
+        request_id: String,
+        #[header("X-Lock-Owner")] // a valid name in any case; sent lower-case
+        owner: String,
+    },
+}
+
+#[tokio::test]
+async fn string_literal_header_names_are_sent() {
+    let app = failing(|| Locked::Order { order: 7, request_id: "r-1".into(), owner: "batch job".into() });
+    let r = call(app, get_req("/")).await;
+    assert_eq!(r.status, StatusCode::LOCKED);
+    assert_eq!(r.headers, problem_headers(&[("x-lock-owner", "batch job"), ("x-request-id", "r-1")]));
+    assert_eq!(r.json(), problem(423, "Locked", Some("order 7 is locked by batch job")));
+}
+
+#[tokio::test]
+async fn header_value_with_crlf_is_left_out() {
+    let app = failing(|| Locked::Order {
+        order: 7,
+        request_id: "r-1\r\nset-cookie: session=evil".into(),
+        owner: "ok".into(),
+    });
+    let r = call(app, get_req("/")).await;
+    assert_eq!(r.status, StatusCode::LOCKED);
+    // The bad field is gone, the good one and the body are intact, nothing was injected.
+    assert_eq!(r.headers, problem_headers(&[("x-lock-owner", "ok")]));
+    assert_eq!(r.json(), problem(423, "Locked", Some("order 7 is locked by ok")));
+
+    let app = failing(|| Locked::Order { order: 8, request_id: "bare\nlf".into(), owner: "nul\0".into() });
+    let r = call(app, get_req("/")).await;
+    assert_eq!(r.status, StatusCode::LOCKED);
+    assert_eq!(r.headers, problem_headers(&[]));
+    // The Display text is JSON, not a header: there it is kept, escaped.
+    assert_eq!(r.json()["detail"], "order 8 is locked by nul\0");
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Upstream {
+    #[error("upstream {0} timed out")]
+    #[status(504)]
+    Timeout(&'static str),
+    #[error("upstream is being deployed")]
+    #[status(503, expose)]
+    Deploying {
+        #[header(RETRY_AFTER)]
+        retry_after: u64,
+    },
+    #[error("quota exhausted")]
+    #[status(TOO_MANY_REQUESTS)]
+    Quota {
+        #[header(header::RETRY_AFTER)]
+        retry_after: u64,
+        #[header("x-quota-reset")]
+        reset: &'static str,
+    },
+}
+
+/// An inner error, and the status, header fields and body expected for it.
+type Case = (fn() -> Upstream, StatusCode, Vec<(String, String)>, Value);
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(500)]
+enum Gateway {
+    #[error(transparent)]
+    #[status(transparent)]
+    Upstream(#[from] Upstream),
+    #[error("bad config: {0}")]
+    Config(String),
+}
+
+#[tokio::test]
+async fn transparent_variant_takes_status_headers_and_body_from_the_inner_error() {
+    let cases: [Case; 3] = [
+        (
+            || Upstream::Timeout("billing.internal"),
+            StatusCode::GATEWAY_TIMEOUT,
+            problem_headers(&[]),
+            problem(504, "Gateway Timeout", None), // masked in the inner error: masked here too
+        ),
+        (
+            || Upstream::Deploying { retry_after: 5 },
+            StatusCode::SERVICE_UNAVAILABLE,
+            problem_headers(&[("retry-after", "5")]),
+            problem(503, "Service Unavailable", Some("upstream is being deployed")),
+        ),
+        (
+            || Upstream::Quota { retry_after: 9, reset: "2030-01-01T00:00:00Z" },
+            StatusCode::TOO_MANY_REQUESTS,
+            problem_headers(&[("retry-after", "9"), ("x-quota-reset", "2030-01-01T00:00:00Z")]),
+            problem(429, "Too Many Requests", Some("quota exhausted")),
+        ),
+    ];
+    for (make, status, headers, body) in cases {
+        let outer = Gateway::from(make());
+        assert_eq!(outer.status(), status);
+        let r = reply(outer.into_response()).await;
+        assert_eq!((r.status, &r.headers, r.json()), (status, &headers, body));
+        let inner = reply(make().into_response()).await;
+        assert_eq!(r.body, inner.body);
+    }
+
+    let r = call(Router::new().route("/", get(|| async { Gateway::Config("x".into()) })), get_req("/")).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(r.json(), problem(500, "Internal Server Error", None));
+    assert_eq!(r.headers, problem_headers(&[]));
+}
+
+#[tokio::test]
+async fn into_response_is_the_http_response() {
+    // IntoResponse and From<E> for http::Response<String> agree on every part.
+    let makers: [fn() -> Gateway; 3] = [
+        || Upstream::Timeout("a").into(),
+        || Upstream::Quota { retry_after: 1, reset: "soon" }.into(),
+        || Gateway::Config("secret".into()),
+    ];
+    for make in makers {
+        let via_axum = reply(make().into_response()).await;
+        let via_http: http::Response<String> = make().into();
+        assert_eq!(via_axum.status, via_http.status());
+        let http_headers = header_list(via_http.headers().iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
+        assert_eq!(via_axum.headers, http_headers);
+        assert_eq!(via_axum.body, via_http.body().as_bytes());
+    }
+}
