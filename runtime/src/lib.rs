@@ -215,10 +215,10 @@ pub mod __private {
 
     #[cfg(feature = "actix-web")]
     pub use crate::actix::{actix_response, actix_status};
-    #[cfg(feature = "actix-web")]
-    pub use actix_web;
     #[cfg(feature = "axum")]
     pub use crate::axum::into_axum;
+    #[cfg(feature = "actix-web")]
+    pub use actix_web;
     #[cfg(feature = "axum")]
     pub use axum_core as axum;
 

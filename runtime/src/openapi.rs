@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use http::StatusCode;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, RefOr, ResponseBuilder};
 
 use crate::response::PROBLEM_JSON;
@@ -25,7 +25,7 @@ pub struct Variant {
     pub type_: Option<&'static str>,
     pub title: Option<&'static str>,
     pub instance: bool,
-    pub extensions: &'static [(&'static str, fn() -> RefOr<Schema>)],
+    pub extensions: Vec<(&'static str, fn() -> RefOr<Schema>)>,
     pub headers: &'static [&'static str],
 }
 
@@ -52,10 +52,7 @@ pub fn responses<E: crate::HttpStatus>() -> BTreeMap<String, RefOr<utoipa::opena
     for v in docs.variants {
         by_status.entry(v.status.as_u16()).or_default().push(v);
     }
-    by_status
-        .into_iter()
-        .map(|(code, variants)| (code.to_string(), RefOr::T(response(code, &variants))))
-        .collect()
+    by_status.into_iter().map(|(code, variants)| (code.to_string(), RefOr::T(response(code, &variants)))).collect()
 }
 
 fn response(code: u16, variants: &[Variant]) -> utoipa::openapi::Response {
@@ -70,7 +67,9 @@ fn response(code: u16, variants: &[Variant]) -> utoipa::openapi::Response {
     let description = format!("{reason}\n\n{}", docs.join("\n\n"));
     let mut builder = ResponseBuilder::new().description(description);
     if errstatus_registry::lookup(code).map_or(true, |e| e.content) {
-        let examples = variants.iter().map(|v| (v.name, ExampleBuilder::new().summary(v.doc.trim()).value(Some(example(code, v))).build()));
+        let examples = variants
+            .iter()
+            .map(|v| (v.name, ExampleBuilder::new().summary(v.doc.trim()).value(Some(example(code, v))).build()));
         let content = ContentBuilder::new().schema(Some(schema(variants))).examples_from_iter(examples).build();
         builder = builder.content(PROBLEM_JSON, content);
     }
@@ -107,7 +106,7 @@ fn schema(variants: &[Variant]) -> Schema {
     }
     let mut seen = Vec::new();
     for v in variants.iter().filter(|v| v.expose) {
-        for (name, schema) in v.extensions {
+        for (name, schema) in &v.extensions {
             if !seen.contains(name) {
                 seen.push(name);
                 object = object.property(*name, schema());

@@ -80,7 +80,12 @@ impl<'a> Problem<'a> {
     /// A `#[header]` field. A value that is not a valid header value (CR, LF, NUL, ...) is
     /// left out: never a panic, never a header injection.
     pub fn header(&mut self, name: HeaderName, value: &dyn Display) {
-        if let Ok(value) = HeaderValue::try_from(value.to_string()) {
+        let mut text = String::new();
+        // A Display that fails leaves the header out; `to_string` would panic.
+        if fmt::write(&mut text, format_args!("{value}")).is_err() {
+            return;
+        }
+        if let Ok(value) = HeaderValue::try_from(text) {
             self.headers.append(name, value);
         }
     }
@@ -120,11 +125,8 @@ impl<'a> Problem<'a> {
         if !entry.map_or(true, |e| e.content) {
             return None;
         }
-        let title = self
-            .title
-            .or(entry.map(|e| e.reason))
-            .or(self.status.canonical_reason())
-            .unwrap_or("Unknown Status");
+        let title =
+            self.title.or(entry.map(|e| e.reason)).or(self.status.canonical_reason()).unwrap_or("Unknown Status");
         let mut buf = Vec::with_capacity(96 + title.len() + self.type_.map_or(0, str::len));
         buf.extend_from_slice(b"{\"type\":");
         push_json(&mut buf, self.type_.unwrap_or("about:blank"));
@@ -134,10 +136,10 @@ impl<'a> Problem<'a> {
         buf.extend_from_slice(itoa3(code).as_slice());
         if self.expose {
             if let Some(detail) = self.detail {
-                member(&mut buf, "detail", &DisplayStr(detail));
+                display_member(&mut buf, "detail", detail);
             }
             if let Some(instance) = self.instance {
-                member(&mut buf, "instance", &DisplayStr(instance));
+                display_member(&mut buf, "instance", instance);
             }
             for (name, value) in &self.extensions {
                 member(&mut buf, name, *value);
@@ -180,12 +182,47 @@ fn member(buf: &mut Vec<u8>, name: &str, value: &dyn Member) {
     }
 }
 
-/// Serializes a Display as a JSON string, escaped as it is written (no intermediate String).
-struct DisplayStr<'a>(&'a dyn Display);
+/// Writes `,"name":"<Display text>"`, escaping the text as it is written (no intermediate
+/// String). A Display that returns an error leaves the member out whole.
+fn display_member(buf: &mut Vec<u8>, name: &str, value: &dyn Display) {
+    let start = buf.len();
+    buf.push(b',');
+    push_json(buf, name);
+    buf.extend_from_slice(b":\"");
+    if fmt::write(&mut JsonStr(buf), format_args!("{value}")).is_err() {
+        buf.truncate(start);
+        return;
+    }
+    buf.push(b'"');
+}
 
-impl Serialize for DisplayStr<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self.0)
+/// A `fmt::Write` that appends the contents of a JSON string (RFC 8259 §7): quotes,
+/// backslashes and control characters escaped, everything else as UTF-8.
+struct JsonStr<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for JsonStr<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let bytes = s.as_bytes();
+        let mut plain = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]],
+                _ => continue,
+            };
+            self.0.extend_from_slice(&bytes[plain..i]);
+            self.0.extend_from_slice(escape);
+            plain = i + 1;
+        }
+        self.0.extend_from_slice(&bytes[plain..]);
+        Ok(())
     }
 }
 

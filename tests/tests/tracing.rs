@@ -90,10 +90,7 @@ fn masked_server_error_is_logged_once_with_its_source_chain() {
     assert_eq!(e.level, Some(Level::ERROR));
     assert_eq!(field(e, "status"), Some("503"));
     assert_eq!(field(e, "error"), Some("database unavailable"));
-    assert_eq!(
-        field(e, "sources"),
-        Some("pool exhausted after 3 retries: connection refused by 10.0.0.7:5432")
-    );
+    assert_eq!(field(e, "sources"), Some("pool exhausted after 3 retries: connection refused by 10.0.0.7:5432"));
 }
 
 #[test]
