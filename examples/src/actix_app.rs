@@ -35,7 +35,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/users/{id}", web::get().to(get_user))
         .route("/users/{id}/password-reset", web::post().to(password_reset))
         .route("/users/{id}/orders", web::get().to(orders))
-        .route("/exports", web::get().to(exports));
+        .route("/exports", web::get().to(exports))
+        .route("/openapi.json", web::get().to(openapi));
 }
 
 async fn get_user(store: web::Data<Store>, id: web::Path<u64>) -> Result<web::Json<User>, ApiError> {
@@ -70,4 +71,8 @@ async fn orders(
 
 async fn exports(store: web::Data<Store>) -> Result<Vec<u8>, ApiError> {
     store.exports()
+}
+
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(crate::openapi::json())
 }

@@ -27,6 +27,7 @@ pub fn router_with(store: Arc<Store>) -> Router {
         .route("/users/{id}/password-reset", post(password_reset))
         .route("/users/{id}/orders", get(orders))
         .route("/exports", get(exports))
+        .route("/openapi.json", get(openapi))
         .with_state(store)
 }
 
@@ -81,4 +82,8 @@ async fn orders(
 
 async fn exports(State(store): State<Arc<Store>>) -> Result<Vec<u8>, ApiError> {
     store.exports()
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], crate::openapi::json())
 }

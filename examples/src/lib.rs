@@ -8,6 +8,7 @@
 //! | `POST /users/{id}/password-reset` | 404, 429 + `Retry-After` on the second request within a minute |
 //! | `GET /users/{id}/orders` | 500 with the detail masked and an `x-request-id` header field |
 //! | `GET /exports` | 503 + `Retry-After`, the detail exposed |
+//! | `GET /openapi.json` | the OpenAPI document: every error response comes from `ApiError`'s attributes |
 //!
 //! Run `cargo run --example axum` or `cargo run --example actix`; `cargo run --example plain`
 //! shows the responses without a framework.
@@ -15,4 +16,5 @@
 pub mod actix_app;
 pub mod axum_app;
 pub mod error;
+pub mod openapi;
 pub mod store;

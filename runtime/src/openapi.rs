@@ -67,9 +67,15 @@ fn response(code: u16, variants: &[Variant]) -> utoipa::openapi::Response {
     let description = format!("{reason}\n\n{}", docs.join("\n\n"));
     let mut builder = ResponseBuilder::new().description(description);
     if errstatus_registry::lookup(code).map_or(true, |e| e.content) {
-        let examples = variants
-            .iter()
-            .map(|v| (v.name, ExampleBuilder::new().summary(v.doc.trim()).value(Some(example(code, v))).build()));
+        let examples = variants.iter().map(|v| {
+            (
+                v.name,
+                ExampleBuilder::new()
+                    .summary(v.doc.lines().next().unwrap_or("").trim())
+                    .value(Some(example(code, v)))
+                    .build(),
+            )
+        });
         let content = ContentBuilder::new().schema(Some(schema(variants))).examples_from_iter(examples).build();
         builder = builder.content(PROBLEM_JSON, content);
     }
