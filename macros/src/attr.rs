@@ -224,10 +224,7 @@ pub(crate) fn parse_code(input: ParseStream) -> syn::Result<Code> {
         }
         _ => String::new(),
     };
-    Err(syn::Error::new(
-        tt.span(),
-        format_args!("expected a status code such as 404 or NOT_FOUND, found `{tt}`{hint}"),
-    ))
+    Err(syn::Error::new(tt.span(), format_args!("expected a status code such as 404 or NOT_FOUND, found `{tt}`{hint}")))
 }
 
 fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
@@ -270,9 +267,7 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
             &mut out.title
         } else {
             let name = path_string(&meta.path);
-            return Err(meta.error(format_args!(
-                "unknown #[problem] argument `{name}`, expected `type` or `title`"
-            )));
+            return Err(meta.error(format_args!("unknown #[problem] argument `{name}`, expected `type` or `title`")));
         };
         let what = path_string(&meta.path);
         let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {

@@ -97,8 +97,7 @@ pub(crate) fn header_const_to_name(constant: &str) -> String {
 
 /// Whether `name` is a valid field name (RFC 9110 §5.1: one or more `tchar`).
 pub(crate) fn is_token(name: &str) -> bool {
-    !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// Names that older tables, RFC 2616 or vendor APIs use, with the name users should write.

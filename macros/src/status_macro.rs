@@ -21,7 +21,10 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 pub(crate) fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
     let parser = |input: ParseStream| -> syn::Result<Code> {
         if input.is_empty() {
-            return Err(syn::Error::new(input.span(), "status! needs a status code: status!(404) or status!(NOT_FOUND)"));
+            return Err(syn::Error::new(
+                input.span(),
+                "status! needs a status code: status!(404) or status!(NOT_FOUND)",
+            ));
         }
         let code = attr::parse_code(input)?;
         let _ = input.parse::<Option<syn::Token![,]>>()?;

@@ -66,12 +66,16 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
             }
             let value = match lit.base10_parse::<i128>() {
                 Ok(v) => v,
-                Err(_) => return Err(syn::Error::new(lit.span(), format_args!("{what}: expected an integer status code"))),
+                Err(_) => {
+                    return Err(syn::Error::new(lit.span(), format_args!("{what}: expected an integer status code")))
+                }
             };
             if !(100..=599).contains(&value) {
                 return Err(syn::Error::new(
                     lit.span(),
-                    format_args!("{what}: {value} is not a valid HTTP status code; status codes are 100..=599 (RFC 9110 §15)"),
+                    format_args!(
+                        "{what}: {value} is not a valid HTTP status code; status codes are 100..=599 (RFC 9110 §15)"
+                    ),
                 ));
             }
             let code = value as u16;
@@ -96,7 +100,10 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
                 return Err(syn::Error::new(span, format_args!("{what}: expected a status code")));
             };
             if !last.arguments.is_none() {
-                return Err(syn::Error::new_spanned(&last.arguments, format_args!("{what}: unexpected generic arguments")));
+                return Err(syn::Error::new_spanned(
+                    &last.arguments,
+                    format_args!("{what}: unexpected generic arguments"),
+                ));
             }
             let name = last.ident.to_string();
             let name = name.strip_prefix("r#").unwrap_or(&name);
@@ -120,12 +127,12 @@ fn check_state(entry: &Entry, code: &Code, what: &str) -> Result<(), syn::Error>
     let (c, reason, reference) = (entry.code, entry.reason, entry.reference);
     let msg = match entry.state {
         State::Deprecated => format!("{what}: {c} {reason} is deprecated ({reference}); it must not be sent"),
-        State::Unused => format!(
-            "{what}: {c} is unused: IANA reserves it as \"(Unused)\" and it must not be sent ({reference})"
-        ),
-        State::Obsoleted => format!(
-            "{what}: {c} {reason} is obsoleted: IANA marks it \"(OBSOLETED)\" and {reference} is Historic"
-        ),
+        State::Unused => {
+            format!("{what}: {c} is unused: IANA reserves it as \"(Unused)\" and it must not be sent ({reference})")
+        }
+        State::Obsoleted => {
+            format!("{what}: {c} {reason} is obsoleted: IANA marks it \"(OBSOLETED)\" and {reference} is Historic")
+        }
         _ => return Ok(()),
     };
     Err(syn::Error::new(code.span(), msg))
@@ -206,7 +213,9 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         let resolved = match (&own, &default) {
             (Some(r), _) => r,
             (None, _) if variant.attrs.status_seen => continue,
-            (None, Some(d)) if input.kind == Kind::Enum && matches!(d.status.arg, StatusArg::Transparent(_)) => continue,
+            (None, Some(d)) if input.kind == Kind::Enum && matches!(d.status.arg, StatusArg::Transparent(_)) => {
+                continue
+            }
             (None, Some(d)) => d,
             (None, None) if default_bad => continue,
             (None, None) => {
@@ -237,7 +246,10 @@ fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
         if entry.caution.is_none() {
             cx.error(
                 span,
-                format_args!("`acknowledge` is only for codes errstatus warns about (402, 407, 425, 511), not {}", entry.code),
+                format_args!(
+                    "`acknowledge` is only for codes errstatus warns about (402, 407, 425, 511), not {}",
+                    entry.code
+                ),
             );
         }
     }
@@ -272,10 +284,16 @@ fn check_variant<'a>(
         }
         let field = &variant.fields[0];
         if let Some(h) = &field.attrs.header {
-            cx.error_spanned(h.original, "#[header] on the field of a #[status(transparent)] variant: the inner error's headers are used");
+            cx.error_spanned(
+                h.original,
+                "#[header] on the field of a #[status(transparent)] variant: the inner error's headers are used",
+            );
         }
         if field.attrs.problem.is_some() {
-            cx.error_spanned(field.original, "#[problem] on the field of a #[status(transparent)] variant: the inner error's body is used");
+            cx.error_spanned(
+                field.original,
+                "#[problem] on the field of a #[status(transparent)] variant: the inner error's body is used",
+            );
         }
         return Some(ArmBody::Transparent(field));
     }
@@ -300,7 +318,9 @@ fn check_variant<'a>(
                 } else {
                     let hint = match names::suggest_header(&name) {
                         Some(s) => format!(", did you mean `{s}`?"),
-                        None => ", expected an http::header constant such as RETRY_AFTER, or a string literal".to_owned(),
+                        None => {
+                            ", expected an http::header constant such as RETRY_AFTER, or a string literal".to_owned()
+                        }
                     };
                     cx.error(ident.span(), format_args!("#[header({name})]: unknown header name `{name}`{hint}"));
                     continue;
@@ -311,7 +331,10 @@ fn check_variant<'a>(
                 if !names::is_token(&value) {
                     cx.error(
                         lit.span(),
-                        format_args!("#[header({:?})]: {:?} is not a valid header field name (RFC 9110 §5.1)", value, value),
+                        format_args!(
+                            "#[header({:?})]: {:?} is not a valid header field name (RFC 9110 §5.1)",
+                            value, value
+                        ),
                     );
                     continue;
                 }
@@ -325,8 +348,8 @@ fn check_variant<'a>(
         };
         headers.push((key, field));
     }
-    let header_failed = variant.fields.iter().any(|f| f.attrs.header_seen) && headers.len()
-        < variant.fields.iter().filter(|f| f.attrs.header_seen).count();
+    let header_failed = variant.fields.iter().any(|f| f.attrs.header_seen)
+        && headers.len() < variant.fields.iter().filter(|f| f.attrs.header_seen).count();
     for required in entry.required_headers.iter().filter(|_| !header_failed) {
         let present = headers.iter().any(|(k, _)| match k {
             HeaderKey::Const(ident) => *ident == required.constant,
@@ -383,7 +406,10 @@ fn check_variant<'a>(
                         (s.strip_prefix("r#").unwrap_or(&s).to_owned(), *span)
                     }
                     (None, None) => {
-                        cx.error(*span, "#[problem(extension)] on a tuple field needs a name: #[problem(extension = \"name\")]");
+                        cx.error(
+                            *span,
+                            "#[problem(extension)] on a tuple field needs a name: #[problem(extension = \"name\")]",
+                        );
                         continue;
                     }
                 };
@@ -402,16 +428,7 @@ fn check_variant<'a>(
             }
         }
     }
-    Some(ArmBody::Code(Response {
-        entry,
-        span: code.span(),
-        expose,
-        headers,
-        type_,
-        title,
-        instance,
-        extensions,
-    }))
+    Some(ArmBody::Code(Response { entry, span: code.span(), expose, headers, type_, title, instance, extensions }))
 }
 
 /// `OutOfCredit` -> `out-of-credit`.
