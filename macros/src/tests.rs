@@ -73,7 +73,9 @@ fn struct_and_generic_transparent() {
     };
     let out = expand_ok(&input);
     assert!(out.contains("T : :: errstatus :: HttpStatus"), "{out}");
-    assert!(!out.contains("Display"), "no Display bound without a code arm: {out}");
+    // No `Wrap<T>: Display` bound without a code arm (the actix-web impl, when its feature is
+    // on, has `Self: Debug + Display` of its own, as `ResponseError` requires).
+    assert!(!out.contains("Wrap < T > : :: core :: fmt :: Display"), "{out}");
 }
 
 #[test]
