@@ -11,6 +11,10 @@ use utoipa::openapi::{ContentBuilder, HeaderBuilder, RefOr, ResponseBuilder};
 
 use crate::response::PROBLEM_JSON;
 
+/// The schema of an extension member's type: `<T as utoipa::PartialSchema>::schema`.
+#[doc(hidden)]
+pub type SchemaFn = fn() -> RefOr<Schema>;
+
 /// One variant's documentation, as the derive sees it.
 #[doc(hidden)]
 pub struct Variant {
@@ -25,7 +29,7 @@ pub struct Variant {
     pub type_: Option<&'static str>,
     pub title: Option<&'static str>,
     pub instance: bool,
-    pub extensions: Vec<(&'static str, fn() -> RefOr<Schema>)>,
+    pub extensions: Vec<(&'static str, SchemaFn)>,
     pub headers: &'static [&'static str],
 }
 
