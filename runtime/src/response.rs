@@ -13,15 +13,34 @@ use crate::HttpStatus;
 /// The media type of RFC 9457 problem details.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// [`PROBLEM_JSON`] as a header value, checked at compile time rather than per response.
+const PROBLEM_JSON_VALUE: HeaderValue = HeaderValue::from_static(PROBLEM_JSON);
+
 /// An extension member value: anything `serde::Serialize`.
 #[doc(hidden)]
 pub trait Member {
-    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    fn write_json(&self, out: &mut String) -> serde_json::Result<()>;
 }
 
 impl<T: Serialize + ?Sized> Member for T {
-    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        serde_json::to_writer(out, self)
+    fn write_json(&self, out: &mut String) -> serde_json::Result<()> {
+        serde_json::to_writer(Utf8Writer(out), self)
+    }
+}
+
+/// An `io::Write` into a `String`, for serde_json: it writes whole UTF-8 sequences per call
+/// (escapes and numbers are ASCII), so each chunk is checked and appended without a copy.
+struct Utf8Writer<'a>(&'a mut String);
+
+impl std::io::Write for Utf8Writer<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = core::str::from_utf8(buf).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.0.push_str(text);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -35,13 +54,14 @@ pub struct Problem<'a> {
     title: Option<&'static str>,
     instance: Option<&'a dyn Display>,
     extensions: Vec<(&'static str, &'a dyn Member)>,
-    headers: HeaderMap,
+    /// The header map of the response being built, filled in place.
+    headers: &'a mut HeaderMap,
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     error: Option<&'a (dyn std::error::Error + 'a)>,
 }
 
 impl<'a> Problem<'a> {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(headers: &'a mut HeaderMap) -> Self {
         Problem {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             expose: false,
@@ -50,7 +70,7 @@ impl<'a> Problem<'a> {
             title: None,
             instance: None,
             extensions: Vec::new(),
-            headers: HeaderMap::new(),
+            headers,
             error: None,
         }
     }
@@ -80,12 +100,22 @@ impl<'a> Problem<'a> {
     /// A `#[header]` field. A value that is not a valid header value (CR, LF, NUL, ...) is
     /// left out: never a panic, never a header injection.
     pub fn header(&mut self, name: HeaderName, value: &dyn Display) {
-        let mut text = String::new();
-        // A Display that fails leaves the header out; `to_string` would panic.
-        if fmt::write(&mut text, format_args!("{value}")).is_err() {
+        // Short values are formatted on the stack and copied once into the HeaderValue;
+        // longer ones go through a String. A Display that fails leaves the header out
+        // (`to_string` would panic).
+        let mut short = ShortBuf { buf: [0; 64], len: 0, overflow: false };
+        let value = if fmt::write(&mut short, format_args!("{value}")).is_ok() {
+            HeaderValue::from_bytes(&short.buf[..short.len])
+        } else if short.overflow {
+            let mut text = String::new();
+            if fmt::write(&mut text, format_args!("{value}")).is_err() {
+                return;
+            }
+            HeaderValue::try_from(text)
+        } else {
             return;
-        }
-        if let Ok(value) = HeaderValue::try_from(text) {
+        };
+        if let Ok(value) = value {
             self.headers.append(name, value);
         }
     }
@@ -125,15 +155,26 @@ impl<'a> Problem<'a> {
         if !entry.map_or(true, |e| e.content) {
             return None;
         }
-        let title =
-            self.title.or(entry.map(|e| e.reason)).or(self.status.canonical_reason()).unwrap_or("Unknown Status");
-        let mut buf = Vec::with_capacity(96 + title.len() + self.type_.map_or(0, str::len));
-        buf.extend_from_slice(b"{\"type\":");
-        push_json(&mut buf, self.type_.unwrap_or("about:blank"));
-        buf.extend_from_slice(b",\"title\":");
+        let title = match (self.title, entry) {
+            (Some(title), _) => title,
+            (None, Some(entry)) => entry.reason,
+            (None, None) => self.status.canonical_reason().unwrap_or("Unknown Status"),
+        };
+        // One allocation for the usual body: the fixed members, the title and type, and
+        // room for a detail of about 80 bytes. Written as a String throughout, so there is
+        // no UTF-8 check of the whole body at the end.
+        let mut buf = String::with_capacity(128 + title.len() + self.type_.map_or(0, str::len));
+        match self.type_ {
+            Some(type_) => {
+                buf.push_str("{\"type\":");
+                push_json(&mut buf, type_);
+                buf.push_str(",\"title\":");
+            }
+            None => buf.push_str("{\"type\":\"about:blank\",\"title\":"),
+        }
         push_json(&mut buf, title);
-        buf.extend_from_slice(b",\"status\":");
-        buf.extend_from_slice(itoa3(code).as_slice());
+        buf.push_str(",\"status\":");
+        buf.push_str(self.status.as_str());
         if self.expose {
             if let Some(detail) = self.detail {
                 display_member(&mut buf, "detail", detail);
@@ -145,38 +186,48 @@ impl<'a> Problem<'a> {
                 member(&mut buf, name, *value);
             }
         }
-        buf.push(b'}');
-        // serde_json writes UTF-8 only, and so does the code above.
-        Some(String::from_utf8(buf).unwrap_or_default())
+        buf.push('}');
+        Some(buf)
     }
+}
 
-    /// Status, header fields and body, ready for any framework.
-    pub(crate) fn finish(self) -> Parts {
-        let body = self.body();
-        let mut headers = self.headers;
-        if body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+/// Writes `s` as a JSON string.
+fn push_json(buf: &mut String, s: &str) {
+    buf.push('"');
+    // Writing into a String cannot fail.
+    let _ = fmt::Write::write_str(&mut JsonStr(buf), s);
+    buf.push('"');
+}
+
+/// A header value formatted on the stack; `overflow` says it did not fit.
+struct ShortBuf {
+    buf: [u8; 64],
+    len: usize,
+    overflow: bool,
+}
+
+impl fmt::Write for ShortBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match self.buf.get_mut(self.len..self.len + s.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len += s.len();
+                Ok(())
+            }
+            None => {
+                self.overflow = true;
+                Err(fmt::Error)
+            }
         }
-        Parts { status: self.status, headers, body }
     }
-}
-
-/// The status code as three ASCII digits (100..=999 by `StatusCode`'s invariant).
-fn itoa3(code: u16) -> [u8; 3] {
-    [b'0' + (code / 100) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8]
-}
-
-fn push_json(buf: &mut Vec<u8>, s: &str) {
-    // Writing a str into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *buf, s);
 }
 
 /// Writes `,"name":value`; a value that fails to serialize is left out whole.
-fn member(buf: &mut Vec<u8>, name: &str, value: &dyn Member) {
+fn member(buf: &mut String, name: &str, value: &dyn Member) {
     let start = buf.len();
-    buf.push(b',');
+    buf.push(',');
     push_json(buf, name);
-    buf.push(b':');
+    buf.push(':');
     if value.write_json(buf).is_err() {
         buf.truncate(start);
     }
@@ -184,44 +235,68 @@ fn member(buf: &mut Vec<u8>, name: &str, value: &dyn Member) {
 
 /// Writes `,"name":"<Display text>"`, escaping the text as it is written (no intermediate
 /// String). A Display that returns an error leaves the member out whole.
-fn display_member(buf: &mut Vec<u8>, name: &str, value: &dyn Display) {
+fn display_member(buf: &mut String, name: &str, value: &dyn Display) {
     let start = buf.len();
-    buf.push(b',');
+    buf.push(',');
     push_json(buf, name);
-    buf.extend_from_slice(b":\"");
+    buf.push_str(":\"");
     if fmt::write(&mut JsonStr(buf), format_args!("{value}")).is_err() {
         buf.truncate(start);
         return;
     }
-    buf.push(b'"');
+    buf.push('"');
 }
 
 /// A `fmt::Write` that appends the contents of a JSON string (RFC 8259 §7): quotes,
 /// backslashes and control characters escaped, everything else as UTF-8.
-struct JsonStr<'a>(&'a mut Vec<u8>);
+struct JsonStr<'a>(&'a mut String);
+
+/// The bytes a JSON string must escape: control characters, `"` and `\\`.
+const ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
 
 impl fmt::Write for JsonStr<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        let bytes = s.as_bytes();
+        // Fast path: most text has nothing to escape.
+        if !s.bytes().any(|b| ESCAPE[usize::from(b)]) {
+            self.0.push_str(s);
+            return Ok(());
+        }
         let mut plain = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let escape: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]],
+        for (i, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'\n' => 'n',
+                b'\r' => 'r',
+                b'\t' => 't',
+                0x08 => 'b',
+                0x0c => 'f',
+                0..=0x1f => 'u',
                 _ => continue,
             };
-            self.0.extend_from_slice(&bytes[plain..i]);
-            self.0.extend_from_slice(escape);
+            // `i` is the index of an ASCII byte, so both ends are char boundaries.
+            self.0.push_str(s.get(plain..i).unwrap_or_default());
+            self.0.push('\\');
+            self.0.push(escape);
+            if escape == 'u' {
+                self.0.push_str("00");
+                self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                self.0.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
             plain = i + 1;
         }
-        self.0.extend_from_slice(&bytes[plain..]);
+        self.0.push_str(s.get(plain..).unwrap_or_default());
         Ok(())
     }
 }
@@ -233,27 +308,49 @@ impl fmt::Debug for Problem<'_> {
 }
 
 /// A finished response: status, header fields (content-type included) and body.
+#[cfg(feature = "actix-web")]
 pub(crate) struct Parts {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: Option<String>,
 }
 
-/// Collects the parts of `e`'s response. Not generic: one copy for all error types.
-pub(crate) fn parts(e: &dyn HttpStatus) -> Parts {
-    let mut problem = Problem::new();
+/// Fills `headers` with `e`'s header fields and content-type; returns the status and the
+/// body. Not generic: one copy for all error types.
+fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<String>) {
+    let mut problem = Problem::new(headers);
     e.__problem(&mut problem);
     #[cfg(feature = "tracing")]
     crate::log::masked(&problem);
-    problem.finish()
+    let body = problem.body();
+    if body.is_some() {
+        problem.headers.insert(CONTENT_TYPE, PROBLEM_JSON_VALUE);
+    }
+    (problem.status, body)
+}
+
+/// Collects the parts of `e`'s response, for frameworks on other `http` versions.
+#[cfg(feature = "actix-web")]
+pub(crate) fn parts(e: &dyn HttpStatus) -> Parts {
+    let mut headers = HeaderMap::new();
+    let (status, body) = build(e, &mut headers);
+    Parts { status, headers, body }
+}
+
+/// The `http::Response<String>` for `e`, built in place: the header fields go straight into
+/// the response's map and the body String is moved in, nothing is copied.
+fn string_response(e: &dyn HttpStatus) -> http::Response<String> {
+    let mut response = http::Response::new(String::new());
+    let (status, body) = build(e, response.headers_mut());
+    *response.status_mut() = status;
+    if let Some(body) = body {
+        *response.body_mut() = body;
+    }
+    response
 }
 
 /// Builds the `http::Response` for `e`: status, `#[header]` fields, `content-type:
 /// application/problem+json` and the RFC 9457 body.
 pub(crate) fn to_response<B: From<String>>(e: &dyn HttpStatus) -> http::Response<B> {
-    let Parts { status, headers, body } = parts(e);
-    let mut response = http::Response::new(B::from(body.unwrap_or_default()));
-    *response.status_mut() = status;
-    *response.headers_mut() = headers;
-    response
+    string_response(e).map(B::from)
 }
