@@ -1,8 +1,9 @@
 //! Model -> tokens. Cannot fail: every rule was checked in valid.rs.
 //!
-//! The expansion stays thin: one `match` arm per variant in each of the two trait methods,
-//! and the rest (status text, body, header values, framework types) lives in
-//! `::errstatus::__private`, compiled once.
+//! The expansion stays thin: one `match` arm per variant in `status()`, one in `__problem`
+//! only for variants with more than a code (the others share a wildcard arm), and the rest
+//! (status text, body, header values, framework types) lives in `::errstatus::__private`,
+//! compiled once.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -43,11 +44,23 @@ pub(crate) fn try_expand(node: &DeriveInput) -> syn::Result<TokenStream> {
 fn expand(model: &Model) -> TokenStream {
     let input = model.input;
     let status_arms = model.arms.iter().map(|arm| status_arm(input, arm));
-    let problem_arms = model.arms.iter().map(|arm| problem_arm(input, arm));
+    // `__problem` needs an arm only for variants with more than a code; the rest share one
+    // wildcard arm that takes the code from `status()`. Half the arms for rustc to check.
+    let problem_arms = model.arms.iter().filter(|arm| !is_plain(arm)).map(|arm| problem_arm(input, arm));
+    let default_arm = model.arms.iter().any(is_plain).then(default_problem_arm);
     let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
-        (quote!(match self { #(#status_arms)* }), quote!(match self { #(#problem_arms)* }))
+        // The arms name `__S::NOT_FOUND` rather than the whole path: fewer tokens per variant
+        // for the macro to emit and for rustc to resolve.
+        let short =
+            model.arms.iter().any(|arm| matches!(&arm.body, ArmBody::Code(r) if r.entry.http_const().is_some()));
+        let alias = short.then(|| {
+            quote!(
+                use ::errstatus::__private::http::StatusCode as __S;
+            )
+        });
+        (quote!({ #alias match self { #(#status_arms)* } }), quote!(match self { #(#problem_arms)* #default_arm }))
     };
     let bodies = Bodies { status, problem, extra: statuses_fn(model) };
     let mut bodies = bodies;
@@ -94,7 +107,14 @@ fn status_arm(input: &Input, arm: &Arm) -> TokenStream {
         }
         ArmBody::Code(resp) => {
             let pat = pattern(input, arm.variant, &[]);
-            let code = status_const(resp);
+            let code = match resp.entry.http_const() {
+                // `__S` is `use`d at the top of `status()`.
+                Some(name) => {
+                    let ident = Ident::new(name, resp.span);
+                    quote!(__S::#ident)
+                }
+                None => status_const(resp),
+            };
             quote!(#pat => #code,)
         }
     }
@@ -137,13 +157,7 @@ fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
             let expose = resp.expose;
             let mut calls = quote!(__p.status(#code, self, #expose););
             if cfg!(feature = "tracing") && !expose {
-                calls.extend(quote! {
-                    {
-                        #[allow(unused_imports)]
-                        use ::errstatus::__private::{AsDynError as _, NotDynError as _};
-                        __p.error((&::errstatus::__private::ErrorRef(self)).as_dyn_error());
-                    }
-                });
+                calls.extend(error_call());
             }
             if resp.type_.is_some() || resp.title.is_some() {
                 let ty = opt_str(resp.type_.as_deref());
@@ -170,6 +184,42 @@ fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
                 calls.extend(quote_spanned!(field_span(field)=> __p.extension(#name, #var);));
             }
             quote!(#pat => { #calls })
+        }
+    }
+}
+
+/// Whether a variant has nothing but its code, with the detail shown or hidden as its class
+/// says: then the wildcard arm of `__problem` covers it.
+fn is_plain(arm: &Arm) -> bool {
+    match &arm.body {
+        ArmBody::Code(resp) => {
+            resp.headers.is_empty()
+                && resp.instance.is_none()
+                && resp.extensions.is_empty()
+                && resp.type_.is_none()
+                && resp.title.is_none()
+                && resp.expose == (resp.entry.class != errstatus_registry::Class::ServerError)
+        }
+        ArmBody::Transparent(_) => false,
+    }
+}
+
+/// The `__problem` arm of all plain variants.
+fn default_problem_arm() -> TokenStream {
+    let mut calls = quote!(__p.status_by_class(::errstatus::HttpStatus::status(self), self););
+    if cfg!(feature = "tracing") {
+        calls.extend(error_call());
+    }
+    quote!(_ => { #calls })
+}
+
+/// Feature `tracing`: hands the error to the log of masked responses.
+fn error_call() -> TokenStream {
+    quote! {
+        {
+            #[allow(unused_imports)]
+            use ::errstatus::__private::{AsDynError as _, NotDynError as _};
+            __p.error((&::errstatus::__private::ErrorRef(self)).as_dyn_error());
         }
     }
 }

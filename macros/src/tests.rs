@@ -42,19 +42,27 @@ fn enum_expands_to_impls() {
     assert!(out.contains("http :: header :: RETRY_AFTER"), "{out}");
 }
 
-/// Thin expansion: each variant adds one arm to `status` and one to `__problem`, nothing else.
+/// Thin expansion: a variant with only a code adds one arm to `status` and none to
+/// `__problem` (one wildcard arm covers them all); a variant with a header field adds one arm
+/// to each.
 #[test]
-fn one_arm_per_variant_per_method() {
-    let arms = |n: usize| {
+fn arms_per_variant() {
+    let arms = |n: usize, header: bool| {
         let variants = (0..n).map(|i| {
             let ident = quote::format_ident!("V{i}");
-            quote!(#[status(404)] #ident(u64),)
+            if header {
+                quote!(#[status(429)] #ident { #[header(RETRY_AFTER)] secs: u64 },)
+            } else {
+                quote!(#[status(404)] #ident(u64),)
+            }
         });
         let input: DeriveInput = parse_quote!(enum E { #(#variants)* });
         expand_ok(&input).matches("=>").count()
     };
-    let (one, ten) = (arms(1), arms(10));
-    assert_eq!(ten - one, 9 * 2, "{one} arms for 1 variant, {ten} for 10");
+    let (one, ten) = (arms(1, false), arms(10, false));
+    assert_eq!(ten - one, 9, "{one} arms for 1 plain variant, {ten} for 10");
+    let (one, ten) = (arms(1, true), arms(10, true));
+    assert_eq!(ten - one, 9 * 2, "{one} arms for 1 variant with a header, {ten} for 10");
 }
 
 #[test]

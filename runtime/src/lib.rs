@@ -211,7 +211,7 @@ pub fn response<E: HttpStatus + ?Sized, B: From<String>>(e: &E) -> http::Respons
 pub mod __private {
     pub use crate::response::{Member, Problem};
     pub use http;
-    pub use serde;
+    pub use serde_core as serde;
 
     #[cfg(feature = "actix-web")]
     pub use crate::actix::{actix_response, actix_status};

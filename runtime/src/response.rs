@@ -6,7 +6,7 @@ use core::fmt::{self, Display};
 
 use http::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
-use serde::Serialize;
+use serde_core::Serialize;
 
 use crate::HttpStatus;
 
@@ -82,6 +82,13 @@ impl<'a> Problem<'a> {
         self.status = status;
         self.detail = Some(detail);
         self.expose = expose;
+    }
+
+    /// The status and the Display text, shown unless the status is a 5xx: a variant with
+    /// nothing but its code.
+    #[inline]
+    pub fn status_by_class(&mut self, status: StatusCode, detail: &'a dyn Display) {
+        self.status(status, detail, !status.is_server_error());
     }
 
     /// The status alone: no detail (for hand-written `HttpStatus` impls).
