@@ -348,8 +348,8 @@ fn check_variant<'a>(
         };
         headers.push((key, field));
     }
-    let header_failed = variant.fields.iter().any(|f| f.attrs.header_seen)
-        && headers.len() < variant.fields.iter().filter(|f| f.attrs.header_seen).count();
+    // A #[header] that failed was already reported; do not add "must carry" on top of it.
+    let header_failed = headers.len() < variant.fields.iter().filter(|f| f.attrs.header_seen).count();
     for required in entry.required_headers.iter().filter(|_| !header_failed) {
         let present = headers.iter().any(|(k, _)| match k {
             HeaderKey::Const(ident) => *ident == required.constant,
