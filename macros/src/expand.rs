@@ -62,8 +62,7 @@ fn expand(model: &Model) -> TokenStream {
         });
         (quote!({ #alias match self { #(#status_arms)* } }), quote!(match self { #(#problem_arms)* #default_arm }))
     };
-    let bodies = Bodies { status, problem, extra: statuses_fn(model) };
-    let mut bodies = bodies;
+    let mut bodies = Bodies { status, problem, extra: statuses_fn(model) };
     if cfg!(feature = "utoipa") {
         bodies.extra.extend(openapi_fn(model));
     }
