@@ -175,6 +175,13 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
         };
         let mut status = Status { arg, expose: None, acknowledge: None };
         while !input.is_empty() {
+            if !input.peek(Token![,]) {
+                let tt: proc_macro2::TokenTree = input.parse()?;
+                return Err(syn::Error::new(
+                    tt.span(),
+                    format_args!("unexpected `{tt}` after the status code, expected `,` or the end of #[status(...)]"),
+                ));
+            }
             input.parse::<Token![,]>()?;
             if input.is_empty() {
                 break;

@@ -99,12 +99,6 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
             let Some(last) = path.segments.last() else {
                 return Err(syn::Error::new(span, format_args!("{what}: expected a status code")));
             };
-            if !last.arguments.is_none() {
-                return Err(syn::Error::new_spanned(
-                    &last.arguments,
-                    format_args!("{what}: unexpected generic arguments"),
-                ));
-            }
             let name = last.ident.to_string();
             let name = name.strip_prefix("r#").unwrap_or(&name);
             match lookup_name(name) {

@@ -1,0 +1,13 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum ApiError {
+    #[error("not found")]
+    #[status(404)]
+    NotFound {
+        #[problem()]
+        id: u64,
+    },
+}
+
+fn main() {}
