@@ -334,6 +334,14 @@ pub(crate) struct Bodies {
     pub extra: TokenStream,
 }
 
+/// A transparent field of the type itself (`Box<Self>`, `Box<ApiError>`): its statuses are the
+/// type's own, and asking for them would recurse forever.
+fn is_recursive(model: &Model, field: &Field) -> bool {
+    let own = &model.input.original.ident;
+    let this = Ident::new("Self", Span::call_site());
+    mentions(field.ty.to_token_stream(), &[own, &this])
+}
+
 /// `HttpStatus::statuses`: own codes sorted at compile time, plus transparent fields' lists.
 fn statuses_fn(model: &Model) -> TokenStream {
     let mut own: Vec<&errstatus_registry::Entry> = Vec::new();
@@ -341,10 +349,11 @@ fn statuses_fn(model: &Model) -> TokenStream {
     for arm in &model.arms {
         match &arm.body {
             ArmBody::Code(resp) => own.push(resp.entry),
-            ArmBody::Transparent(field) => {
+            ArmBody::Transparent(field) if !is_recursive(model, field) => {
                 let ty = field.ty;
                 inner.push(quote!(<#ty as ::errstatus::HttpStatus>::statuses));
             }
+            ArmBody::Transparent(_) => {}
         }
     }
     own.sort_by_key(|e| e.code);
@@ -360,6 +369,7 @@ fn statuses_fn(model: &Model) -> TokenStream {
 /// `HttpStatus::__openapi` (feature `utoipa`): each variant's facts for the OpenAPI document.
 fn openapi_fn(model: &Model) -> TokenStream {
     let items = model.arms.iter().map(|arm| match &arm.body {
+        ArmBody::Transparent(field) if is_recursive(model, field) => TokenStream::new(),
         ArmBody::Transparent(field) => {
             let ty = field.ty;
             quote!(<#ty as ::errstatus::HttpStatus>::__openapi(__d);)

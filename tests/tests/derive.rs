@@ -284,3 +284,27 @@ pub enum Never {}
 fn empty_enum() {
     assert!(Never::statuses().is_empty());
 }
+
+// A transparent field of the type itself: statuses() must not recurse forever.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum Tree {
+    #[error("leaf")]
+    #[status(404)]
+    Leaf,
+    #[error(transparent)]
+    #[status(transparent)]
+    Nested(Box<Tree>),
+    #[error(transparent)]
+    #[status(transparent)]
+    Api(ApiError),
+}
+
+#[test]
+fn recursive_transparent_types() {
+    assert_eq!(Tree::Nested(Box::new(Tree::Leaf)).status(), 404);
+    let codes: Vec<u16> = Tree::statuses().iter().map(StatusCode::as_u16).collect();
+    assert_eq!(codes, [308, 401, 404, 409, 413, 422, 429, 500, 503]);
+    let (status, _, body) = parts(Tree::Nested(Box::new(Tree::Leaf)));
+    assert_eq!(status, 404);
+    assert_eq!(body["detail"], "leaf");
+}
