@@ -25,6 +25,8 @@ pub(crate) struct Variant<'a> {
     pub ident: &'a Ident,
     pub attrs: VariantAttrs,
     pub fields: Vec<Field<'a>>,
+    /// A unit variant or struct: its pattern is the bare path.
+    pub unit: bool,
     /// The doc comment, for OpenAPI descriptions.
     pub doc: String,
     /// The `#[error("...")]` format string (thiserror), for OpenAPI examples.
@@ -50,6 +52,7 @@ impl<'a> Input<'a> {
                     ident: &node.ident,
                     attrs: TypeAttrs::default(),
                     fields,
+                    unit: matches!(data.fields, Fields::Unit),
                     doc: doc(&node.attrs),
                     error_fmt: error_fmt(&node.attrs),
                 };
@@ -63,6 +66,7 @@ impl<'a> Input<'a> {
                         ident: &v.ident,
                         attrs: attr::type_attrs(cx, &v.attrs),
                         fields: fields(cx, &v.fields),
+                        unit: matches!(v.fields, Fields::Unit),
                         doc: doc(&v.attrs),
                         error_fmt: error_fmt(&v.attrs),
                     })

@@ -43,7 +43,7 @@ pub(crate) fn try_expand(node: &DeriveInput) -> syn::Result<TokenStream> {
 
 fn expand(model: &Model) -> TokenStream {
     let input = model.input;
-    let status_arms = model.arms.iter().map(|arm| status_arm(input, arm));
+    let status_arms = status_arms(input, model);
     // `__problem` needs an arm only for variants with more than a code; the rest share one
     // wildcard arm that takes the code from `status()`. Half the arms for rustc to check.
     let problem_arms = model.arms.iter().filter(|arm| !is_plain(arm)).map(|arm| problem_arm(input, arm));
@@ -82,6 +82,9 @@ fn pattern(input: &Input, variant: &Variant, bindings: &[&Field]) -> TokenStream
             quote!(Self::#ident)
         }
     };
+    if variant.unit {
+        return path;
+    }
     let binds = bindings.iter().map(|f| {
         let member = &f.member;
         let var = binding(f);
@@ -96,27 +99,41 @@ fn binding(field: &Field) -> Ident {
     format_ident!("__field{}", field.index, span = field_span(field))
 }
 
-fn status_arm(input: &Input, arm: &Arm) -> TokenStream {
-    match &arm.body {
-        ArmBody::Transparent(field) => {
-            let pat = pattern(input, arm.variant, &[field]);
-            let var = binding(field);
-            let call = quote_spanned!(field_span(field)=> ::errstatus::HttpStatus::status(#var));
-            quote!(#pat => #call,)
-        }
-        ArmBody::Code(resp) => {
-            let pat = pattern(input, arm.variant, &[]);
-            let code = match resp.entry.http_const() {
-                // `__S` is `use`d at the top of `status()`.
-                Some(name) => {
-                    let ident = Ident::new(name, resp.span);
-                    quote!(__S::#ident)
+/// The arms of `status()`: one per transparent variant, and one per distinct code whose
+/// pattern lists its variants (`Self::A { .. } | Self::B { .. } => __S::NOT_FOUND`), so a
+/// code is named once however many variants share it.
+fn status_arms(input: &Input, model: &Model) -> Vec<TokenStream> {
+    let mut arms = Vec::new();
+    let mut by_code: Vec<(&Response, Vec<TokenStream>)> = Vec::new();
+    for arm in &model.arms {
+        match &arm.body {
+            ArmBody::Transparent(field) => {
+                let pat = pattern(input, arm.variant, &[field]);
+                let var = binding(field);
+                let call = quote_spanned!(field_span(field)=> ::errstatus::HttpStatus::status(#var));
+                arms.push(quote!(#pat => #call,));
+            }
+            ArmBody::Code(resp) => {
+                let pat = pattern(input, arm.variant, &[]);
+                match by_code.iter_mut().find(|(r, _)| r.entry.code == resp.entry.code) {
+                    Some((_, pats)) => pats.push(pat),
+                    None => by_code.push((resp, vec![pat])),
                 }
-                None => status_const(resp),
-            };
-            quote!(#pat => #code,)
+            }
         }
     }
+    for (resp, pats) in by_code {
+        let code = match resp.entry.http_const() {
+            // `__S` is `use`d at the top of `status()`.
+            Some(name) => {
+                let ident = Ident::new(name, resp.span);
+                quote!(__S::#ident)
+            }
+            None => status_const(resp),
+        };
+        arms.push(quote!(#(#pats)|* => #code,));
+    }
+    arms
 }
 
 /// The `http::StatusCode` constant for an entry, spanned at the user's code.
