@@ -189,7 +189,11 @@ fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
                     }
                 };
                 let ty_span = field_span(field);
-                calls.extend(quote_spanned!(ty_span=> __p.header(#name, #var);));
+                calls.extend(match header_kind(field.ty) {
+                    HeaderKind::Str => quote_spanned!(ty_span=> __p.header_str(#name, #var);),
+                    HeaderKind::Int => quote_spanned!(ty_span=> __p.header_int(#name, *#var);),
+                    HeaderKind::Display => quote_spanned!(ty_span=> __p.header(#name, #var);),
+                });
             }
             if let Some(field) = resp.instance {
                 let var = binding(field);
@@ -201,6 +205,37 @@ fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
             }
             quote!(#pat => { #calls })
         }
+    }
+}
+
+enum HeaderKind {
+    /// `String`, `&str`: copied into the header value as it is.
+    Str,
+    /// An integer type `http::HeaderValue` converts from directly.
+    Int,
+    /// Anything else: through Display.
+    Display,
+}
+
+/// How a `#[header]` field's value becomes a header value, by its written type. The common
+/// types skip `core::fmt`; all others go through Display.
+fn header_kind(ty: &syn::Type) -> HeaderKind {
+    let ident_of = |ty: &syn::Type| match ty {
+        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+            let seg = &p.path.segments[0];
+            seg.arguments.is_none().then(|| seg.ident.to_string())
+        }
+        _ => None,
+    };
+    match ty {
+        syn::Type::Reference(r) if r.mutability.is_none() && ident_of(&r.elem).as_deref() == Some("str") => {
+            HeaderKind::Str
+        }
+        _ => match ident_of(ty).as_deref() {
+            Some("String") => HeaderKind::Str,
+            Some("u16" | "i16" | "u32" | "i32" | "u64" | "i64" | "usize" | "isize") => HeaderKind::Int,
+            _ => HeaderKind::Display,
+        },
     }
 }
 

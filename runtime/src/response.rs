@@ -127,6 +127,21 @@ impl<'a> Problem<'a> {
         }
     }
 
+    /// A `#[header]` field of type `String` or `&str`: no formatting. An invalid value is left
+    /// out, as in [`Problem::header`].
+    #[inline]
+    pub fn header_str(&mut self, name: HeaderName, value: &str) {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            self.headers.append(name, value);
+        }
+    }
+
+    /// A `#[header]` field of an integer type: always a valid header value.
+    #[inline]
+    pub fn header_int<V: Into<HeaderValue>>(&mut self, name: HeaderName, value: V) {
+        self.headers.append(name, value.into());
+    }
+
     /// The `#[problem(instance)]` field.
     #[inline]
     pub fn instance(&mut self, value: &'a dyn Display) {
