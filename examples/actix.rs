@@ -9,7 +9,7 @@ use errstatus_examples::store::Store;
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
-    let port = port_from_env(3001);
+    let port = errstatus_examples::port_from_env(3001);
     // One store shared by all workers: created outside the factory closure.
     let store = web::Data::new(Store::new());
     let server = HttpServer::new(move || App::new().app_data(store.clone()).configure(actix_app::configure))
@@ -18,15 +18,4 @@ async fn main() -> std::io::Result<()> {
         println!("listening on http://{addr}");
     }
     server.run().await
-}
-
-/// `PORT` from the environment, or `default`.
-fn port_from_env(default: u16) -> u16 {
-    match std::env::var("PORT") {
-        Ok(port) => port.parse().unwrap_or_else(|_| {
-            eprintln!("PORT must be a port number, not {port:?}");
-            std::process::exit(2)
-        }),
-        Err(_) => default,
-    }
 }

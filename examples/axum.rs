@@ -7,19 +7,8 @@ use errstatus_examples::axum_app;
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let port = port_from_env(3000);
+    let port = errstatus_examples::port_from_env(3000);
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!("listening on http://{}", listener.local_addr()?);
     axum::serve(listener, axum_app::router()).await
-}
-
-/// `PORT` from the environment, or `default`.
-fn port_from_env(default: u16) -> u16 {
-    match std::env::var("PORT") {
-        Ok(port) => port.parse().unwrap_or_else(|_| {
-            eprintln!("PORT must be a port number, not {port:?}");
-            std::process::exit(2)
-        }),
-        Err(_) => default,
-    }
 }

@@ -18,3 +18,14 @@ pub mod axum_app;
 pub mod error;
 pub mod openapi;
 pub mod store;
+
+/// The port the example servers listen on: `PORT` from the environment, or `default`.
+pub fn port_from_env(default: u16) -> u16 {
+    match std::env::var("PORT") {
+        Ok(port) => port.parse().unwrap_or_else(|_| {
+            eprintln!("PORT must be a port number, not {port:?}");
+            std::process::exit(2)
+        }),
+        Err(_) => default,
+    }
+}

@@ -2,10 +2,13 @@
 //! `OpenApi` derive from `responses(..., ApiError)`, and `IntoResponses` on its own for
 //! extension members.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use common::BillingError;
 use errstatus::HttpStatus;
 use errstatus_examples::axum_app;
 use errstatus_examples::error::ApiError;
@@ -90,32 +93,6 @@ async fn schemas_follow_rfc_9457_and_hide_masked_members() {
     assert_eq!(responses["429"]["headers"]["retry-after"]["schema"]["type"], "string");
     // IANA phrases, not the http crate's.
     assert!(responses["422"]["description"].as_str().unwrap().starts_with("Unprocessable Content"));
-}
-
-/// An error with RFC 9457 members, documented on its own (never built, only described).
-#[allow(dead_code)]
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[problem(type = "https://errors.example.com/")]
-enum BillingError {
-    /// Not enough credit for the item.
-    #[error("your balance is {balance}, the item costs {cost}")]
-    #[status(403)]
-    #[problem(title = "You do not have enough credit")]
-    OutOfCredit {
-        #[problem(extension)]
-        balance: u64,
-        #[problem(extension = "price")]
-        cost: u64,
-        #[problem(instance)]
-        account: String,
-    },
-    /// The ledger is corrupt.
-    #[error("ledger {ledger_id} is corrupt")]
-    #[status(500)]
-    Ledger {
-        #[problem(extension)]
-        ledger_id: u32,
-    },
 }
 
 #[test]

@@ -1,50 +1,17 @@
 //! RFC 9457 members (`type`, `title`, `instance`, extension members) through both frameworks:
 //! an axum `Router` called with `oneshot` and an actix-web service from `test::init_service`.
 
+mod common;
+
 use actix_web::{test, web, App};
 use axum::body::Body;
 use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
-use errstatus::HttpStatus;
+use common::BillingError;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
-
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[problem(type = "https://errors.example.com/")]
-enum BillingError {
-    #[error("your balance is {balance}, the item costs {cost}")]
-    #[status(403)]
-    #[problem(type = "https://errors.example.com/out-of-credit", title = "You do not have enough credit")]
-    OutOfCredit {
-        #[problem(extension)]
-        balance: u64,
-        #[problem(extension = "price")]
-        cost: u64,
-        #[problem(instance)]
-        account: String,
-    },
-    #[error("ledger {ledger_id} is corrupt")]
-    #[status(500)]
-    Ledger {
-        #[problem(extension)]
-        ledger_id: u32,
-        #[problem(instance)]
-        account: String,
-    },
-    #[error("ledger {ledger_id} is being migrated")]
-    #[status(503, expose)]
-    #[problem(title = "Ledger migration")]
-    Migrating {
-        #[problem(extension)]
-        ledger_id: u32,
-        #[problem(extension = "steps")]
-        remaining: Vec<&'static str>,
-        #[header(RETRY_AFTER)]
-        retry_after: u32,
-    },
-}
 
 fn error_for(path: &str) -> BillingError {
     match path {

@@ -123,14 +123,8 @@ fn status_arms(input: &Input, model: &Model) -> Vec<TokenStream> {
         }
     }
     for (resp, pats) in by_code {
-        let code = match resp.entry.http_const() {
-            // `__S` is `use`d at the top of `status()`.
-            Some(name) => {
-                let ident = Ident::new(name, resp.span);
-                quote!(__S::#ident)
-            }
-            None => status_const(resp),
-        };
+        // `__S` is `use`d at the top of `status()`.
+        let code = status_in(resp.entry, resp.span, quote!(__S));
         arms.push(quote!(#(#pats)|* => #code,));
     }
     arms
@@ -142,10 +136,16 @@ pub(crate) fn status_const(resp: &Response) -> TokenStream {
 }
 
 pub(crate) fn status_tokens(entry: &errstatus_registry::Entry, span: Span) -> TokenStream {
+    status_in(entry, span, quote!(::errstatus::__private::http::StatusCode))
+}
+
+/// The code as `<status_code_path>::NAME`, or through `__private::code` for a code the `http`
+/// crate has no constant for (104).
+fn status_in(entry: &errstatus_registry::Entry, span: Span, status_code_path: TokenStream) -> TokenStream {
     match entry.http_const() {
         Some(name) => {
             let ident = Ident::new(name, span);
-            quote!(::errstatus::__private::http::StatusCode::#ident)
+            quote!(#status_code_path::#ident)
         }
         None => {
             let code = entry.code;

@@ -1,6 +1,8 @@
-//! Helpers shared by the test files: header lists and problem+json bodies.
+//! Helpers shared by the test files: header lists, problem+json bodies, an error type with
+//! every RFC 9457 member.
 #![allow(dead_code)] // each test file uses a different part
 
+use errstatus::HttpStatus;
 use serde_json::{json, Value};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -46,4 +48,44 @@ pub fn problem(status: u16, title: &str, detail: Option<&str>) -> Value {
 /// The `Authorization` value for a token.
 pub fn bearer(token: &str) -> String {
     format!("Bearer {token}")
+}
+
+/// An error with every RFC 9457 member: `type` (a base on the enum, a full one on a variant),
+/// `title`, `instance`, extension members, a masked 5xx and an exposed 5xx.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[problem(type = "https://errors.example.com/")]
+pub enum BillingError {
+    /// Not enough credit for the item.
+    #[error("your balance is {balance}, the item costs {cost}")]
+    #[status(403)]
+    #[problem(type = "https://errors.example.com/out-of-credit", title = "You do not have enough credit")]
+    OutOfCredit {
+        #[problem(extension)]
+        balance: u64,
+        #[problem(extension = "price")]
+        cost: u64,
+        #[problem(instance)]
+        account: String,
+    },
+    /// The ledger is corrupt.
+    #[error("ledger {ledger_id} is corrupt")]
+    #[status(500)]
+    Ledger {
+        #[problem(extension)]
+        ledger_id: u32,
+        #[problem(instance)]
+        account: String,
+    },
+    /// The ledger is being migrated; the client is told so.
+    #[error("ledger {ledger_id} is being migrated")]
+    #[status(503, expose)]
+    #[problem(title = "Ledger migration")]
+    Migrating {
+        #[problem(extension)]
+        ledger_id: u32,
+        #[problem(extension = "steps")]
+        remaining: Vec<&'static str>,
+        #[header(RETRY_AFTER)]
+        retry_after: u32,
+    },
 }
