@@ -56,15 +56,21 @@ async fn variants_sharing_a_status_are_all_shown_as_named_examples() {
     let r401 = &doc["paths"]["/users/{id}"]["get"]["responses"]["401"];
     let description = r401["description"].as_str().unwrap();
     assert!(description.starts_with("Unauthorized"), "{description}");
-    assert!(description.contains("`MissingToken`: No `Authorization: Bearer ...` header field."), "{description}");
-    assert!(description.contains("`InvalidToken`: A token that is not (or no longer) valid."), "{description}");
+    assert!(
+        description.contains("`AuthError::MissingToken`: No `Authorization: Bearer ...` header field."),
+        "{description}"
+    );
+    assert!(
+        description.contains("`AuthError::InvalidToken`: A token that is not (or no longer) valid."),
+        "{description}"
+    );
     let ex = examples(r401);
     assert_eq!(ex.len(), 2);
     assert_eq!(
-        ex["MissingToken"]["value"],
+        ex["AuthError::MissingToken"]["value"],
         json!({"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "missing bearer token"})
     );
-    assert_eq!(ex["InvalidToken"]["value"]["detail"], "invalid or expired bearer token");
+    assert_eq!(ex["AuthError::InvalidToken"]["value"]["detail"], "invalid or expired bearer token");
     assert_eq!(r401["headers"]["www-authenticate"]["schema"]["type"], "string");
 }
 
@@ -77,12 +83,14 @@ async fn schemas_follow_rfc_9457_and_hide_masked_members() {
     assert_eq!(s404["required"], json!(["type", "title", "status"]));
     assert_eq!(s404["properties"]["status"], json!({"type": "integer", "minimum": 100, "maximum": 599}));
     assert_eq!(s404["properties"]["detail"]["type"], "string");
-    assert_eq!(examples(&responses["404"])["UserNotFound"]["value"]["title"], "Not Found");
+    assert_eq!(examples(&responses["404"])["ApiError::UserNotFound"]["value"]["title"], "Not Found");
+    // The format string with its placeholders marked: a tuple field shows its type.
+    assert_eq!(examples(&responses["404"])["ApiError::UserNotFound"]["value"]["detail"], "user <u64> not found");
     // A masked 500: no detail in the schema or the example; its header field is documented.
     let r500 = &responses["500"];
     assert!(problem_schema(r500)["properties"].get("detail").is_none());
     assert_eq!(
-        examples(r500)["Database"]["value"],
+        examples(r500)["ApiError::Database"]["value"],
         json!({"type": "about:blank", "title": "Internal Server Error", "status": 500})
     );
     assert_eq!(r500["headers"]["x-request-id"]["schema"]["type"], "string");
@@ -105,16 +113,16 @@ fn extension_members_are_in_the_schema_and_types_in_the_examples() {
     assert_eq!(props["price"]["type"], "integer");
     assert_eq!(props["instance"]["type"], "string");
     assert_eq!(
-        examples(r403)["OutOfCredit"]["value"],
+        examples(r403)["BillingError::OutOfCredit"]["value"],
         json!({
             "type": "https://errors.example.com/out-of-credit",
             "title": "You do not have enough credit",
             "status": 403,
-            "detail": "your balance is {balance}, the item costs {cost}",
+            "detail": "your balance is <balance>, the item costs <cost>",
         })
     );
     // 5xx extensions are hidden like the detail.
     let props500 = &problem_schema(&doc["500"])["properties"];
     assert!(props500.get("ledger_id").is_none());
-    assert_eq!(examples(&doc["500"])["Ledger"]["value"]["type"], "https://errors.example.com/ledger");
+    assert_eq!(examples(&doc["500"])["BillingError::Ledger"]["value"]["type"], "https://errors.example.com/ledger");
 }

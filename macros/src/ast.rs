@@ -4,12 +4,14 @@
 use proc_macro2::{Ident, Span};
 use syn::{Data, DeriveInput, Fields, Member, Type};
 
-use crate::attr::{self, FieldAttrs, TypeAttrs, VariantAttrs};
+use crate::attr::{self, ContainerAttrs, FieldAttrs, TypeAttrs, VariantAttrs};
 use crate::ctxt::Ctxt;
 
 pub(crate) struct Input<'a> {
     pub original: &'a DeriveInput,
-    pub attrs: TypeAttrs,
+    /// `#[errstatus(...)]`.
+    pub container: ContainerAttrs,
+    pub attrs: TypeAttrs<'a>,
     pub kind: Kind,
     pub variants: Vec<Variant<'a>>,
 }
@@ -23,7 +25,7 @@ pub(crate) enum Kind {
 pub(crate) struct Variant<'a> {
     /// The variant's ident (the type's ident for a struct).
     pub ident: &'a Ident,
-    pub attrs: VariantAttrs,
+    pub attrs: VariantAttrs<'a>,
     pub fields: Vec<Field<'a>>,
     /// A unit variant or struct: its pattern is the bare path.
     pub unit: bool,
@@ -44,6 +46,7 @@ pub(crate) struct Field<'a> {
 impl<'a> Input<'a> {
     /// Parses the input; errors (a union, malformed attributes) go to `cx`.
     pub(crate) fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
+        let container = attr::container_attrs(cx, &node.attrs);
         let attrs = attr::type_attrs(cx, &node.attrs);
         let (kind, variants) = match &node.data {
             Data::Struct(data) => {
@@ -54,7 +57,7 @@ impl<'a> Input<'a> {
                     fields,
                     unit: matches!(data.fields, Fields::Unit),
                     doc: doc(&node.attrs),
-                    error_fmt: error_fmt(&node.attrs),
+                    error_fmt: error_fmt(&node.attrs, &data.fields),
                 };
                 (Kind::Struct, vec![v])
             }
@@ -62,13 +65,16 @@ impl<'a> Input<'a> {
                 let variants = data
                     .variants
                     .iter()
-                    .map(|v| Variant {
-                        ident: &v.ident,
-                        attrs: attr::type_attrs(cx, &v.attrs),
-                        fields: fields(cx, &v.fields),
-                        unit: matches!(v.fields, Fields::Unit),
-                        doc: doc(&v.attrs),
-                        error_fmt: error_fmt(&v.attrs),
+                    .map(|v| {
+                        attr::misplaced_errstatus(cx, &v.attrs, "variant");
+                        Variant {
+                            ident: &v.ident,
+                            attrs: attr::type_attrs(cx, &v.attrs),
+                            fields: fields(cx, &v.fields),
+                            unit: matches!(v.fields, Fields::Unit),
+                            doc: doc(&v.attrs),
+                            error_fmt: error_fmt(&v.attrs, &v.fields),
+                        }
                     })
                     .collect();
                 (Kind::Enum, variants)
@@ -81,7 +87,7 @@ impl<'a> Input<'a> {
                 return None;
             }
         };
-        Some(Input { original: node, attrs, kind, variants })
+        Some(Input { original: node, container, attrs, kind, variants })
     }
 }
 
@@ -89,15 +95,18 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
     fields
         .iter()
         .enumerate()
-        .map(|(index, f)| Field {
-            original: f,
-            member: match &f.ident {
-                Some(ident) => Member::Named(ident.clone()),
-                None => Member::Unnamed(syn::Index { index: index as u32, span: Span::call_site() }),
-            },
-            index,
-            ty: &f.ty,
-            attrs: attr::field_attrs(cx, &f.attrs),
+        .map(|(index, f)| {
+            attr::misplaced_errstatus(cx, &f.attrs, "field");
+            Field {
+                original: f,
+                member: match &f.ident {
+                    Some(ident) => Member::Named(ident.clone()),
+                    None => Member::Unnamed(syn::Index { index: index as u32, span: Span::call_site() }),
+                },
+                index,
+                ty: &f.ty,
+                attrs: attr::field_attrs(cx, &f.attrs),
+            }
         })
         .collect()
 }
@@ -122,8 +131,10 @@ fn doc(attrs: &[syn::Attribute]) -> String {
     lines.join("\n").trim().to_owned()
 }
 
-/// The format string of thiserror's `#[error("...")]`, if the attribute starts with one.
-fn error_fmt(attrs: &[syn::Attribute]) -> Option<String> {
+/// The format string of thiserror's `#[error("...")]`, if the attribute starts with one, with
+/// its placeholders marked for a reader of the docs: `user {0} not found` becomes
+/// `user <u64> not found` (a tuple field shows its type), `{email}` becomes `<email>`.
+fn error_fmt(attrs: &[syn::Attribute], fields: &Fields) -> Option<String> {
     // Only the OpenAPI document reads it; parsing every variant's format string costs a fifth
     // of the derive's own time on a large enum.
     if !cfg!(feature = "utoipa") {
@@ -136,4 +147,49 @@ fn error_fmt(attrs: &[syn::Attribute]) -> Option<String> {
         Ok(lit.value())
     })
     .ok()
+    .map(|fmt| mark_placeholders(&fmt, fields))
+}
+
+/// `{0}`, `{0:?}`, `{name}`, `{name.x}` -> `<type of field 0>`, `<name>`, `<name.x>`; `{{` and
+/// `}}` -> `{` and `}`.
+pub(crate) fn mark_placeholders(fmt: &str, fields: &Fields) -> String {
+    let mut out = String::with_capacity(fmt.len());
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '{' => {
+                let mut inner = String::new();
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                    inner.push(c);
+                }
+                let arg = inner.split(':').next().unwrap_or("").trim();
+                let shown = match arg.parse::<usize>() {
+                    Ok(i) => match fields.iter().nth(i) {
+                        Some(f) => {
+                            let ty = quote::ToTokens::to_token_stream(&f.ty).to_string();
+                            ty.replace(" < ", "<").replace(" > ", ">").replace(" >", ">").replace(" :: ", "::")
+                        }
+                        None => arg.to_owned(),
+                    },
+                    Err(_) => arg.strip_prefix("r#").unwrap_or(arg).to_owned(),
+                };
+                out.push('<');
+                out.push_str(if shown.is_empty() { "value" } else { &shown });
+                out.push('>');
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }

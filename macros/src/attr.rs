@@ -43,15 +43,30 @@ pub(crate) fn path_string(path: &syn::Path) -> String {
 pub(crate) enum StatusArg {
     Code(Code),
     Transparent(Span),
+    /// `with = path`: the status is `path(&field)` of the one field.
+    With(syn::Path),
+    /// Only options (`#[status(expose = false)]`): on the type, defaults for the variants; on a
+    /// variant, next to a status decided at run time.
+    Unset,
 }
 
 /// A parsed `#[status(...)]`.
 pub(crate) struct Status {
     pub arg: StatusArg,
-    /// `expose`: show the Display text of a 5xx.
-    pub expose: Option<Span>,
-    /// `acknowledge`: the author knows why the code is questionable; no warning.
+    /// `expose`, `expose = true` (show the Display text of a 5xx) or `expose = false` (hide that
+    /// of a 4xx).
+    pub expose: Option<(bool, Span)>,
+    /// `acknowledge`: the author knows why the code is questionable, or departs from a
+    /// required header field on purpose.
     pub acknowledge: Option<Span>,
+}
+
+/// `#[status]` or `#[status(transparent)]` on a field.
+pub(crate) enum FieldStatus {
+    /// `#[status]`: the field (`http::StatusCode` or `Option<http::StatusCode>`) is the status.
+    RunTime(Span),
+    /// `#[status(transparent)]`: status, header fields and body come from this field.
+    Transparent(Span),
 }
 
 /// The NAME of `#[header(NAME)]`.
@@ -62,9 +77,22 @@ pub(crate) enum HeaderName {
     Lit(LitStr),
 }
 
+impl HeaderName {
+    pub(crate) fn span(&self) -> Span {
+        match self {
+            HeaderName::Const(ident) => ident.span(),
+            HeaderName::Lit(lit) => lit.span(),
+        }
+    }
+}
+
 pub(crate) struct Header<'a> {
     pub original: &'a Attribute,
     pub name: HeaderName,
+    /// `#[header(NAME = "value")]`: a fixed value (on a type or variant).
+    pub value: Option<LitStr>,
+    /// `#[header(NAME, with = path)]`: the value is `path(&field)`.
+    pub with: Option<syn::Path>,
 }
 
 /// `#[problem(type = "...", title = "...")]` on a type or variant.
@@ -80,20 +108,116 @@ pub(crate) enum FieldProblem {
     Instance(Span),
 }
 
-/// Options found on the type (`#[status]` default, `#[problem]` kind).
+/// Options found on the type (`#[status]` default, `#[problem]` kind, fixed header values).
 #[derive(Default)]
-pub(crate) struct TypeAttrs {
+pub(crate) struct TypeAttrs<'a> {
     pub status: Option<Status>,
     /// A `#[status]` attribute was present, even if malformed.
     pub status_seen: bool,
     pub problem: ProblemKind,
+    /// `#[header(NAME = "value")]`.
+    pub fixed: Vec<Header<'a>>,
+    /// A `#[header]` attribute failed to parse.
+    pub header_failed: bool,
 }
 
 /// Options found on a variant: the same as on the type.
-pub(crate) type VariantAttrs = TypeAttrs;
+pub(crate) type VariantAttrs<'a> = TypeAttrs<'a>;
+
+/// `#[errstatus(...)]` on the type: options of the derive itself.
+#[derive(Default)]
+pub(crate) struct ContainerAttrs {
+    /// `crate = "path"`: where the errstatus crate is, for a renamed dependency or a facade.
+    pub krate: Option<syn::Path>,
+    /// `skip(axum, ...)`: features whose impl is left out for this type.
+    pub skip: Vec<syn::Ident>,
+    /// `format = Type`: the body format, an `errstatus::Format`.
+    pub format: Option<syn::Type>,
+}
+
+/// The features `skip(...)` accepts, as written there (`-` as `_`).
+pub(crate) const SKIPPABLE: &[&str] = &["axum", "actix_web", "utoipa", "tracing"];
+
+/// Parses every `#[errstatus(...)]` of the type.
+pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
+        if args(
+            cx,
+            attr,
+            "#[errstatus(crate = \"path\")], #[errstatus(format = Type)] or #[errstatus(skip(feature, ...))]",
+        )
+        .is_none()
+        {
+            continue;
+        }
+        let res = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
+                    syn::Error::new(e.span(), "#[errstatus(crate = ...)] expects a string literal: crate = \"path\"")
+                })?;
+                let path: syn::Path = lit.parse().map_err(|_| {
+                    syn::Error::new(lit.span(), format_args!("#[errstatus(crate = {:?})]: not a path", lit.value()))
+                })?;
+                if out.krate.replace(path).is_some() {
+                    return Err(syn::Error::new(lit.span(), "duplicate #[errstatus(crate = ...)]"));
+                }
+                Ok(())
+            } else if meta.path.is_ident("format") {
+                let ty: syn::Type = meta.value()?.parse().map_err(|e: syn::Error| {
+                    syn::Error::new(
+                        e.span(),
+                        "#[errstatus(format = ...)] expects a type that implements errstatus::Format",
+                    )
+                })?;
+                if out.format.is_some() {
+                    return Err(syn::Error::new_spanned(ty, "duplicate #[errstatus(format = ...)]"));
+                }
+                out.format = Some(ty);
+                Ok(())
+            } else if meta.path.is_ident("skip") {
+                meta.parse_nested_meta(|inner| {
+                    let Some(ident) = inner.path.get_ident() else {
+                        return Err(inner.error("#[errstatus(skip(...))] takes feature names such as `axum`"));
+                    };
+                    let name = ident.to_string();
+                    if !SKIPPABLE.contains(&name.as_str()) {
+                        let hint = if name.contains('-') || name == "actix" {
+                            ", write `actix_web` for the `actix-web` feature".to_owned()
+                        } else {
+                            String::new()
+                        };
+                        return Err(syn::Error::new(
+                            ident.span(),
+                            format_args!(
+                                "#[errstatus(skip({name}))]: unknown feature `{name}`, expected one of {}{hint}",
+                                SKIPPABLE.join(", ")
+                            ),
+                        ));
+                    }
+                    if out.skip.iter().any(|s| *s == name) {
+                        return Err(syn::Error::new(ident.span(), format_args!("`{name}` is skipped twice")));
+                    }
+                    out.skip.push(ident.clone());
+                    Ok(())
+                })
+            } else {
+                let name = path_string(&meta.path);
+                Err(meta
+                    .error(format_args!("unknown #[errstatus] option `{name}`, expected `crate`, `format` or `skip`")))
+            }
+        });
+        if let Err(err) = res {
+            cx.syn_error(err);
+        }
+    }
+    out
+}
 
 #[derive(Default)]
 pub(crate) struct FieldAttrs<'a> {
+    /// `#[status]` or `#[status(transparent)]`.
+    pub status: Option<FieldStatus>,
     pub header: Option<Header<'a>>,
     /// A `#[header]` attribute was present, even if malformed.
     pub header_seen: bool,
@@ -104,6 +228,7 @@ mod kw {
     syn::custom_keyword!(transparent);
     syn::custom_keyword!(expose);
     syn::custom_keyword!(acknowledge);
+    syn::custom_keyword!(with);
 }
 
 /// Checks that `attr` is `#[name(...)]` and returns its argument tokens.
@@ -117,7 +242,7 @@ fn args<'a>(cx: &Ctxt, attr: &'a Attribute, usage: &str) -> Option<&'a TokenStre
     }
 }
 
-pub(crate) fn type_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TypeAttrs {
+pub(crate) fn type_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> TypeAttrs<'a> {
     let mut out = TypeAttrs::default();
     for attr in attrs {
         if attr.path().is_ident("status") {
@@ -130,10 +255,25 @@ pub(crate) fn type_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TypeAttrs {
         } else if attr.path().is_ident("problem") {
             parse_problem_kind(cx, attr, &mut out.problem);
         } else if attr.path().is_ident("header") {
-            cx.error_spanned(attr, "#[header(...)] belongs on a field, not on a type or variant");
+            match parse_header(cx, attr) {
+                Some(h) if h.value.is_some() => out.fixed.push(h),
+                Some(_) => cx.error_spanned(
+                    attr,
+                    "#[header(NAME)] on a type or variant needs a value: #[header(NAME = \"value\")]; \
+                     a header field whose value varies is a field with #[header(NAME)]",
+                ),
+                None => out.header_failed = true,
+            }
         }
     }
     out
+}
+
+/// Reports `#[errstatus(...)]` where it does not belong (a variant or a field).
+pub(crate) fn misplaced_errstatus(cx: &Ctxt, attrs: &[Attribute], place: &str) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
+        cx.error_spanned(attr.path(), format_args!("#[errstatus(...)] belongs on the type, not on a {place}"));
+    }
 }
 
 pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
@@ -146,6 +286,12 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
             }
             out.header_seen = true;
             out.header = parse_header(cx, attr);
+            if let Some(value) = out.header.as_ref().and_then(|h| h.value.as_ref()) {
+                cx.error(
+                    value.span(),
+                    "a fixed header value belongs on the type or a variant; on a field, the field is the value",
+                );
+            }
         } else if attr.path().is_ident("problem") {
             if out.problem.is_some() {
                 cx.error_spanned(attr, "duplicate #[problem] attribute on a field");
@@ -153,13 +299,38 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
             }
             out.problem = parse_field_problem(cx, attr);
         } else if attr.path().is_ident("status") {
-            cx.error_spanned(attr, "#[status(...)] belongs on a type or a variant, not on a field");
+            let parsed = match &attr.meta {
+                Meta::Path(path) => Some(FieldStatus::RunTime(path.span())),
+                Meta::List(list) => match syn::parse2::<kw::transparent>(list.tokens.clone()) {
+                    Ok(kw) => Some(FieldStatus::Transparent(kw.span)),
+                    Err(_) => {
+                        cx.error_spanned(
+                            &list.tokens,
+                            "on a field, #[status] (the field is the status, decided at run time) or \
+                             #[status(transparent)] (the field is the error); a code belongs on the type or variant",
+                        );
+                        None
+                    }
+                },
+                Meta::NameValue(_) => {
+                    cx.error_spanned(
+                        attr,
+                        "malformed attribute, expected #[status] or #[status(transparent)] on a field",
+                    );
+                    None
+                }
+            };
+            if parsed.is_some() && out.status.is_some() {
+                cx.error_spanned(attr, "duplicate #[status] attribute on a field");
+            } else if parsed.is_some() {
+                out.status = parsed;
+            }
         }
     }
     out
 }
 
-const STATUS_USAGE: &str = "#[status(CODE)], #[status(CODE, expose)] or #[status(transparent)]";
+const STATUS_USAGE: &str = "#[status(CODE)], #[status(CODE, expose)], #[status(transparent)] or #[status(with = path)]";
 
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
     let tokens = args(cx, attr, STATUS_USAGE)?;
@@ -168,27 +339,36 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
         return None;
     }
     let parser = |input: ParseStream| -> syn::Result<Status> {
-        let arg = if input.peek(kw::transparent) {
-            StatusArg::Transparent(input.parse::<kw::transparent>()?.span)
-        } else {
-            StatusArg::Code(parse_code(input)?)
-        };
-        let mut status = Status { arg, expose: None, acknowledge: None };
+        let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
+        let mut first = true;
         while !input.is_empty() {
-            if !input.peek(Token![,]) {
-                let tt: proc_macro2::TokenTree = input.parse()?;
-                return Err(syn::Error::new(
-                    tt.span(),
-                    format_args!("unexpected `{tt}` after the status code, expected `,` or the end of #[status(...)]"),
-                ));
-            }
-            input.parse::<Token![,]>()?;
-            if input.is_empty() {
-                break;
+            if !first {
+                if !input.peek(Token![,]) {
+                    let tt: proc_macro2::TokenTree = input.parse()?;
+                    return Err(syn::Error::new(
+                        tt.span(),
+                        format_args!(
+                            "unexpected `{tt}` after the status code, expected `,` or the end of #[status(...)]"
+                        ),
+                    ));
+                }
+                input.parse::<Token![,]>()?;
+                if input.is_empty() {
+                    break;
+                }
             }
             if input.peek(kw::expose) {
                 let span = input.parse::<kw::expose>()?.span;
-                if status.expose.replace(span).is_some() {
+                let value = if input.peek(Token![=]) {
+                    input.parse::<Token![=]>()?;
+                    let lit: syn::LitBool = input
+                        .parse()
+                        .map_err(|e| syn::Error::new(e.span(), "`expose = ...` takes `true` or `false`"))?;
+                    lit.value
+                } else {
+                    true
+                };
+                if status.expose.replace((value, span)).is_some() {
                     return Err(syn::Error::new(span, "duplicate `expose` in #[status]"));
                 }
             } else if input.peek(kw::acknowledge) {
@@ -196,6 +376,14 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
                 if status.acknowledge.replace(span).is_some() {
                     return Err(syn::Error::new(span, "duplicate `acknowledge` in #[status]"));
                 }
+            } else if first && input.peek(kw::transparent) {
+                status.arg = StatusArg::Transparent(input.parse::<kw::transparent>()?.span);
+            } else if first && input.peek(kw::with) && input.peek2(Token![=]) {
+                input.parse::<kw::with>()?;
+                input.parse::<Token![=]>()?;
+                status.arg = StatusArg::With(input.call(syn::Path::parse_mod_style)?);
+            } else if first {
+                status.arg = StatusArg::Code(parse_code(input)?);
             } else {
                 let tt: proc_macro2::TokenTree = input.parse()?;
                 return Err(syn::Error::new(
@@ -203,6 +391,7 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
                     format_args!("unknown #[status] argument `{tt}`, expected `expose` or `acknowledge`"),
                 ));
             }
+            first = false;
         }
         Ok(status)
     };
@@ -237,7 +426,7 @@ pub(crate) fn parse_code(input: ParseStream) -> syn::Result<Code> {
 fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
     let usage = "#[header(NAME)] with an http::header constant or a string literal";
     let tokens = args(cx, attr, usage)?;
-    let parser = |input: ParseStream| -> syn::Result<HeaderName> {
+    let parser = |input: ParseStream| -> syn::Result<(HeaderName, Option<LitStr>, Option<syn::Path>)> {
         let name = if input.peek(LitStr) {
             HeaderName::Lit(input.parse()?)
         } else if input.peek(syn::Ident) || input.peek(Token![::]) {
@@ -249,13 +438,32 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
         } else {
             return Err(input.error(format_args!("expected {usage}")));
         };
+        let mut value = None;
+        if input.peek(Token![=]) {
+            input.parse::<Token![=]>()?;
+            value =
+                Some(input.parse::<LitStr>().map_err(|e| {
+                    syn::Error::new(e.span(), "#[header(NAME = ...)] takes the value as a string literal")
+                })?);
+        }
+        let mut with = None;
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+            if input.peek(kw::with) && input.peek2(Token![=]) {
+                input.parse::<kw::with>()?;
+                input.parse::<Token![=]>()?;
+                with = Some(input.call(syn::Path::parse_mod_style)?);
+            } else if !input.is_empty() {
+                return Err(input.error("expected `with = path` after the header name"));
+            }
+        }
         if !input.is_empty() {
             return Err(input.error("unexpected tokens after the header name"));
         }
-        Ok(name)
+        Ok((name, value, with))
     };
     match parser.parse2(tokens.clone()) {
-        Ok(name) => Some(Header { original: attr, name }),
+        Ok((name, value, with)) => Some(Header { original: attr, name, value, with }),
         Err(err) => {
             cx.syn_error(err);
             None

@@ -2,36 +2,18 @@
 //!
 //! The expansion stays thin: one `match` arm per variant in `status()`, one in `__problem`
 //! only for variants with more than a code (the others share a wildcard arm), and the rest
-//! (status text, body, header values, framework types) lives in `::errstatus::__private`,
-//! compiled once.
+//! (status text, body, header values, framework types) lives in the runtime's `__private`
+//! module, compiled once. Every path starts at the crate path of `impls::Names`.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
-use syn::{DeriveInput, GenericParam, Generics};
+use syn::spanned::Spanned;
+use syn::DeriveInput;
 
 use crate::ast::{Field, Input, Kind, Variant};
 use crate::ctxt::Ctxt;
-use crate::fallback;
-use crate::valid::{self, Arm, ArmBody, HeaderKey, Model, Response};
-
-/// The derive's entry point: the impls, or the errors plus stub impls.
-pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
-    let out = match try_expand(node) {
-        Ok(tokens) => tokens,
-        Err(err) => fallback::expand(node, err),
-    };
-    debug_print(node, &out);
-    out
-}
-
-/// `ERRSTATUS_DEBUG=1` (or `=TypeName`) prints the expansion to stderr at compile time.
-fn debug_print(node: &DeriveInput, out: &TokenStream) {
-    if let Ok(want) = std::env::var("ERRSTATUS_DEBUG") {
-        if want == "1" || node.ident == want {
-            eprintln!("// #[derive(HttpStatus)] on {}\n{}", node.ident, out);
-        }
-    }
-}
+use crate::impls::{self, Bodies, Names};
+use crate::valid::{self, Arm, ArmBody, Extras, HeaderHow, HeaderKey, Model, Response, StatusSrc};
 
 pub(crate) fn try_expand(node: &DeriveInput) -> syn::Result<TokenStream> {
     let cx = Ctxt::new();
@@ -41,56 +23,452 @@ pub(crate) fn try_expand(node: &DeriveInput) -> syn::Result<TokenStream> {
     Ok(tokens.unwrap_or_default())
 }
 
+/// The expansion of one checked input, with its names.
+struct Gen<'a> {
+    model: &'a Model<'a>,
+    input: &'a Input<'a>,
+    names: Names,
+}
+
 fn expand(model: &Model) -> TokenStream {
     let input = model.input;
-    let status_arms = status_arms(input, model);
+    let g = Gen { model, input, names: Names::new(input.original, &input.container) };
+    let krate = &g.names.krate;
+    let status_arms = g.status_arms();
     // `__problem` needs an arm only for variants with more than a code; the rest share one
     // wildcard arm that takes the code from `status()`. Half the arms for rustc to check.
-    let problem_arms = model.arms.iter().filter(|arm| !is_plain(arm)).map(|arm| problem_arm(input, arm));
-    let default_arm = model.arms.iter().any(is_plain).then(default_problem_arm);
+    // With a custom format every arm names its variant (`Details::variant`): no wildcard arm.
+    let format = input.container.format.as_ref();
+    let plain = |arm: &&Arm| format.is_none() && is_plain(arm);
+    let problem_arms = model.arms.iter().filter(|arm| !plain(arm)).map(|arm| g.problem_arm(arm));
+    let default_arm = model.arms.iter().any(|arm| plain(&arm)).then(|| g.default_problem_arm());
+    let set_format = format.map(|ty| quote_spanned!(ty.span()=> __p.format::<#ty>();));
     let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
         // The arms name `__S::NOT_FOUND` rather than the whole path: fewer tokens per variant
         // for the macro to emit and for rustc to resolve.
         let short =
-            model.arms.iter().any(|arm| matches!(&arm.body, ArmBody::Code(r) if r.entry.http_const().is_some()));
+            model.arms.iter().any(|arm| matches!(&arm.body, ArmBody::Own(r) if matches!(r.status, StatusSrc::Code(e, _) if e.http_const().is_some())));
+        let alias = &g.names.status_alias;
         let alias = short.then(|| {
             quote!(
-                use ::errstatus::__private::http::StatusCode as __S;
+                use #krate::__private::http::StatusCode as #alias;
             )
         });
-        (quote!({ #alias match self { #(#status_arms)* } }), quote!(match self { #(#problem_arms)* #default_arm }))
+        // `match *self` with `ref` bindings: a `ref` pattern is always a new binding, never a
+        // constant in scope that happens to have the same name.
+        (
+            quote!({ #alias match *self { #(#status_arms)* } }),
+            quote!(#set_format match *self { #(#problem_arms)* #default_arm }),
+        )
     };
-    let mut bodies = Bodies { status, problem, extra: statuses_fn(model) };
-    if cfg!(feature = "utoipa") {
-        bodies.extra.extend(openapi_fn(model));
+    let mut bodies = Bodies { status, problem, extra: g.statuses_fn() };
+    if g.names.documents() {
+        bodies.extra.extend(g.openapi_fn());
     }
-    let bounds = bounds(model);
-    let mut out = impls(input.original, &bounds, &bodies);
+    let bounds = g.bounds();
+    let mut out = impls::impls(input.original, &g.names, &bounds, &bodies);
     for (span, msg) in &model.warnings {
         out.extend(warning(*span, msg));
     }
     out
 }
 
-fn pattern(input: &Input, variant: &Variant, bindings: &[&Field]) -> TokenStream {
-    let path = match input.kind {
-        Kind::Struct => quote!(Self),
-        Kind::Enum => {
-            let ident = variant.ident;
-            quote!(Self::#ident)
+impl Gen<'_> {
+    fn pattern(&self, variant: &Variant, bindings: &[&Field]) -> TokenStream {
+        let path = match self.input.kind {
+            Kind::Struct => quote!(Self),
+            Kind::Enum => {
+                let ident = variant.ident;
+                quote!(Self::#ident)
+            }
+        };
+        if variant.unit {
+            return path;
         }
-    };
-    if variant.unit {
-        return path;
+        let binds = bindings.iter().map(|f| {
+            let member = &f.member;
+            let var = binding(f);
+            quote!(#member: ref #var)
+        });
+        quote!(#path { #(#binds,)* .. })
     }
-    let binds = bindings.iter().map(|f| {
-        let member = &f.member;
-        let var = binding(f);
-        quote!(#member: #var)
-    });
-    quote!(#path { #(#binds,)* .. })
+
+    /// `<Inner as HttpStatus>::method`, spanned at the field's type: every use of a
+    /// transparent field names the same type at the same place, so a missing `HttpStatus` is
+    /// one error on the field's type.
+    fn inner(&self, field: &Field, method: &str) -> TokenStream {
+        let krate = &self.names.krate;
+        let ty = field.ty;
+        let method = Ident::new(method, Span::call_site());
+        quote_spanned!(field_span(field)=> <#ty as #krate::HttpStatus>::#method)
+    }
+
+    /// The arms of `status()`: one per transparent or run-time variant, and one per distinct
+    /// code whose pattern lists its variants (`Self::A { .. } | Self::B { .. } => __S::NOT_FOUND`),
+    /// so a code is named once however many variants share it.
+    fn status_arms(&self) -> Vec<TokenStream> {
+        let mut arms = Vec::new();
+        let mut by_code: Vec<(&errstatus_registry::Entry, Span, Vec<TokenStream>)> = Vec::new();
+        for arm in &self.model.arms {
+            match &arm.body {
+                ArmBody::Transparent(field, _) => {
+                    let pat = self.pattern(arm.variant, &[field]);
+                    let var = binding(field);
+                    let call = self.inner(field, "status");
+                    arms.push(quote!(#pat => #call(#var),));
+                }
+                ArmBody::Own(Response { status: StatusSrc::Code(entry, span), .. }) => {
+                    let pat = self.pattern(arm.variant, &[]);
+                    match by_code.iter_mut().find(|(e, _, _)| e.code == entry.code) {
+                        Some((_, _, pats)) => pats.push(pat),
+                        None => by_code.push((entry, *span, vec![pat])),
+                    }
+                }
+                ArmBody::Own(resp) => {
+                    let field = self.status_field(&resp.status);
+                    let pat = self.pattern(arm.variant, &field.into_iter().collect::<Vec<_>>());
+                    let expr = self.status_expr(&resp.status);
+                    arms.push(quote!(#pat => #expr,));
+                }
+            }
+        }
+        let alias = &self.names.status_alias;
+        for (entry, span, pats) in by_code {
+            // The alias is `use`d at the top of `status()`.
+            let code = status_in(entry, span, &self.names.krate, quote!(#alias));
+            arms.push(quote!(#(#pats)|* => #code,));
+        }
+        arms
+    }
+
+    /// The field a status is read from at run time.
+    fn status_field<'f>(&self, status: &StatusSrc<'f>) -> Option<&'f Field<'f>> {
+        match status {
+            StatusSrc::Code(..) => None,
+            StatusSrc::Field(f) | StatusSrc::OptionField(f, ..) | StatusSrc::With(_, f) => Some(f),
+        }
+    }
+
+    /// The status as an expression, with the status field bound.
+    fn status_expr(&self, status: &StatusSrc) -> TokenStream {
+        let krate = &self.names.krate;
+        let http_status = quote!(#krate::__private::http::StatusCode);
+        match status {
+            StatusSrc::Code(entry, span) => status_in(entry, *span, krate, http_status),
+            StatusSrc::Field(f) => {
+                let var = binding(f);
+                quote_spanned!(field_span(f)=> *#var)
+            }
+            StatusSrc::OptionField(f, entry, span) => {
+                let var = binding(f);
+                let fallback = status_in(entry, *span, krate, http_status);
+                quote_spanned!(field_span(f)=> ::core::option::Option::unwrap_or(*#var, #fallback))
+            }
+            StatusSrc::With(path, f) => {
+                let var = binding(f);
+                let ret = quote!(#krate::__private::http::StatusCode);
+                quote_spanned!(path.span()=> {
+                    let __with: fn(&_) -> #ret = #path;
+                    __with(#var)
+                })
+            }
+        }
+    }
+
+    fn problem_arm(&self, arm: &Arm) -> TokenStream {
+        match &arm.body {
+            ArmBody::Transparent(field, extras) => {
+                let mut used = extras.fields();
+                used.push(field);
+                let pat = self.pattern(arm.variant, &sorted(used));
+                let var = binding(field);
+                let call = self.inner(field, "__problem");
+                // The inner error's response, its format included.
+                let reset = self.input.container.format.is_some().then(|| quote!(__p.default_format();));
+                let mut calls = quote!(#reset #call(#var, &mut *__p););
+                calls.extend(self.extras_calls(extras, true));
+                quote!(#pat => { #calls })
+            }
+            ArmBody::Own(resp) => {
+                let mut used = resp.extras.fields();
+                used.extend(self.status_field(&resp.status));
+                let pat = self.pattern(arm.variant, &sorted(used));
+                let code = self.status_expr(&resp.status);
+                let mut calls = match resp.expose {
+                    Some(expose) => quote!(__p.status(#code, self, #expose);),
+                    None => quote!(__p.status_by_class(#code, self);),
+                };
+                if self.names.logs() && resp.expose != Some(true) {
+                    calls.extend(self.error_call());
+                }
+                if self.input.container.format.is_some() {
+                    let name = arm.variant.ident.to_string();
+                    let name = name.strip_prefix("r#").unwrap_or(&name);
+                    calls.extend(quote!(__p.variant(#name);));
+                }
+                if resp.type_.is_some() || resp.title.is_some() {
+                    let ty = opt_str(resp.type_.as_deref());
+                    let title = opt_str(resp.title.as_deref());
+                    calls.extend(quote!(__p.kind(#ty, #title);));
+                }
+                calls.extend(self.extras_calls(&resp.extras, false));
+                quote!(#pat => { #calls })
+            }
+        }
+    }
+
+    /// The header name as a `http::HeaderName` expression.
+    fn header_name(&self, key: &HeaderKey) -> TokenStream {
+        let krate = &self.names.krate;
+        match key {
+            HeaderKey::Const(ident) => quote!(#krate::__private::http::header::#ident),
+            HeaderKey::Name(name, span) => {
+                quote_spanned!(*span=> #krate::__private::http::HeaderName::from_static(#name))
+            }
+        }
+    }
+
+    /// Header fields, fixed values and problem members. After a transparent field, fixed values
+    /// only fill in what the inner error did not send.
+    fn extras_calls(&self, extras: &Extras, transparent: bool) -> TokenStream {
+        let krate = &self.names.krate;
+        let mut calls = TokenStream::new();
+        for h in &extras.headers {
+            let var = binding(h.field);
+            let name = self.header_name(&h.key);
+            let ty_span = field_span(h.field);
+            calls.extend(match &h.how {
+                HeaderHow::Value => header_call(h.field.ty, ty_span, &name, &quote!(#var)),
+                HeaderHow::Optional(inner) => {
+                    let call = header_call(inner, ty_span, &name, &quote!(__v));
+                    quote_spanned!(ty_span=> if let ::core::option::Option::Some(ref __v) = *#var { #call })
+                }
+                HeaderHow::With(path) => {
+                    let ret = quote!(::core::option::Option<#krate::__private::http::HeaderValue>);
+                    quote_spanned!(path.span()=> {
+                        let __with: fn(&_) -> #ret = #path;
+                        if let ::core::option::Option::Some(mut __v) = __with(#var) {
+                            __p.header_value(#name, __v);
+                        }
+                    })
+                }
+            });
+        }
+        let method = if transparent { quote!(header_default) } else { quote!(header_value) };
+        for (key, value) in &extras.fixed {
+            let name = self.header_name(key);
+            calls.extend(quote!(__p.#method(#name, #krate::__private::http::HeaderValue::from_static(#value));));
+        }
+        if let Some(field) = extras.instance {
+            let var = binding(field);
+            calls.extend(quote_spanned!(field_span(field)=> __p.instance(#var);));
+        }
+        for (name, field) in &extras.extensions {
+            let var = binding(field);
+            calls.extend(quote_spanned!(field_span(field)=> __p.extension(#name, #var);));
+        }
+        calls
+    }
+
+    /// The `__problem` arm of all plain variants.
+    fn default_problem_arm(&self) -> TokenStream {
+        let krate = &self.names.krate;
+        let mut calls = quote!(__p.status_by_class(#krate::HttpStatus::status(self), self););
+        if self.names.logs() {
+            calls.extend(self.error_call());
+        }
+        quote!(_ => { #calls })
+    }
+
+    /// Feature `tracing`: hands the error to the log of masked responses.
+    fn error_call(&self) -> TokenStream {
+        let krate = &self.names.krate;
+        if self.error_bound() {
+            // The bound `Self: Error` is in the where-clause (see `bounds`).
+            return quote!(__p.error(::core::option::Option::Some(self)););
+        }
+        quote! {
+            {
+                #[allow(unused_imports)]
+                use #krate::__private::{AsDynError as _, NotDynError as _};
+                __p.error((&#krate::__private::ErrorRef(self)).as_dyn_error());
+            }
+        }
+    }
+
+    /// Extra where-clause predicates for generic types.
+    fn bounds(&self) -> Vec<TokenStream> {
+        let input = self.input;
+        let krate = &self.names.krate;
+        let params: Vec<&Ident> = input.original.generics.type_params().map(|p| &p.ident).collect();
+        if params.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut needs_display = false;
+        let mut push = |ty: &syn::Type, bound: TokenStream| {
+            if mentions(ty.to_token_stream(), &params) {
+                out.push(quote!(#ty: #bound));
+            }
+        };
+        for arm in &self.model.arms {
+            match &arm.body {
+                // `Box<Tree<T>>` in `Tree<T>`: the bound would be circular (it holds exactly
+                // when the impl being written applies), so it is left out.
+                ArmBody::Transparent(field, extras) => {
+                    if !is_own_type(input, field.ty) {
+                        push(field.ty, quote!(#krate::HttpStatus));
+                    }
+                    extras_bounds(extras, &mut push);
+                }
+                ArmBody::Own(resp) => {
+                    needs_display = true;
+                    extras_bounds(&resp.extras, &mut push);
+                }
+            }
+        }
+        fn extras_bounds(extras: &Extras, push: &mut dyn FnMut(&syn::Type, TokenStream)) {
+            for h in &extras.headers {
+                match &h.how {
+                    HeaderHow::Value => push(h.field.ty, quote!(::core::fmt::Display)),
+                    HeaderHow::Optional(inner) => push(inner, quote!(::core::fmt::Display)),
+                    HeaderHow::With(_) => {}
+                }
+            }
+            if let Some(f) = extras.instance {
+                push(f.ty, quote!(::core::fmt::Display));
+            }
+        }
+        for arm in &self.model.arms {
+            let extras = match &arm.body {
+                ArmBody::Transparent(_, extras) => extras,
+                ArmBody::Own(resp) => &resp.extras,
+            };
+            for (_, f) in &extras.extensions {
+                push(f.ty, quote!(#krate::__private::serde::Serialize));
+            }
+        }
+        // The type itself, not `Self`: these bounds also go on `From<E> for Response<B>`.
+        let ident = &input.original.ident;
+        let (_, ty_generics, _) = input.original.generics.split_for_impl();
+        if self.error_bound() {
+            out.push(quote!(#ident #ty_generics: ::std::error::Error));
+        } else if needs_display {
+            out.push(quote!(#ident #ty_generics: ::core::fmt::Display));
+        }
+        out
+    }
+
+    /// A generic type that derives thiserror's `Error` (it has `#[error]` attributes) and hides
+    /// a 5xx detail: it gets the bound `Self: Error`, so the log of masked responses has its
+    /// `source()` chain (the autoref test that non-generic types use cannot see through type
+    /// parameters). The bound does not depend on the `tracing` feature: features must not
+    /// change which types implement the trait.
+    fn error_bound(&self) -> bool {
+        let input = self.input;
+        let is_error = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
+        input.original.generics.type_params().next().is_some()
+            && self.model.arms.iter().any(|arm| matches!(&arm.body, ArmBody::Own(r) if r.expose != Some(true)))
+            && (is_error(&input.original.attrs)
+                || match &input.original.data {
+                    syn::Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
+                    _ => false,
+                })
+    }
+
+    /// `HttpStatus::statuses`: own codes sorted at compile time, plus transparent fields' lists
+    /// (the runtime stops at a type already being listed: `Box<Self>` and the like).
+    fn statuses_fn(&self) -> TokenStream {
+        let krate = &self.names.krate;
+        let mut own: Vec<&errstatus_registry::Entry> = Vec::new();
+        let mut inner = Vec::new();
+        for arm in &self.model.arms {
+            match &arm.body {
+                ArmBody::Own(resp) => own.extend(resp.status.entry()),
+                ArmBody::Transparent(field, _) => inner.push(self.inner(field, "statuses")),
+            }
+        }
+        own.sort_by_key(|e| e.code);
+        own.dedup_by_key(|e| e.code);
+        let own =
+            own.iter().map(|e| status_in(e, Span::call_site(), krate, quote!(#krate::__private::http::StatusCode)));
+        quote! {
+            fn statuses() -> ::std::vec::Vec<#krate::__private::http::StatusCode> {
+                #krate::__private::statuses_of::<Self>(&[#(#own),*], &[#(#inner),*])
+            }
+        }
+    }
+
+    /// `HttpStatus::__openapi` (feature `utoipa`): each variant's facts for the OpenAPI document.
+    fn openapi_fn(&self) -> TokenStream {
+        let krate = &self.names.krate;
+        let type_name = self.input.original.ident.to_string();
+        let type_name = type_name.strip_prefix("r#").unwrap_or(&type_name).to_owned();
+        let items = self.model.arms.iter().map(|arm| match &arm.body {
+            ArmBody::Transparent(field, _) => {
+                let ty = field.ty;
+                quote_spanned!(field_span(field)=> __d.transparent::<#ty>();)
+            }
+            ArmBody::Own(resp) => {
+                let http_status = quote!(#krate::__private::http::StatusCode);
+                let (status, runtime) = match &resp.status {
+                    StatusSrc::Code(entry, span) => (status_in(entry, *span, krate, http_status), false),
+                    StatusSrc::OptionField(_, entry, span) => (status_in(entry, *span, krate, http_status), true),
+                    StatusSrc::Field(_) | StatusSrc::With(..) => (quote!(#http_status::INTERNAL_SERVER_ERROR), true),
+                };
+                let variant = arm.variant.ident.to_string();
+                let variant = variant.strip_prefix("r#").unwrap_or(&variant);
+                let name = match self.input.kind {
+                    Kind::Struct => type_name.clone(),
+                    Kind::Enum => format!("{type_name}::{variant}"),
+                };
+                let doc = &arm.variant.doc;
+                let detail = opt_str(arm.variant.error_fmt.as_deref());
+                let content_type = match &self.input.container.format {
+                    Some(ty) => quote!(::core::option::Option::Some(<#ty as #krate::Format>::CONTENT_TYPE)),
+                    None => quote!(::core::option::Option::None),
+                };
+                let expose = resp.expose.unwrap_or_else(|| resp.status.entry().is_none_or(|e| e.code < 500));
+                let ty = opt_str(resp.type_.as_deref());
+                let title = opt_str(resp.title.as_deref());
+                let instance = resp.extras.instance.is_some();
+                let exts = resp.extras.extensions.iter().map(|(n, f)| {
+                    let fty = f.ty;
+                    quote!((#n, {
+                        #[allow(unused_imports)]
+                        use #krate::__private::openapi::{HasSchema as _, NoSchema as _};
+                        (&#krate::__private::openapi::Probe::<#fty>::new()).schema_fn()
+                    }))
+                });
+                let headers = resp.extras.headers.iter().map(|h| valid::key_name(&h.key));
+                let headers = headers.chain(resp.extras.fixed.iter().map(|(k, _)| valid::key_name(k)));
+                quote! {
+                    __d.variant(#krate::__private::openapi::Variant {
+                        status: #status,
+                        runtime: #runtime,
+                        content_type: #content_type,
+                        name: #name,
+                        doc: #doc,
+                        detail: #detail,
+                        expose: #expose,
+                        type_: #ty,
+                        title: #title,
+                        instance: #instance,
+                        extensions: ::std::vec![#(#exts),*],
+                        headers: &[#(#headers),*],
+                    });
+                }
+            }
+        });
+        quote! {
+            #[doc(hidden)]
+            fn __openapi(mut __d: &mut #krate::__private::openapi::Docs) {
+                #(#items)*
+            }
+        }
+    }
 }
 
 /// The binding of a field in a match arm, spanned at the field's type so that a missing
@@ -99,49 +477,14 @@ fn binding(field: &Field) -> Ident {
     format_ident!("__field{}", field.index, span = field_span(field))
 }
 
-/// The arms of `status()`: one per transparent variant, and one per distinct code whose
-/// pattern lists its variants (`Self::A { .. } | Self::B { .. } => __S::NOT_FOUND`), so a
-/// code is named once however many variants share it.
-fn status_arms(input: &Input, model: &Model) -> Vec<TokenStream> {
-    let mut arms = Vec::new();
-    let mut by_code: Vec<(&Response, Vec<TokenStream>)> = Vec::new();
-    for arm in &model.arms {
-        match &arm.body {
-            ArmBody::Transparent(field) => {
-                let pat = pattern(input, arm.variant, &[field]);
-                let var = binding(field);
-                let call = quote_spanned!(field_span(field)=> ::errstatus::HttpStatus::status(#var));
-                arms.push(quote!(#pat => #call,));
-            }
-            ArmBody::Code(resp) => {
-                let pat = pattern(input, arm.variant, &[]);
-                match by_code.iter_mut().find(|(r, _)| r.entry.code == resp.entry.code) {
-                    Some((_, pats)) => pats.push(pat),
-                    None => by_code.push((resp, vec![pat])),
-                }
-            }
-        }
-    }
-    for (resp, pats) in by_code {
-        // `__S` is `use`d at the top of `status()`.
-        let code = status_in(resp.entry, resp.span, quote!(__S));
-        arms.push(quote!(#(#pats)|* => #code,));
-    }
-    arms
-}
-
-/// The `http::StatusCode` constant for an entry, spanned at the user's code.
-pub(crate) fn status_const(resp: &Response) -> TokenStream {
-    status_tokens(resp.entry, resp.span)
-}
-
-pub(crate) fn status_tokens(entry: &errstatus_registry::Entry, span: Span) -> TokenStream {
-    status_in(entry, span, quote!(::errstatus::__private::http::StatusCode))
-}
-
 /// The code as `<status_code_path>::NAME`, or through `__private::code` for a code the `http`
 /// crate has no constant for (104).
-fn status_in(entry: &errstatus_registry::Entry, span: Span, status_code_path: TokenStream) -> TokenStream {
+pub(crate) fn status_in(
+    entry: &errstatus_registry::Entry,
+    span: Span,
+    krate: &TokenStream,
+    status_code_path: TokenStream,
+) -> TokenStream {
     match entry.http_const() {
         Some(name) => {
             let ident = Ident::new(name, span);
@@ -149,61 +492,7 @@ fn status_in(entry: &errstatus_registry::Entry, span: Span, status_code_path: To
         }
         None => {
             let code = entry.code;
-            quote!(::errstatus::__private::code(#code))
-        }
-    }
-}
-
-fn problem_arm(input: &Input, arm: &Arm) -> TokenStream {
-    match &arm.body {
-        ArmBody::Transparent(field) => {
-            let pat = pattern(input, arm.variant, &[field]);
-            let var = binding(field);
-            let call = quote_spanned!(field_span(field)=> ::errstatus::HttpStatus::__problem(#var, __p));
-            quote!(#pat => #call,)
-        }
-        ArmBody::Code(resp) => {
-            let mut used: Vec<&Field> = resp.headers.iter().map(|(_, f)| *f).collect();
-            used.extend(resp.instance);
-            used.extend(resp.extensions.iter().map(|(_, f)| *f));
-            used.sort_by_key(|f| f.index);
-            used.dedup_by_key(|f| f.index);
-            let pat = pattern(input, arm.variant, &used);
-            let code = status_const(resp);
-            let expose = resp.expose;
-            let mut calls = quote!(__p.status(#code, self, #expose););
-            if cfg!(feature = "tracing") && !expose {
-                calls.extend(error_call());
-            }
-            if resp.type_.is_some() || resp.title.is_some() {
-                let ty = opt_str(resp.type_.as_deref());
-                let title = opt_str(resp.title.as_deref());
-                calls.extend(quote!(__p.kind(#ty, #title);));
-            }
-            for (key, field) in &resp.headers {
-                let var = binding(field);
-                let name = match key {
-                    HeaderKey::Const(ident) => quote!(::errstatus::__private::http::header::#ident),
-                    HeaderKey::Name(name, span) => {
-                        quote_spanned!(*span=> ::errstatus::__private::http::HeaderName::from_static(#name))
-                    }
-                };
-                let ty_span = field_span(field);
-                calls.extend(match header_kind(field.ty) {
-                    HeaderKind::Str => quote_spanned!(ty_span=> __p.header_str(#name, #var);),
-                    HeaderKind::Int => quote_spanned!(ty_span=> __p.header_int(#name, *#var);),
-                    HeaderKind::Display => quote_spanned!(ty_span=> __p.header(#name, #var);),
-                });
-            }
-            if let Some(field) = resp.instance {
-                let var = binding(field);
-                calls.extend(quote_spanned!(field_span(field)=> __p.instance(#var);));
-            }
-            for (name, field) in &resp.extensions {
-                let var = binding(field);
-                calls.extend(quote_spanned!(field_span(field)=> __p.extension(#name, #var);));
-            }
-            quote!(#pat => { #calls })
+            quote!(#krate::__private::code(#code))
         }
     }
 }
@@ -243,40 +532,33 @@ fn header_kind(ty: &syn::Type) -> HeaderKind {
 /// says: then the wildcard arm of `__problem` covers it.
 fn is_plain(arm: &Arm) -> bool {
     match &arm.body {
-        ArmBody::Code(resp) => {
-            resp.headers.is_empty()
-                && resp.instance.is_none()
-                && resp.extensions.is_empty()
+        ArmBody::Own(resp @ Response { status: StatusSrc::Code(entry, _), .. }) => {
+            resp.extras.is_empty()
                 && resp.type_.is_none()
                 && resp.title.is_none()
-                && resp.expose == (resp.entry.class != errstatus_registry::Class::ServerError)
+                && resp.expose == Some(entry.class != errstatus_registry::Class::ServerError)
         }
-        ArmBody::Transparent(_) => false,
+        _ => false,
     }
 }
 
-/// The `__problem` arm of all plain variants.
-fn default_problem_arm() -> TokenStream {
-    let mut calls = quote!(__p.status_by_class(::errstatus::HttpStatus::status(self), self););
-    if cfg!(feature = "tracing") {
-        calls.extend(error_call());
-    }
-    quote!(_ => { #calls })
+/// Fields in declaration order, each once.
+fn sorted<'f>(mut fields: Vec<&'f Field<'f>>) -> Vec<&'f Field<'f>> {
+    fields.sort_by_key(|f| f.index);
+    fields.dedup_by_key(|f| f.index);
+    fields
 }
 
-/// Feature `tracing`: hands the error to the log of masked responses.
-fn error_call() -> TokenStream {
-    quote! {
-        {
-            #[allow(unused_imports)]
-            use ::errstatus::__private::{AsDynError as _, NotDynError as _};
-            __p.error((&::errstatus::__private::ErrorRef(self)).as_dyn_error());
-        }
+/// The call that sends a header field's value, by its written type.
+fn header_call(ty: &syn::Type, span: Span, name: &TokenStream, value: &TokenStream) -> TokenStream {
+    match header_kind(ty) {
+        HeaderKind::Str => quote_spanned!(span=> __p.header_str(#name, #value);),
+        HeaderKind::Int => quote_spanned!(span=> __p.header_int(#name, *#value);),
+        HeaderKind::Display => quote_spanned!(span=> __p.header(#name, #value);),
     }
 }
 
 fn field_span(field: &Field) -> Span {
-    use syn::spanned::Spanned;
     field.ty.span()
 }
 
@@ -287,49 +569,6 @@ fn opt_str(s: Option<&str>) -> TokenStream {
     }
 }
 
-/// Extra where-clause predicates for generic types.
-fn bounds(model: &Model) -> Vec<TokenStream> {
-    let input = model.input;
-    let params: Vec<&Ident> = input.original.generics.type_params().map(|p| &p.ident).collect();
-    if params.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut needs_display = false;
-    let mut push = |ty: &syn::Type, bound: TokenStream| {
-        if mentions(ty.to_token_stream(), &params) {
-            out.push(quote!(#ty: #bound));
-        }
-    };
-    for arm in &model.arms {
-        match &arm.body {
-            ArmBody::Transparent(field) => push(field.ty, quote!(::errstatus::HttpStatus)),
-            ArmBody::Code(resp) => {
-                needs_display = true;
-                for (_, f) in &resp.headers {
-                    push(f.ty, quote!(::core::fmt::Display));
-                }
-                if let Some(f) = resp.instance {
-                    push(f.ty, quote!(::core::fmt::Display));
-                }
-                for (_, f) in &resp.extensions {
-                    push(f.ty, quote!(::errstatus::__private::serde::Serialize));
-                    if cfg!(feature = "utoipa") {
-                        push(f.ty, quote!(::errstatus::__private::utoipa::PartialSchema));
-                    }
-                }
-            }
-        }
-    }
-    if needs_display {
-        // The type itself, not `Self`: these bounds also go on `From<E> for Response<B>`.
-        let ident = &input.original.ident;
-        let (_, ty_generics, _) = input.original.generics.split_for_impl();
-        out.push(quote!(#ident #ty_generics: ::core::fmt::Display));
-    }
-    out
-}
-
 fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
     tokens.into_iter().any(|tt| match tt {
         TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
@@ -338,236 +577,23 @@ fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
     })
 }
 
-/// The generic parameters of an impl, without defaults; `extra` is appended.
-fn impl_params(generics: &Generics, extra: Option<TokenStream>) -> TokenStream {
-    let mut params: Vec<TokenStream> = generics
-        .params
-        .iter()
-        .map(|p| match p {
-            GenericParam::Lifetime(l) => l.to_token_stream(),
-            GenericParam::Type(t) => {
-                let (ident, bounds) = (&t.ident, &t.bounds);
-                if bounds.is_empty() {
-                    quote!(#ident)
-                } else {
-                    quote!(#ident: #bounds)
-                }
+/// Whether `ty` names the type being derived: `Self`, or a path of one segment that is the
+/// type's own name (`Tree<T>` inside `Tree<T>`, `Box<Tree<T>>`). A qualified path such as
+/// `auth::Error` is another type, whatever its last name.
+fn is_own_type(input: &Input, ty: &syn::Type) -> bool {
+    fn walk(tokens: TokenStream, own: &Ident) -> bool {
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        tokens.iter().enumerate().any(|(i, tt)| match tt {
+            TokenTree::Ident(ident) if ident == "Self" => true,
+            TokenTree::Ident(ident) if ident == own => {
+                // Not preceded by `::` (a qualified path names another item).
+                !matches!(i.checked_sub(1).map(|j| &tokens[j]), Some(TokenTree::Punct(p)) if p.as_char() == ':')
             }
-            GenericParam::Const(c) => {
-                let (ident, ty) = (&c.ident, &c.ty);
-                quote!(const #ident: #ty)
-            }
+            TokenTree::Group(group) => walk(group.stream(), own),
+            _ => false,
         })
-        .collect();
-    params.extend(extra);
-    if params.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(<#(#params),*>)
     }
-}
-
-fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
-    let existing = generics.where_clause.as_ref().map(|w| &w.predicates);
-    let existing = existing.into_iter().flat_map(|p| p.iter());
-    let preds: Vec<TokenStream> = existing.map(ToTokens::to_token_stream).chain(extra.iter().cloned()).collect();
-    if preds.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(where #(#preds,)*)
-    }
-}
-
-/// The method bodies of the `HttpStatus` impl.
-pub(crate) struct Bodies {
-    pub status: TokenStream,
-    pub problem: TokenStream,
-    /// Further items of the impl (`statuses`, `__openapi`).
-    pub extra: TokenStream,
-}
-
-/// A transparent field of the type itself (`Box<Self>`, `Box<ApiError>`): its statuses are the
-/// type's own, and asking for them would recurse forever.
-fn is_recursive(model: &Model, field: &Field) -> bool {
-    let own = &model.input.original.ident;
-    let this = Ident::new("Self", Span::call_site());
-    mentions(field.ty.to_token_stream(), &[own, &this])
-}
-
-/// `HttpStatus::statuses`: own codes sorted at compile time, plus transparent fields' lists.
-fn statuses_fn(model: &Model) -> TokenStream {
-    let mut own: Vec<&errstatus_registry::Entry> = Vec::new();
-    let mut inner = Vec::new();
-    for arm in &model.arms {
-        match &arm.body {
-            ArmBody::Code(resp) => own.push(resp.entry),
-            ArmBody::Transparent(field) if !is_recursive(model, field) => {
-                let ty = field.ty;
-                inner.push(quote!(<#ty as ::errstatus::HttpStatus>::statuses));
-            }
-            ArmBody::Transparent(_) => {}
-        }
-    }
-    own.sort_by_key(|e| e.code);
-    own.dedup_by_key(|e| e.code);
-    let own = own.iter().map(|e| status_tokens(e, Span::call_site()));
-    quote! {
-        fn statuses() -> ::std::vec::Vec<::errstatus::__private::http::StatusCode> {
-            ::errstatus::__private::statuses(&[#(#own),*], &[#(#inner),*])
-        }
-    }
-}
-
-/// `HttpStatus::__openapi` (feature `utoipa`): each variant's facts for the OpenAPI document.
-fn openapi_fn(model: &Model) -> TokenStream {
-    let items = model.arms.iter().map(|arm| match &arm.body {
-        ArmBody::Transparent(field) if is_recursive(model, field) => TokenStream::new(),
-        ArmBody::Transparent(field) => {
-            let ty = field.ty;
-            quote!(<#ty as ::errstatus::HttpStatus>::__openapi(__d);)
-        }
-        ArmBody::Code(resp) => {
-            let status = status_const(resp);
-            let name = arm.variant.ident.to_string();
-            let name = name.strip_prefix("r#").unwrap_or(&name);
-            let doc = &arm.variant.doc;
-            let detail = opt_str(arm.variant.error_fmt.as_deref());
-            let expose = resp.expose;
-            let ty = opt_str(resp.type_.as_deref());
-            let title = opt_str(resp.title.as_deref());
-            let instance = resp.instance.is_some();
-            let exts = resp.extensions.iter().map(|(n, f)| {
-                let fty = f.ty;
-                quote!((#n, <#fty as ::errstatus::__private::utoipa::PartialSchema>::schema as fn() -> _))
-            });
-            let headers = resp.headers.iter().map(|(k, _)| match k {
-                HeaderKey::Const(ident) => crate::names::header_const_to_name(&ident.to_string()),
-                HeaderKey::Name(n, _) => n.clone(),
-            });
-            quote! {
-                __d.variant(::errstatus::__private::openapi::Variant {
-                    status: #status,
-                    name: #name,
-                    doc: #doc,
-                    detail: #detail,
-                    expose: #expose,
-                    type_: #ty,
-                    title: #title,
-                    instance: #instance,
-                    extensions: ::std::vec![#(#exts),*],
-                    headers: &[#(#headers),*],
-                });
-            }
-        }
-    });
-    quote! {
-        #[doc(hidden)]
-        fn __openapi(__d: &mut ::errstatus::__private::openapi::Docs) {
-            #(#items)*
-        }
-    }
-}
-
-/// Every impl the derive emits, with the method bodies given. Shared with fallback.rs.
-pub(crate) fn impls(node: &DeriveInput, bounds: &[TokenStream], bodies: &Bodies) -> TokenStream {
-    let Bodies { status: status_body, problem: problem_body, extra } = bodies;
-    let ident = &node.ident;
-    let generics = &node.generics;
-    let (_, ty_generics, _) = generics.split_for_impl();
-    let ty = quote!(#ident #ty_generics);
-    let params = impl_params(generics, None);
-    let where_ = where_clause(generics, bounds);
-    let body_param = impl_params(generics, Some(quote!(__B)));
-    let mut body_bounds = bounds.to_vec();
-    body_bounds.push(quote!(__B: ::core::convert::From<::std::string::String>));
-    let body_where = where_clause(generics, &body_bounds);
-    let status = quote!(::errstatus::__private::http::StatusCode);
-    let attrs = quote! {
-        #[automatically_derived]
-        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
-    };
-    let mut out = quote! {
-        #attrs
-        impl #params ::errstatus::HttpStatus for #ty #where_ {
-            #[inline]
-            fn status(&self) -> #status {
-                #status_body
-            }
-
-            #[doc(hidden)]
-            fn __problem<'__a>(&'__a self, __p: &mut ::errstatus::__private::Problem<'__a>) {
-                #problem_body
-            }
-
-            #extra
-        }
-
-        #attrs
-        impl #params ::core::convert::From<&#ty> for #status #where_ {
-            #[inline]
-            fn from(__e: &#ty) -> Self {
-                ::errstatus::HttpStatus::status(__e)
-            }
-        }
-
-        #attrs
-        impl #params ::core::convert::From<#ty> for #status #where_ {
-            #[inline]
-            fn from(__e: #ty) -> Self {
-                ::errstatus::HttpStatus::status(&__e)
-            }
-        }
-
-        #attrs
-        impl #body_param ::core::convert::From<#ty> for ::errstatus::__private::http::Response<__B> #body_where {
-            fn from(__e: #ty) -> Self {
-                ::errstatus::__private::into_response(&__e)
-            }
-        }
-    };
-    if cfg!(feature = "axum") {
-        out.extend(quote! {
-            #attrs
-            impl #params ::errstatus::__private::axum::response::IntoResponse for #ty #where_ {
-                fn into_response(self) -> ::errstatus::__private::axum::response::Response {
-                    ::errstatus::__private::into_axum(&self)
-                }
-            }
-        });
-    }
-    if cfg!(feature = "utoipa") {
-        out.extend(quote! {
-            #attrs
-            impl #params ::errstatus::__private::utoipa::IntoResponses for #ty #where_ {
-                fn responses() -> ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    ::errstatus::__private::utoipa::openapi::RefOr<::errstatus::__private::utoipa::openapi::response::Response>,
-                > {
-                    ::errstatus::__private::openapi::responses::<Self>()
-                }
-            }
-        });
-    }
-    if cfg!(feature = "actix-web") {
-        let mut actix_bounds = bounds.to_vec();
-        if node.generics.type_params().next().is_some() {
-            actix_bounds.push(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
-        }
-        let actix_where = where_clause(generics, &actix_bounds);
-        out.extend(quote! {
-            #attrs
-            impl #params ::errstatus::__private::actix_web::ResponseError for #ty #actix_where {
-                fn status_code(&self) -> ::errstatus::__private::actix_web::http::StatusCode {
-                    ::errstatus::__private::actix_status(self)
-                }
-
-                fn error_response(&self) -> ::errstatus::__private::actix_web::HttpResponse {
-                    ::errstatus::__private::actix_response(self)
-                }
-            }
-        });
-    }
-    out
+    walk(ty.to_token_stream(), &input.original.ident)
 }
 
 /// A real compiler warning on stable: the use of a deprecated item, spanned at `span`.

@@ -5,13 +5,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use crate::expand;
+use crate::impls::{self, Bodies, Names};
 
 pub(crate) fn expand(node: &DeriveInput, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let unreachable = quote!(::core::unreachable!());
-    let bodies = expand::Bodies { status: unreachable.clone(), problem: unreachable, extra: TokenStream::new() };
-    let impls = expand::impls(node, &[], &bodies);
+    let bodies = Bodies { status: unreachable.clone(), problem: unreachable, extra: TokenStream::new() };
+    let impls = impls::impls(node, &Names::lenient(node), &[], &bodies);
     quote! {
         #errors
         #impls

@@ -1,28 +1,503 @@
-//! Property test: the derive and `status!` never panic, whatever tokens they are given.
+//! Property tests of `#[derive(HttpStatus)]` and `status!`, on generated input, without
+//! rustc. Each property below can fail; what it asserts:
 //!
-//! Inputs are built as source text from random pieces: CODE token streams inside
-//! `#[status(...)]` (integers of every size, suffix and radix, negatives, floats, strings,
-//! chars, bytes, idents, paths, nested groups, missing pieces, trailing commas, `expose`,
-//! `transparent`, `acknowledge`), random `#[header(...)]` and `#[problem(...)]` contents on
-//! types, variants and fields, attributes in the wrong place or of the wrong form, and random
-//! field shapes, generics, structs and unions. Each input is parsed as a `syn::DeriveInput`
-//! and expanded; the expansion must be tokens that contain either the impls or a
-//! `compile_error!` (syn is built without `full`, so the output is not re-parsed as items).
+//! - `arbitrary_input_never_panics`: on any derive input (random token soup in every
+//!   attribute position, fields, generics, structs and unions, plus the inputs of the two
+//!   properties after it) the derive returns instead of panicking; expanding twice gives the
+//!   same tokens, or the same errors; and `derive` emits what `try_expand` decided: its
+//!   tokens unchanged when it succeeded, otherwise one `compile_error!` per accumulated error
+//!   (the same messages, none empty) next to stub impls of `HttpStatus` for the type.
+//! - `valid_inputs_expand_to_their_codes`: inputs built by [`gen`] to follow every rule
+//!   (usable 3xx-5xx codes, required header fields present or acknowledged, ...) expand
+//!   (`try_expand` is `Ok`), and the expansion agrees with the registry and the input: in
+//!   `fn status`, every variant is in exactly one `match` arm; a variant with a code is in
+//!   the arm whose value is that code's `http` constant (`Entry::http_const`, whatever name
+//!   or number the input wrote); variants with the same code share one arm; a transparent
+//!   variant's arm calls the inner error's `status`. Every header field name and extension
+//!   member of the input appears in the expansion, and it carries one compiler warning per
+//!   `#[status]` with a code the registry cautions about (402, 407, 425, 511) that is not
+//!   acknowledged, and no other.
+//! - `faulty_inputs_report_one_error_per_fault`: the same inputs with 1-3 faults, each in
+//!   its own `#[status]`: a bad code (unregistered, out of range, deprecated 305, unused
+//!   306/418, obsoleted 510, 1xx/2xx, unknown name, suffixed, negative, quoted, float, char,
+//!   group), `expose` on a non-5xx code, `acknowledge` on a code without a caution or a
+//!   required header field, a variant without a code in an enum without a default, or a
+//!   required header field removed. `try_expand` is `Err` with exactly one error per fault
+//!   (errors accumulate, and do not cascade), each fault is named by its own error (a bad
+//!   code as written: `#[status(0x1bc)]`, `#[status(NOT_FOUN)]`), and `derive` emits them all.
+//! - `status_macro_names_the_registry_constant`: `status!(CODE)` for any registered, usable
+//!   code of any class, written any accepted way, expands to that entry's `http` constant
+//!   (`__private::code(N)` for a code without one).
+//! - `status_macro_rejects_bad_codes`: `status!` of a bad code (1xx/2xx excepted: they are
+//!   fine there) is exactly one error, naming the code as written (`status!(444)`); `expand`
+//!   gives that error as `compile_error!` inside an expression that is still a `StatusCode`.
+//! - `status_macro_never_panics`: `status!` on arbitrary tokens returns, and `expand` emits
+//!   what `try_expand` decided (its tokens, or its errors as `compile_error!`).
+//!
+//! syn is built without `full`, so an expansion cannot be parsed back as items: the checks
+//! read its tokens (the body of `fn status`, string literals, `compile_error!` calls).
+//! Whether the expansions compile, and behave at run time as [`gen`]'s model says, is
+//! checked by `tests/tests/expansions.rs` on a sample of the same valid inputs.
 
-use proc_macro2::TokenStream;
+use errstatus_registry as registry;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use proptest::prelude::*;
+use proptest::sample::Index;
 use proptest::test_runner::Config;
+use registry::{lookup, lookup_name, Class};
 
-/// Enough cases to reach every rule, few enough to run in seconds in a debug build.
-const CASES: u32 = 2000;
+mod gen;
 
-fn config() -> Config {
-    Config { cases: CASES, failure_persistence: None, ..Config::default() }
+/// Cases per property: about 8 s of CPU for all of them in a debug build.
+fn config(cases: u32) -> Config {
+    Config { cases, failure_persistence: None, ..Config::default() }
+}
+
+/// The derive as the proc macro runs it: the impls, or the errors plus stub impls.
+fn derive(node: &syn::DeriveInput) -> TokenStream {
+    crate::derive(node)
+}
+
+/// `status!(CODE)` as `errstatus::status!` calls it, with the crate path `::errstatus`.
+fn status_try(tokens: TokenStream) -> syn::Result<TokenStream> {
+    crate::status_macro::try_expand(&quote::quote!(::errstatus), tokens)
+}
+
+fn status_expand(tokens: TokenStream) -> TokenStream {
+    crate::status_macro::expand(tokens)
 }
 
 fn pick(items: &'static [&'static str]) -> BoxedStrategy<String> {
     proptest::sample::select(items).prop_map(str::to_owned).boxed()
 }
+
+fn parse_tokens(src: &str) -> TokenStream {
+    match src.parse() {
+        Ok(tokens) => tokens,
+        Err(err) => panic!("the generator made text that does not tokenize ({err}):\n{src}"),
+    }
+}
+
+fn parse_input(src: &str) -> syn::DeriveInput {
+    match syn::parse2(parse_tokens(src)) {
+        Ok(input) => input,
+        Err(err) => panic!("the generator made an input syn does not parse ({err}):\n{src}"),
+    }
+}
+
+fn messages(err: syn::Error) -> Vec<String> {
+    err.into_iter().map(|e| e.to_string()).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading expansions.
+
+fn is_ident(tt: &TokenTree, name: &str) -> bool {
+    matches!(tt, TokenTree::Ident(i) if i == name)
+}
+
+fn is_punct(tt: &TokenTree, c: char) -> bool {
+    matches!(tt, TokenTree::Punct(p) if p.as_char() == c)
+}
+
+fn group(tt: &TokenTree, delimiter: Delimiter) -> Option<TokenStream> {
+    match tt {
+        TokenTree::Group(g) if g.delimiter() == delimiter => Some(g.stream()),
+        _ => None,
+    }
+}
+
+/// Every token tree, depth first, groups and their contents.
+fn flatten(tokens: TokenStream, out: &mut Vec<TokenTree>) {
+    for tt in tokens {
+        if let TokenTree::Group(g) = &tt {
+            flatten(g.stream(), out);
+        }
+        out.push(tt);
+    }
+}
+
+/// The string literals of `tokens`, decoded.
+fn strings(tokens: &TokenStream) -> Vec<String> {
+    let mut all = Vec::new();
+    flatten(tokens.clone(), &mut all);
+    all.into_iter()
+        .filter_map(|tt| match tt {
+            TokenTree::Literal(lit) => syn::parse2::<syn::LitStr>(TokenTree::Literal(lit).into()).ok(),
+            _ => None,
+        })
+        .map(|s| s.value())
+        .collect()
+}
+
+fn idents(tokens: &TokenStream) -> Vec<String> {
+    let mut all = Vec::new();
+    flatten(tokens.clone(), &mut all);
+    all.into_iter().filter_map(|tt| if let TokenTree::Ident(i) = tt { Some(i.to_string()) } else { None }).collect()
+}
+
+/// The messages of the `compile_error!` calls in `tokens`.
+fn compile_errors(tokens: &TokenStream) -> Vec<String> {
+    let mut out = Vec::new();
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tt) in tts.iter().enumerate() {
+        if is_ident(tt, "compile_error") && tts.get(i + 1).is_some_and(|t| is_punct(t, '!')) {
+            if let Some(TokenTree::Group(g)) = tts.get(i + 2) {
+                out.extend(strings(&g.stream()).into_iter().take(1));
+            }
+        } else if let TokenTree::Group(g) = tt {
+            out.extend(compile_errors(&g.stream()));
+        }
+    }
+    out
+}
+
+/// Whether `tokens` implement `HttpStatus` for the type `name`: `HttpStatus for Name`.
+fn implements(tokens: &TokenStream, name: &str) -> bool {
+    let mut all = Vec::new();
+    flatten(tokens.clone(), &mut all);
+    all.windows(3).any(|w| is_ident(&w[0], "HttpStatus") && is_ident(&w[1], "for") && is_ident(&w[2], name))
+}
+
+/// The body of the first `fn <name>` in `tokens`.
+fn fn_body(tokens: &TokenStream, name: &str) -> Option<TokenStream> {
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tt) in tts.iter().enumerate() {
+        if is_ident(tt, "fn") && tts.get(i + 1).is_some_and(|t| is_ident(t, name)) {
+            return tts[i + 2..].iter().find_map(|t| group(t, Delimiter::Brace));
+        }
+        if let TokenTree::Group(g) = tt {
+            if let Some(body) = fn_body(&g.stream(), name) {
+                return Some(body);
+            }
+        }
+    }
+    None
+}
+
+/// The contents of the braces of the first `match` in `tokens`.
+fn match_body(tokens: &TokenStream) -> Option<TokenStream> {
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tt) in tts.iter().enumerate() {
+        if is_ident(tt, "match") {
+            return tts[i + 1..].iter().find_map(|t| group(t, Delimiter::Brace));
+        }
+        if let TokenTree::Group(g) = tt {
+            if let Some(body) = match_body(&g.stream()) {
+                return Some(body);
+            }
+        }
+    }
+    None
+}
+
+/// What an arm of `status()` evaluates to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Value {
+    /// `<path>::NAME`: an `http::StatusCode` constant.
+    Const(String),
+    /// `__private::code(N)`.
+    Code(u16),
+    /// `...::status(__field)`: the inner error's status.
+    Inner,
+    Other(String),
+}
+
+fn value_of(expr: &[TokenTree]) -> Value {
+    for w in expr.windows(2) {
+        if is_ident(&w[0], "code") {
+            if let Some(args) = group(&w[1], Delimiter::Parenthesis) {
+                let digits: String = args.to_string().chars().take_while(char::is_ascii_digit).collect();
+                if let Ok(n) = digits.parse() {
+                    return Value::Code(n);
+                }
+            }
+        }
+        if is_ident(&w[0], "status") && group(&w[1], Delimiter::Parenthesis).is_some() {
+            return Value::Inner;
+        }
+    }
+    let path = expr.iter().all(|t| matches!(t, TokenTree::Ident(_)) || is_punct(t, ':'));
+    match expr.last() {
+        Some(TokenTree::Ident(last)) if path => Value::Const(last.to_string()),
+        _ => Value::Other(expr.iter().cloned().collect::<TokenStream>().to_string()),
+    }
+}
+
+/// The variants a pattern matches: `Self::A { .. } | Self::B` -> `A`, `B`; `Self` -> `Self`.
+fn pattern_variants(pat: &[TokenTree]) -> Vec<String> {
+    pat.split(|t| is_punct(t, '|'))
+        .filter(|alt| !alt.is_empty())
+        .map(|alt| match alt {
+            [s, c1, c2, TokenTree::Ident(v), ..] if is_ident(s, "Self") && is_punct(c1, ':') && is_punct(c2, ':') => {
+                v.to_string()
+            }
+            [s, ..] if is_ident(s, "Self") => "Self".to_owned(),
+            _ => alt.iter().cloned().collect::<TokenStream>().to_string(),
+        })
+        .collect()
+}
+
+/// The arms of `status()`: (variants, value).
+fn status_arms(expansion: &TokenStream) -> Result<Vec<(Vec<String>, Value)>, String> {
+    let body = fn_body(expansion, "status").ok_or("no `fn status`")?;
+    let arms = match_body(&body).ok_or("no `match` in `fn status`")?;
+    let tts: Vec<TokenTree> = arms.into_iter().collect();
+    let mut out = Vec::new();
+    for arm in tts.split(|t| is_punct(t, ',')).filter(|a| !a.is_empty()) {
+        let arrow = arm
+            .windows(2)
+            .position(|w| is_punct(&w[0], '=') && is_punct(&w[1], '>'))
+            .ok_or_else(|| format!("no `=>` in arm {}", arm.iter().cloned().collect::<TokenStream>()))?;
+        out.push((pattern_variants(&arm[..arrow]), value_of(&arm[arrow + 2..])));
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad codes and other faults.
+
+/// A CODE the derive must reject.
+#[derive(Clone, Debug)]
+struct BadCode {
+    written: String,
+    /// What the error says; `None`: the attribute as written, `#[status(444)]` / `status!(444)`.
+    says: Option<&'static str>,
+    /// A registered 1xx/2xx code: wrong for the derive, right for `status!`.
+    not_an_error: bool,
+}
+
+impl BadCode {
+    fn needle(&self, status_macro: bool) -> String {
+        match (self.says, status_macro) {
+            (Some(s), _) => s.to_owned(),
+            (None, false) => format!("#[status({})]", self.written),
+            (None, true) => format!("status!({})", self.written),
+        }
+    }
+}
+
+fn bad_code() -> BoxedStrategy<BadCode> {
+    let bad = |written: String| BadCode { written, says: None, not_an_error: false };
+    let registered = |c: &u16| lookup(*c).is_some();
+    let unregistered = (100u16..600, any::<bool>())
+        .prop_filter("unregistered", move |(c, _)| !registered(c))
+        .prop_map(move |(c, hex)| bad(if hex { format!("{c:#x}") } else { c.to_string() }));
+    let unusable = pick(&[
+        "305",
+        "306",
+        "418",
+        "510",
+        "0x1a2",
+        "USE_PROXY",
+        "IM_A_TEAPOT",
+        "NOT_EXTENDED",
+        "StatusCode::USE_PROXY",
+        "http::StatusCode::IM_A_TEAPOT",
+    ])
+    .prop_map(bad);
+    let not_errors: Vec<_> = registry::entries()
+        .iter()
+        .filter(|e| e.is_usable() && matches!(e.class, Class::Informational | Class::Successful))
+        .collect();
+    let not_an_error =
+        gen::code_from(not_errors).prop_map(|c| BadCode { written: c.written, says: None, not_an_error: true });
+    let out_of_range = prop_oneof![
+        (0u64..100).prop_map(|c| c.to_string()),
+        (600u64..1_000_000).prop_map(|c| c.to_string()),
+        "[1-9][0-9]{20,45}",
+    ]
+    .prop_map(bad);
+    let unknown_name = prop_oneof![
+        pick(&[
+            "NOT_FOUN",
+            "TEAPOT",
+            "NotFound",
+            "not_found",
+            "Gone",
+            "r#NOT_FOUN",
+            "StatusCode::NOPE",
+            "http::StatusCode::NotFound",
+            "ENHANCE_YOUR_CALM",
+        ]),
+        "[A-Z][A-Z0-9_]{2,12}".prop_filter("not a status name", |n| lookup_name(n).is_none()),
+    ]
+    .prop_map(bad);
+    let suffixed = (proptest::sample::select(gen::error_entries()), pick(&["u16", "i32", "u8", "usize", "u64"]))
+        .prop_map(move |(e, suffix)| bad(format!("{}{suffix}", e.code)));
+    let not_a_code = proptest::sample::select(
+        &[
+            ("\"404\"", "write it without quotes: 404"),
+            ("404.0", "found `404.0`"),
+            ("'4'", "found `'4'`"),
+            ("[404]", "found `[404]`"),
+        ][..],
+    )
+    .prop_map(|(w, says)| BadCode { written: w.to_owned(), says: Some(says), not_an_error: false });
+    prop_oneof![
+        3 => unregistered,
+        2 => unusable,
+        2 => not_an_error,
+        2 => out_of_range,
+        2 => unknown_name,
+        1 => suffixed,
+        1 => not_a_code,
+        1 => (1u16..1000).prop_map(move |c| bad(format!("-{c}"))),
+    ]
+    .boxed()
+}
+
+#[derive(Clone, Copy, Debug)]
+enum FaultKind {
+    /// The CODE replaced by a bad one.
+    Code,
+    /// `expose` on a non-5xx code.
+    Expose,
+    /// `acknowledge` on a code without a caution or a required header field.
+    Acknowledge,
+    /// The variant's `#[status]` removed, in an enum without a default.
+    Missing,
+    /// The field of a header the code requires removed.
+    DropHeader,
+}
+
+fn fault() -> BoxedStrategy<(Index, FaultKind, BadCode)> {
+    let kind = prop_oneof![
+        4 => Just(FaultKind::Code),
+        1 => Just(FaultKind::Expose),
+        1 => Just(FaultKind::Acknowledge),
+        1 => Just(FaultKind::Missing),
+        1 => Just(FaultKind::DropHeader),
+    ];
+    (any::<Index>(), kind, bad_code()).boxed()
+}
+
+/// Where a fault goes: the type's `#[status]` or a variant's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Type,
+    Variant(usize),
+}
+
+/// Puts each fault in its own `#[status]` (a fault whose slot is taken is dropped, one that
+/// does not apply there becomes a bad code) and returns what each error must say.
+fn apply_faults(input: &mut gen::Input, faults: &[(Index, FaultKind, BadCode)]) -> Vec<String> {
+    let mut slots: Vec<Slot> = Vec::new();
+    if let Some(gen::TypeStatus::Code(_)) = &input.status {
+        slots.push(Slot::Type);
+    }
+    for (i, v) in input.variants.iter().enumerate() {
+        if let gen::Own::Code(_) = v.own {
+            slots.push(Slot::Variant(i));
+        }
+    }
+    let mut needles = Vec::new();
+    let mut used = Vec::new();
+    for (index, kind, bad) in faults {
+        if slots.is_empty() {
+            break;
+        }
+        let slot = slots[index.index(slots.len())];
+        if used.contains(&slot) {
+            continue;
+        }
+        used.push(slot);
+        let no_default = input.status.is_none() && !input.is_struct;
+        let status = match slot {
+            Slot::Type => match &mut input.status {
+                Some(gen::TypeStatus::Code(s)) => s,
+                _ => unreachable!(),
+            },
+            Slot::Variant(i) => match &mut input.variants[i].own {
+                gen::Own::Code(s) => s,
+                _ => unreachable!(),
+            },
+        };
+        let entry = status.entry();
+        let needle = match kind {
+            FaultKind::Expose if entry.class != Class::ServerError && !status.expose => {
+                status.expose = true;
+                "`expose` only applies to 5xx codes".to_owned()
+            }
+            FaultKind::Acknowledge
+                if entry.caution.is_none() && entry.required_headers.is_empty() && !status.acknowledge =>
+            {
+                status.acknowledge = true;
+                "`acknowledge` is only for codes".to_owned()
+            }
+            FaultKind::Missing if no_default && matches!(slot, Slot::Variant(_)) => {
+                let Slot::Variant(i) = slot else { unreachable!() };
+                let v = &mut input.variants[i];
+                v.own = gen::Own::Inherit;
+                format!("variant `{}` has no #[status(CODE)]", v.name)
+            }
+            FaultKind::DropHeader if !entry.required_headers.is_empty() && !status.acknowledge => {
+                let required = &entry.required_headers[0];
+                let lower = required.name.to_ascii_lowercase();
+                let target = match slot {
+                    Slot::Variant(i) => Some(i),
+                    Slot::Type if input.is_struct => Some(0),
+                    Slot::Type => input.variants.iter().position(|v| matches!(v.own, gen::Own::Inherit)),
+                };
+                match target {
+                    Some(i) => {
+                        input.variants[i].fields.retain(|f| f.header() != Some(lower.as_str()));
+                        format!("a {} response must carry the `{}` header field", entry.code, required.name)
+                    }
+                    None => {
+                        // The type's code with no variant inheriting it: a bad code instead.
+                        let Some(gen::TypeStatus::Code(s)) = &mut input.status else { unreachable!() };
+                        s.code.written = bad.written.clone();
+                        bad.needle(false)
+                    }
+                }
+            }
+            _ => {
+                status.code.written = bad.written.clone();
+                bad.needle(false)
+            }
+        };
+        needles.push(needle);
+    }
+    if needles.is_empty() {
+        // No `#[status]` with a code (transparent variants only): add a variant with a bad one.
+        let (_, _, bad) = &faults[0];
+        let status = gen::Status {
+            code: gen::Code { code: 500, written: bad.written.clone() },
+            expose: false,
+            acknowledge: false,
+            acknowledge_first: false,
+            trailing_comma: false,
+        };
+        if input.is_struct {
+            input.status = Some(gen::TypeStatus::Code(status));
+        } else {
+            let v = gen::Variant {
+                name: "Bad".into(),
+                own: gen::Own::Code(status),
+                problem: gen::Problem::default(),
+                shape: gen::Shape::Unit,
+                fields: Vec::new(),
+            };
+            input.variants.push(v);
+        }
+        needles.push(bad.needle(false));
+    }
+    needles
+}
+
+/// A valid input with 1-3 faults: (source, what each error must say).
+fn faulty_input() -> BoxedStrategy<(String, Vec<String>)> {
+    (gen::input("ApiError"), proptest::collection::vec(fault(), 1..4))
+        .prop_map(|(mut input, faults)| {
+            let needles = apply_faults(&mut input, &faults);
+            (input.source(), needles)
+        })
+        .boxed()
+}
+
+// ---------------------------------------------------------------------------------------
+// Arbitrary input: token soup in every position.
 
 const SUFFIXES: &[&str] = &[
     "", "", "", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64",
@@ -354,11 +829,6 @@ fn generics() -> BoxedStrategy<(String, String)> {
     .boxed()
 }
 
-/// A whole derive input: half of them chaotic, half of them plausible.
-fn derive_input() -> BoxedStrategy<String> {
-    prop_oneof![chaotic_input(), plausible_input()].boxed()
-}
-
 /// An enum, a struct or a union with anything anywhere: mostly compile errors.
 fn chaotic_input() -> BoxedStrategy<String> {
     let name = pick(&["ApiError", "E", "r#match"]);
@@ -383,119 +853,193 @@ fn chaotic_input() -> BoxedStrategy<String> {
         .boxed()
 }
 
-/// A field attribute that is usually right.
-fn good_field_attr(j: usize) -> BoxedStrategy<String> {
+/// A derive input of any kind: token soup, a valid input, or a faulty one.
+fn any_input() -> BoxedStrategy<String> {
     prop_oneof![
-        3 => Just(String::new()),
-        2 => pick(&[
-            "#[header(RETRY_AFTER)]",
-            "#[header(http::header::CACHE_CONTROL)]",
-            "#[header(\"x-request-id\")]",
-            "#[header(LOCATION)]",
-            "#[header(WWW_AUTHENTICATE)]",
-        ]),
-        2 => Just("#[problem(extension)]".to_owned()),
-        1 => Just(format!("#[problem(extension = \"member{j}\")]")),
-        1 => Just("#[problem(instance)]".to_owned()),
-        1 => attr(Place::Field),
+        3 => chaotic_input(),
+        1 => gen::input("ApiError").prop_map(|i| i.source()),
+        1 => faulty_input().prop_map(|(src, _)| src),
     ]
     .boxed()
 }
 
-/// A variant that is usually right: a usable code, header and problem fields with unique
-/// names, or a transparent wrapper.
-fn good_variant(i: usize, generic: bool) -> BoxedStrategy<String> {
-    let code = prop_oneof![
-        12 => pick(&[
-            "400", "403", "404", "409", "410", "422", "429", "500", "502", "503", "504", "NOT_FOUND",
-            "StatusCode::CONFLICT", "http::StatusCode::BAD_GATEWAY", "CONTENT_TOO_LARGE", "500, expose",
-            "503, expose", "402, acknowledge", "511, acknowledge", "425", "401",
-        ]),
-        1 => status_args(),
-    ];
-    let fields = (0..4usize)
-        .map(|j| (good_field_attr(j), field_type()).prop_map(move |(a, t)| format!("{a} f{j}: {t}")))
-        .collect::<Vec<_>>();
-    let named = (proptest::collection::vec(any::<bool>(), 4), fields).prop_map(|(keep, fields)| {
-        let kept: Vec<String> = fields.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect();
-        kept.join(", ")
-    });
-    let inner = if generic { "T" } else { "Inner" };
-    prop_oneof![
-        2 => code.clone().prop_map(move |c| format!("#[status({c})] V{i}")),
-        2 => (code.clone(), good_field_attr(0), field_type())
-            .prop_map(move |(c, a, t)| format!("#[status({c})] V{i}({a} {t})")),
-        4 => (code, named).prop_map(move |(c, f)| format!("#[status({c})] V{i} {{ {f} }}")),
-        1 => Just(format!("#[status(transparent)] V{i}({inner})")),
-        1 => Just(format!("V{i}(String)")),
-    ]
-    .boxed()
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
 }
 
-/// An enum (or a struct) that mostly derives without errors, so the expansion itself runs.
-fn plausible_input() -> BoxedStrategy<String> {
-    let top = prop_oneof![
-        3 => Just(String::new()),
-        2 => pick(&["#[status(500)]", "#[status(INTERNAL_SERVER_ERROR)]", "#[status(503, expose)]"]),
-        1 => pick(&["#[problem(type = \"https://errors.example.com/\")]", "#[problem(title = \"T\")]"]),
-        1 => attrs(Place::Item, 1),
-    ];
-    let generic = any::<bool>();
-    (top, generic, 0..6usize)
-        .prop_flat_map(|(top, generic, n)| {
-            let variants: Vec<_> = (0..n).map(|i| good_variant(i, generic)).collect();
-            (Just(top), Just(generic), variants)
-        })
-        .prop_map(|(top, generic, variants)| {
-            let g = if generic { "<T>" } else { "" };
-            format!("{top} pub enum ApiError{g} {{ {} }}", variants.join(", "))
-        })
-        .boxed()
-}
-
-fn parse_tokens(src: &str) -> TokenStream {
-    match src.parse() {
-        Ok(tokens) => tokens,
-        Err(err) => panic!("the generator made text that does not tokenize ({err}):\n{src}"),
+/// The expected value of `status()` for a variant.
+fn expected_value(outcome: gen::Outcome) -> Value {
+    match outcome {
+        gen::Outcome::Transparent(_) => Value::Inner,
+        gen::Outcome::Code(s) => match s.entry().http_const() {
+            Some(name) => Value::Const(name.to_owned()),
+            None => Value::Code(s.entry().code),
+        },
     }
 }
 
-/// The output is tokens holding either the impls or the errors, and prints as valid tokens.
-fn check_output(out: &TokenStream, what: &str) -> Result<(), TestCaseError> {
-    let text = out.to_string();
-    prop_assert!(!text.is_empty(), "empty expansion for {}", what);
-    prop_assert!(text.contains("compile_error") || text.contains("impl"), "neither impl nor error for {}", what);
-    prop_assert!(text.parse::<TokenStream>().is_ok(), "expansion does not re-tokenize for {}:\n{}", what, text);
+/// The checks of `valid_inputs_expand_to_their_codes` on one input.
+fn check_valid(input: &gen::Input) -> Result<(), TestCaseError> {
+    let src = input.source();
+    let node = parse_input(&src);
+    let out = match crate::expand::try_expand(&node) {
+        Ok(out) => out,
+        Err(err) => return Err(TestCaseError::fail(format!("rejected {:#?}\n{src}", messages(err)))),
+    };
+
+    // `status()`: each variant in exactly one arm, with the registry's constant.
+    let arms = status_arms(&out).map_err(|e| TestCaseError::fail(format!("{e}\n{src}\n{out}")))?;
+    for v in &input.variants {
+        let key = if input.is_struct { "Self" } else { v.name.as_str() };
+        let found: Vec<&Value> =
+            arms.iter().filter(|(vs, _)| vs.iter().any(|n| n == key)).map(|(_, val)| val).collect();
+        let want = expected_value(input.outcome(v));
+        prop_assert_eq!(found, vec![&want], "variant {} of\n{}\nin\n{}", key, src, out);
+    }
+    let named: usize = arms.iter().map(|(vs, _)| vs.len()).sum();
+    prop_assert_eq!(named, input.variants.len(), "arms name other variants:\n{}\n{}", src, out);
+    // One arm per code: variants that share a code share an arm.
+    let codes: Vec<&Value> = arms.iter().map(|(_, v)| v).filter(|v| **v != Value::Inner).collect();
+    for (i, c) in codes.iter().enumerate() {
+        prop_assert!(!codes[..i].contains(c), "two arms for {:?}:\n{}\n{}", c, src, out);
+    }
+
+    // Header field names and extension members reach the expansion.
+    let (strings, idents) = (strings(&out), idents(&out));
+    for v in &input.variants {
+        if let gen::Outcome::Transparent(_) = input.outcome(v) {
+            continue;
+        }
+        for f in &v.fields {
+            if let gen::Role::Header { written, lower } = &f.role {
+                let found = if written.starts_with('"') {
+                    strings.contains(lower)
+                } else {
+                    idents.iter().any(|i| written.ends_with(i.as_str()) && written.rsplit(':').next() == Some(i))
+                };
+                prop_assert!(found, "header {} of {} missing:\n{}\n{}", written, v.name, src, out);
+            }
+            if let Some(member) = f.member() {
+                prop_assert!(strings.contains(&member), "member {} missing:\n{}\n{}", member, src, out);
+            }
+        }
+    }
+
+    // One warning per unacknowledged questionable code.
+    let cautions: Vec<&str> = registry::entries().iter().filter_map(|e| e.caution).collect();
+    let warnings = strings.iter().filter(|s| cautions.iter().any(|c| s.contains(c))).count();
+    prop_assert_eq!(warnings, input.warnings(), "warnings of\n{}\n{}", src, out);
+
+    // `derive` emits exactly this.
+    prop_assert_eq!(derive(&node).to_string(), out.to_string());
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(config(1500))]
 
+    /// See the module docs. Token soup mostly fails; the properties are about how.
     #[test]
-    fn derive_never_panics(src in derive_input()) {
-        let input: syn::DeriveInput = match syn::parse2(parse_tokens(&src)) {
-            Ok(input) => input,
-            Err(err) => panic!("the generator made an input syn does not parse ({err}):\n{src}"),
-        };
-        match crate::expand::try_expand(&input) {
-            Ok(tokens) => {
-                prop_assert!(tokens.to_string().contains("impl"), "Ok without impls for:\n{}", src);
-                prop_assert!(!tokens.to_string().contains("compile_error"), "Ok with an error for:\n{}", src);
+    fn arbitrary_input_never_panics(src in any_input()) {
+        let input = parse_input(&src);
+        let first = crate::expand::try_expand(&input);
+        let again = crate::expand::try_expand(&input);
+        let out = derive(&input);
+        match (first, again) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.to_string(), b.to_string(), "not deterministic:\n{}", src);
+                prop_assert!(compile_errors(&a).is_empty(), "Ok with compile_error! for:\n{}", src);
+                prop_assert_eq!(out.to_string(), a.to_string(), "derive differs from try_expand:\n{}", src);
             }
-            Err(err) => prop_assert!(!err.to_compile_error().is_empty()),
+            (Err(a), Err(b)) => {
+                let (a, b) = (messages(a), messages(b));
+                prop_assert_eq!(&a, &b, "not deterministic:\n{}", src);
+                prop_assert!(a.iter().all(|m| !m.trim().is_empty()), "empty message for:\n{}", src);
+                prop_assert_eq!(sorted(compile_errors(&out)), sorted(a), "derive lost errors:\n{}", src);
+                let name = input.ident.to_string();
+                prop_assert!(implements(&out, &name), "no stub impl for {}:\n{}", name, src);
+            }
+            (a, b) => prop_assert!(false, "Ok once, Err once ({:?}, {:?}):\n{}", a.is_ok(), b.is_ok(), src),
         }
-        check_output(&crate::expand::derive(&input), &src)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1000))]
+
+    /// See the module docs.
+    #[test]
+    fn valid_inputs_expand_to_their_codes(input in gen::input("ApiError")) {
+        check_valid(&input)?;
     }
 
+    /// See the module docs.
+    #[test]
+    fn faulty_inputs_report_one_error_per_fault(case in faulty_input()) {
+        let (src, needles) = case;
+        let node = parse_input(&src);
+        let errors = match crate::expand::try_expand(&node) {
+            Ok(out) => return Err(TestCaseError::fail(format!("accepted, expected {needles:?}:\n{src}\n{out}"))),
+            Err(err) => messages(err),
+        };
+        prop_assert_eq!(errors.len(), needles.len(), "errors {:#?}\nexpected {:#?}\n{}", errors, needles, src);
+        let mut unmatched = errors.clone();
+        for needle in &needles {
+            let at = unmatched.iter().position(|m| m.contains(needle.as_str()));
+            prop_assert!(at.is_some(), "no error says {:?}: {:#?}\n{}", needle, errors, src);
+            unmatched.remove(at.unwrap_or_default());
+        }
+        let out = derive(&node);
+        prop_assert_eq!(sorted(compile_errors(&out)), sorted(errors), "derive lost errors:\n{}", src);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1000))]
+
+    /// See the module docs.
+    #[test]
+    fn status_macro_names_the_registry_constant(
+        code in gen::code_from(registry::entries().iter().filter(|e| e.is_usable()).collect())
+    ) {
+        let out = match status_try(parse_tokens(&code.written)) {
+            Ok(out) => out,
+            Err(err) => return Err(TestCaseError::fail(format!("status!({}): {:?}", code.written, messages(err)))),
+        };
+        let entry = lookup(code.code).expect("registered");
+        let want = match entry.http_const() {
+            Some(name) => Value::Const(name.to_owned()),
+            None => Value::Code(entry.code),
+        };
+        let tts: Vec<TokenTree> = out.clone().into_iter().collect();
+        prop_assert_eq!(value_of(&tts), want, "status!({}) = {}", code.written, out);
+    }
+
+    /// See the module docs.
+    #[test]
+    fn status_macro_rejects_bad_codes(bad in bad_code().prop_filter("an error for status!", |b| !b.not_an_error)) {
+        let tokens = parse_tokens(&bad.written);
+        let errors = match status_try(tokens.clone()) {
+            Ok(out) => return Err(TestCaseError::fail(format!("status!({}) = {out}", bad.written))),
+            Err(err) => messages(err),
+        };
+        prop_assert_eq!(errors.len(), 1, "status!({}): {:?}", bad.written, errors);
+        let needle = bad.needle(true);
+        prop_assert!(errors[0].contains(&needle), "status!({}): {:?} does not say {:?}", bad.written, errors, needle);
+        let out = status_expand(tokens);
+        prop_assert_eq!(compile_errors(&out), errors, "status!({}) = {}", bad.written, out);
+        prop_assert!(idents(&out).iter().any(|i| i == "INTERNAL_SERVER_ERROR"), "status!({}) = {}", bad.written, out);
+    }
+
+    /// See the module docs.
     #[test]
     fn status_macro_never_panics(src in prop_oneof![3 => status_args(), 1 => tokens()]) {
         let tokens = parse_tokens(&src);
-        if let Ok(out) = crate::status_macro::try_expand(tokens.clone()) {
-            prop_assert!(!out.is_empty(), "empty status!({})", src);
+        let out = status_expand(tokens.clone());
+        match status_try(tokens) {
+            Ok(ok) => prop_assert_eq!(out.to_string(), ok.to_string()),
+            Err(err) => prop_assert_eq!(compile_errors(&out), messages(err), "status!({}) = {}", src, out),
         }
-        let out = crate::status_macro::expand(tokens).to_string();
-        prop_assert!(out.contains("StatusCode") || out.contains("code"), "status!({}) gave {}", src, out);
-        prop_assert!(out.parse::<TokenStream>().is_ok());
     }
 }

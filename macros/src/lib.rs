@@ -1,5 +1,10 @@
 //! Procedural macros of [errstatus](https://docs.rs/errstatus). Users depend on `errstatus`,
 //! which re-exports everything here; this crate is an implementation detail.
+//!
+//! The derive is a pipeline, one file per stage: `attr` (attributes -> options) and `ast` (the
+//! input, borrowed) -> `valid` (registry and rules, every error collected) -> `expand` (the
+//! checked model -> method bodies) -> `impls` (the impls around them). After an error,
+//! `fallback` emits the errors and stub impls instead.
 #![forbid(unsafe_code)]
 
 mod ast;
@@ -7,6 +12,7 @@ mod attr;
 mod ctxt;
 mod expand;
 mod fallback;
+mod impls;
 mod names;
 mod status_macro;
 mod valid;
@@ -19,14 +25,31 @@ mod tests;
 use proc_macro::TokenStream;
 
 /// See `errstatus::HttpStatus`.
-#[proc_macro_derive(HttpStatus, attributes(status, header, problem))]
+#[proc_macro_derive(HttpStatus, attributes(status, header, problem, errstatus))]
 pub fn derive_http_status(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    expand::derive(&input).into()
+    derive(&input).into()
 }
 
-/// See `errstatus::status!`.
+/// The derive: the impls, or the errors plus stub impls.
+pub(crate) fn derive(node: &syn::DeriveInput) -> proc_macro2::TokenStream {
+    let out = match expand::try_expand(node) {
+        Ok(tokens) => tokens,
+        Err(err) => fallback::expand(node, err),
+    };
+    // `ERRSTATUS_DEBUG=1` (or `=TypeName`) prints the expansion to stderr at compile time.
+    if let Ok(want) = std::env::var("ERRSTATUS_DEBUG") {
+        if want == "1" || node.ident == want {
+            eprintln!("// #[derive(HttpStatus)] on {}\n{}", node.ident, out);
+        }
+    }
+    out
+}
+
+/// See `errstatus::status!`: called by that `macro_rules!` macro as
+/// `__status!($crate, CODE)`, so it works through a renamed dependency.
+#[doc(hidden)]
 #[proc_macro]
-pub fn status(input: TokenStream) -> TokenStream {
+pub fn __status(input: TokenStream) -> TokenStream {
     status_macro::expand(input.into()).into()
 }

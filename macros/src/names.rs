@@ -87,6 +87,33 @@ pub(crate) const HEADER_CONSTS: &[&str] = &[
     "X_XSS_PROTECTION",
 ];
 
+/// Header fields that carry one value (RFC 9110 and the specifications that define them):
+/// a response must not have two. Others (WWW-Authenticate, Allow, Vary, Link, Cache-Control,
+/// ...) are lists and may repeat.
+pub(crate) const SINGLE_VALUED: &[&str] = &[
+    "access-control-allow-credentials",
+    "access-control-allow-origin",
+    "access-control-max-age",
+    "age",
+    "content-disposition",
+    "content-length",
+    "content-location",
+    "content-range",
+    "content-type",
+    "date",
+    "etag",
+    "expires",
+    "last-modified",
+    "location",
+    "max-forwards",
+    "referrer-policy",
+    "retry-after",
+    "server",
+    "strict-transport-security",
+    "x-content-type-options",
+    "x-frame-options",
+];
+
 /// Header fields errstatus sets itself; a `#[header]` field may not set them.
 pub(crate) const RESERVED_HEADERS: &[&str] = &["content-type", "content-length", "transfer-encoding"];
 

@@ -1,24 +1,43 @@
 //! `status!(CODE)`: a registered, usable code as an `http::StatusCode` constant expression.
+//!
+//! `errstatus::status!` is a `macro_rules!` macro that calls this one as
+//! `__status!($crate, CODE)`: the crate path comes first, so the expansion names the crate
+//! however the user's dependency is called.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
 
 use crate::attr::{self, Code};
-use crate::expand::status_tokens;
+use crate::expand::status_in;
 use crate::valid::resolve;
 
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
-    match try_expand(input) {
+    let (krate, input) = split_crate(input);
+    match try_expand(&krate, input) {
         Ok(tokens) => tokens,
         Err(err) => {
             let errors = err.into_compile_error();
             // Still an expression of the right type, so no second error follows.
-            quote::quote!({ #errors ::errstatus::__private::http::StatusCode::INTERNAL_SERVER_ERROR })
+            quote::quote!({ #errors #krate::__private::http::StatusCode::INTERNAL_SERVER_ERROR })
         }
     }
 }
 
-pub(crate) fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
+/// `$crate, CODE` -> (`$crate`, `CODE`). Without a leading path (a direct call), `::errstatus`.
+fn split_crate(input: TokenStream) -> (TokenStream, TokenStream) {
+    let tokens: Vec<TokenTree> = input.into_iter().collect();
+    let comma = tokens.iter().position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','));
+    let starts_with_crate = matches!(tokens.first(), Some(TokenTree::Ident(i)) if i == "$crate");
+    match comma {
+        Some(i) if starts_with_crate => {
+            let krate = tokens[..i].iter().cloned().collect();
+            (krate, tokens[i + 1..].iter().cloned().collect())
+        }
+        _ => (quote::quote!(::errstatus), tokens.into_iter().collect()),
+    }
+}
+
+pub(crate) fn try_expand(krate: &TokenStream, input: TokenStream) -> syn::Result<TokenStream> {
     let parser = |input: ParseStream| -> syn::Result<Code> {
         if input.is_empty() {
             return Err(syn::Error::new(
@@ -35,5 +54,5 @@ pub(crate) fn try_expand(input: TokenStream) -> syn::Result<TokenStream> {
     };
     let code = parser.parse2(input)?;
     let entry = resolve(&code, &format!("status!({})", code.written()))?;
-    Ok(status_tokens(entry, code.span()))
+    Ok(status_in(entry, code.span(), krate, quote::quote!(#krate::__private::http::StatusCode)))
 }

@@ -4,7 +4,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{parse_quote, DeriveInput};
 
-use crate::expand::{derive, try_expand};
+use crate::derive;
+use crate::expand::try_expand;
 
 fn expand_ok(input: &DeriveInput) -> String {
     match try_expand(input) {
@@ -131,15 +132,15 @@ fn union_is_an_error() {
 
 #[test]
 fn status_macro() {
-    let ok = |tokens: TokenStream| match crate::status_macro::try_expand(tokens) {
+    let ok = |tokens: TokenStream| match crate::status_macro::try_expand(&quote!(::errstatus), tokens) {
         Ok(out) => out.to_string(),
         Err(err) => panic!("{err}"),
     };
     assert!(ok(quote!(404)).contains("NOT_FOUND"));
     assert!(ok(quote!(StatusCode::CONTENT_TOO_LARGE)).contains("PAYLOAD_TOO_LARGE"));
     assert!(ok(quote!(104)).contains("code"));
-    let err = crate::status_macro::try_expand(quote!(418)).err().map(|e| e.to_string());
+    let err = crate::status_macro::try_expand(&quote!(::errstatus), quote!(418)).err().map(|e| e.to_string());
     assert!(err.is_some_and(|e| e.contains("unused")));
-    assert!(crate::status_macro::try_expand(quote!()).is_err());
-    assert!(crate::status_macro::try_expand(quote!(404, 405)).is_err());
+    assert!(crate::status_macro::try_expand(&quote!(::errstatus), quote!()).is_err());
+    assert!(crate::status_macro::try_expand(&quote!(::errstatus), quote!(404, 405)).is_err());
 }

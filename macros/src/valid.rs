@@ -5,10 +5,11 @@
 use errstatus_registry::{lookup, lookup_name, Class, Entry, State};
 use proc_macro2::{Ident, Span};
 use quote::ToTokens;
+use syn::spanned::Spanned;
 use syn::LitStr;
 
 use crate::ast::{Field, Input, Kind, Variant};
-use crate::attr::{Code, FieldProblem, HeaderName, Status, StatusArg};
+use crate::attr::{Code, FieldProblem, FieldStatus, Header, HeaderName, Status, StatusArg};
 use crate::ctxt::Ctxt;
 use crate::names;
 
@@ -26,24 +27,85 @@ pub(crate) struct Arm<'a> {
 }
 
 pub(crate) enum ArmBody<'a> {
-    /// Status, headers and body come from the one field.
-    Transparent(&'a Field<'a>),
-    Code(Response<'a>),
+    /// Status, headers and body come from the field; the other fields' `#[header]` and
+    /// `#[problem]` add to them, and fixed header values fill in what the inner error left out.
+    Transparent(&'a Field<'a>, Extras<'a>),
+    Own(Response<'a>),
+}
+
+/// Where a variant's status comes from.
+pub(crate) enum StatusSrc<'a> {
+    /// A code written in an attribute.
+    Code(&'static Entry, Span),
+    /// A `#[status]` field of type `http::StatusCode`.
+    Field(&'a Field<'a>),
+    /// A `#[status]` field of type `Option<http::StatusCode>`, and the code for `None`.
+    OptionField(&'a Field<'a>, &'static Entry, Span),
+    /// `#[status(with = path)]`: `path(&field)`.
+    With(&'a syn::Path, &'a Field<'a>),
+}
+
+impl StatusSrc<'_> {
+    /// The code known at compile time (a fallback included).
+    pub(crate) fn entry(&self) -> Option<&'static Entry> {
+        match self {
+            StatusSrc::Code(entry, _) | StatusSrc::OptionField(_, entry, _) => Some(entry),
+            StatusSrc::Field(_) | StatusSrc::With(..) => None,
+        }
+    }
 }
 
 pub(crate) struct Response<'a> {
-    pub entry: &'static Entry,
-    /// Where the code was written, for spans in generated code.
-    pub span: Span,
-    /// The Display text and extension members go into the body.
-    pub expose: bool,
-    pub headers: Vec<(HeaderKey, &'a Field<'a>)>,
+    pub status: StatusSrc<'a>,
+    /// Whether the Display text and extension members go into the body; `None`: by the class
+    /// of a status decided at run time.
+    pub expose: Option<bool>,
     pub type_: Option<String>,
     pub title: Option<String>,
+    pub extras: Extras<'a>,
+}
+
+/// Header fields and problem members a variant adds.
+#[derive(Default)]
+pub(crate) struct Extras<'a> {
+    pub headers: Vec<HeaderField<'a>>,
+    /// Fixed values of the type and the variant, after precedence (a field replaces a fixed
+    /// value of its name; a variant's replaces the type's).
+    pub fixed: Vec<(HeaderKey, String)>,
     pub instance: Option<&'a Field<'a>>,
     pub extensions: Vec<(String, &'a Field<'a>)>,
 }
 
+impl Extras<'_> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.headers.is_empty() && self.fixed.is_empty() && self.instance.is_none() && self.extensions.is_empty()
+    }
+
+    /// The fields the arm binds.
+    pub(crate) fn fields(&self) -> Vec<&Field<'_>> {
+        let mut used: Vec<&Field> = self.headers.iter().map(|h| h.field).collect();
+        used.extend(self.instance);
+        used.extend(self.extensions.iter().map(|(_, f)| *f));
+        used
+    }
+}
+
+pub(crate) struct HeaderField<'a> {
+    pub key: HeaderKey,
+    pub field: &'a Field<'a>,
+    pub how: HeaderHow<'a>,
+}
+
+pub(crate) enum HeaderHow<'a> {
+    /// The field's value.
+    Value,
+    /// `Option<T>`: sent when `Some`; the type is `T`.
+    Optional(&'a syn::Type),
+    /// `with = path`: `path(&field)`, an `Option<HeaderValue>`.
+    With(&'a syn::Path),
+}
+
+#[derive(Clone)]
 pub(crate) enum HeaderKey {
     /// An `http::header` constant.
     Const(Ident),
@@ -137,7 +199,8 @@ fn status_what(code: &Code) -> String {
     format!("#[status({})]", code.written())
 }
 
-/// A `#[status]` resolved for the derive: its entry, or `None` after an error.
+/// A `#[status]` resolved for the derive: its entry, or `None` after an error (or when it has
+/// no code).
 struct Resolved<'a> {
     status: &'a Status,
     entry: Option<&'static Entry>,
@@ -145,7 +208,7 @@ struct Resolved<'a> {
 
 fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
     let entry = match &status.arg {
-        StatusArg::Transparent(_) => None,
+        StatusArg::Transparent(_) | StatusArg::With(_) | StatusArg::Unset => None,
         StatusArg::Code(code) => {
             let what = status_what(code);
             match resolve(code, &what) {
@@ -164,12 +227,12 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
                     None
                 }
                 Ok(entry) => {
-                    if let Some(expose) = status.expose {
+                    if let Some((true, expose)) = status.expose {
                         if entry.class != Class::ServerError {
                             cx.error(
                                 expose,
                                 format_args!(
-                                    "{what}: `expose` only applies to 5xx codes; the detail of a {} is always shown",
+                                    "{what}: `expose` only applies to 5xx codes; the detail of a {} is always shown (`expose = false` hides it)",
                                     entry.code
                                 ),
                             );
@@ -180,68 +243,163 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
             }
         }
     };
-    if let (StatusArg::Transparent(_), Some(span)) = (&status.arg, status.expose.or(status.acknowledge)) {
-        cx.error(span, "#[status(transparent)] takes no further arguments: the inner error decides");
+    if let StatusArg::Transparent(_) = &status.arg {
+        if let Some(span) = status.expose.map(|(_, s)| s).or(status.acknowledge) {
+            cx.error(span, "#[status(transparent)] takes no further arguments: the inner error decides");
+        }
     }
     Resolved { status, entry }
+}
+
+/// A fixed `#[header(NAME = "value")]`, checked.
+struct FixedHeader {
+    key: HeaderKey,
+    name: String,
+    value: String,
+}
+
+/// Checks the fixed header values of one place (the type or a variant); the flag says that one
+/// of them was rejected (reported), so no "must carry" error follows from it.
+fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> (Vec<FixedHeader>, bool) {
+    let mut out: Vec<FixedHeader> = Vec::new();
+    let mut failed = false;
+    for h in headers {
+        let Some(lit) = &h.value else { continue };
+        if let Some(with) = &h.with {
+            cx.error_spanned(with, "`with = path` belongs on a #[header] field, not next to a fixed value");
+        }
+        let Some(key) = header_key(cx, &h.name) else {
+            failed = true;
+            continue;
+        };
+        let value = lit.value();
+        if let Some(bad) = value.bytes().find(|b| !(*b == b'\t' || (0x20..0x7f).contains(b))) {
+            cx.error(
+                lit.span(),
+                format_args!(
+                    "#[header({} = {value:?})]: not a valid header value: byte 0x{bad:02x} is not allowed (RFC 9110 §5.5: visible ASCII, space and tab)",
+                    key_name(&key)
+                ),
+            );
+            failed = true;
+            continue;
+        }
+        let name = key_name(&key);
+        if names::SINGLE_VALUED.contains(&name.as_str()) && out.iter().any(|f| f.name == name) {
+            cx.error(
+                h.name.span(),
+                format_args!("`{name}` is a single-valued header field and the {place} already sends a fixed `{name}`"),
+            );
+            continue;
+        }
+        out.push(FixedHeader { key, name, value });
+    }
+    (out, failed)
+}
+
+/// The key of a header name, or an error.
+fn header_key(cx: &Ctxt, name: &HeaderName) -> Option<HeaderKey> {
+    match name {
+        HeaderName::Const(ident) => {
+            let name = ident.to_string();
+            if names::HEADER_CONSTS.contains(&name.as_str()) {
+                let lower = names::header_const_to_name(&name);
+                if names::RESERVED_HEADERS.contains(&lower.as_str()) {
+                    cx.error(ident.span(), format_args!("#[header({name})]: errstatus sets `{lower}` itself"));
+                    return None;
+                }
+                Some(HeaderKey::Const(ident.clone()))
+            } else {
+                let hint = match names::suggest_header(&name) {
+                    Some(s) => format!(", did you mean `{s}`?"),
+                    None => ", expected an http::header constant such as RETRY_AFTER, or a string literal".to_owned(),
+                };
+                cx.error(ident.span(), format_args!("#[header({name})]: unknown header name `{name}`{hint}"));
+                None
+            }
+        }
+        HeaderName::Lit(lit) => {
+            let value = lit.value();
+            if !names::is_token(&value) {
+                cx.error(
+                    lit.span(),
+                    format_args!(
+                        "#[header({:?})]: {:?} is not a valid header field name (RFC 9110 §5.1)",
+                        value, value
+                    ),
+                );
+                return None;
+            }
+            let lower = value.to_ascii_lowercase();
+            if names::RESERVED_HEADERS.contains(&lower.as_str()) {
+                cx.error(lit.span(), format_args!("#[header({value:?})]: errstatus sets `{lower}` itself"));
+                return None;
+            }
+            Some(HeaderKey::Name(lower, lit.span()))
+        }
+    }
+}
+
+/// The parts of a type-level `#[status]` that variants inherit.
+struct Defaults<'a> {
+    resolved: Option<Resolved<'a>>,
+    /// The type's `#[status]` failed: no "missing status" errors on top.
+    bad: bool,
+    fixed: Vec<FixedHeader>,
+    /// A fixed value of the type was rejected.
+    fixed_failed: bool,
 }
 
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let mut model = Model { input, arms: Vec::new(), warnings: Vec::new() };
     let default = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
     if let Some(Resolved { status, .. }) = &default {
-        if let (Kind::Enum, StatusArg::Transparent(span)) = (input.kind, &status.arg) {
-            cx.error(*span, "#[status(transparent)] on an enum: put it on the variants that wrap another error");
+        match (input.kind, &status.arg) {
+            (Kind::Enum, StatusArg::Transparent(span)) => {
+                cx.error(*span, "#[status(transparent)] on an enum: put it on the variants that wrap another error")
+            }
+            (Kind::Enum, StatusArg::With(path)) => cx.error_spanned(
+                path,
+                "#[status(with = ...)] on an enum: put it on the variants whose one field decides the status",
+            ),
+            _ => {}
         }
     }
-    let default_bad = input.attrs.status_seen && default.as_ref().map_or(true, |d| d.entry.is_none());
+    let misplaced = input.kind == Kind::Enum
+        && default.as_ref().is_some_and(|d| matches!(d.status.arg, StatusArg::Transparent(_) | StatusArg::With(_)));
+    let bad = misplaced || (input.attrs.status_seen && default.as_ref().is_none_or(|d| d.status.arg_failed(d.entry)));
     if let Some(d) = &default {
         warn(cx, &mut model.warnings, d);
     }
+    let (fixed, fixed_failed) = fixed_headers(cx, &input.attrs.fixed, "type");
+    let defaults = Defaults { resolved: default, bad, fixed, fixed_failed };
 
     for variant in &input.variants {
         let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
         if let Some(r) = &own {
             warn(cx, &mut model.warnings, r);
         }
-        let resolved = match (&own, &default) {
-            (Some(r), _) => r,
-            (None, _) if variant.attrs.status_seen => continue,
-            (None, Some(d)) if input.kind == Kind::Enum && matches!(d.status.arg, StatusArg::Transparent(_)) => {
-                continue
-            }
-            (None, Some(d)) => d,
-            (None, None) if default_bad => continue,
-            (None, None) => {
-                let msg = match input.kind {
-                    Kind::Struct => format!(
-                        "struct `{}` needs #[status(CODE)] or #[status(transparent)]",
-                        variant.ident
-                    ),
-                    Kind::Enum => format!(
-                        "variant `{}` has no #[status(CODE)] and the enum has no default; add #[status(CODE)] to the variant or to the enum",
-                        variant.ident
-                    ),
-                };
-                cx.error(variant.ident.span(), msg);
-                continue;
-            }
-        };
-        let inherited = own.is_none() && input.kind == Kind::Enum;
-        if let Some(body) = check_variant(cx, input, variant, resolved, inherited) {
+        if let Some(body) = check_variant(cx, input, variant, own.as_ref(), &defaults) {
             model.arms.push(Arm { variant, body });
         }
     }
     model
 }
 
+impl Status {
+    /// Whether the attribute names a code that failed to resolve.
+    fn arg_failed(&self, entry: Option<&'static Entry>) -> bool {
+        matches!(self.arg, StatusArg::Code(_)) && entry.is_none()
+    }
+}
+
 fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
     if let (Some(entry), Some(span)) = (r.entry, r.status.acknowledge) {
-        if entry.caution.is_none() {
+        if entry.caution.is_none() && entry.required_headers.is_empty() {
             cx.error(
                 span,
                 format_args!(
-                    "`acknowledge` is only for codes errstatus warns about (402, 407, 425, 511), not {}",
+                    "`acknowledge` is only for codes errstatus warns about (402, 407, 425, 511) or that require a header field (401, 405, 407, 426, 3xx redirections), not {}",
                     entry.code
                 ),
             );
@@ -257,26 +415,102 @@ fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
     }
 }
 
+/// Whether a type is `StatusCode` (any path ending in it) or `Option<StatusCode>`.
+fn status_field_kind(ty: &syn::Type) -> Option<bool> {
+    if last_type_name(ty).as_deref() == Some("StatusCode") {
+        return Some(false);
+    }
+    option_inner(ty).filter(|inner| last_type_name(inner).as_deref() == Some("StatusCode")).map(|_| true)
+}
+
+/// `T` of `Option<T>` (also `std::option::Option<T>`).
+pub(crate) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let seg = p.path.segments.last()?;
+    if p.qself.is_some() || seg.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else { return None };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}
+
 fn check_variant<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
     variant: &'a Variant<'a>,
-    resolved: &Resolved<'a>,
-    inherited: bool,
+    own: Option<&Resolved<'a>>,
+    defaults: &Defaults<'a>,
 ) -> Option<ArmBody<'a>> {
-    if let StatusArg::Transparent(span) = resolved.status.arg {
+    let what_variant = match input.kind {
+        Kind::Struct => format!("struct `{}`", variant.ident),
+        Kind::Enum => format!("variant `{}`", variant.ident),
+    };
+    // Field-level #[status] and #[status(transparent)].
+    let mut runtime: Option<&Field> = None;
+    let mut transparent: Option<&Field> = None;
+    for field in &variant.fields {
+        let (slot, span, what) = match field.attrs.status {
+            Some(FieldStatus::RunTime(span)) => (&mut runtime, span, "#[status]"),
+            Some(FieldStatus::Transparent(span)) => (&mut transparent, span, "#[status(transparent)]"),
+            None => continue,
+        };
+        if slot.is_some() {
+            cx.error(span, format_args!("{what} on a second field of {what_variant}: one field decides the status"));
+        } else {
+            *slot = Some(field);
+        }
+    }
+    if let (Some(_), Some(t)) = (runtime, transparent) {
+        if let Some(FieldStatus::Transparent(span)) = t.attrs.status {
+            cx.error(span, "a #[status] field and a #[status(transparent)] field: one field decides the status");
+        }
+        return None;
+    }
+    let own_arg = own.map(|r| &r.status.arg);
+    if let (Some(field), Some(r)) = (runtime.or(transparent), own) {
+        let conflict = match (&r.status.arg, field.attrs.status.as_ref()) {
+            (StatusArg::Transparent(span), _) => Some(*span),
+            (StatusArg::With(path), _) => Some(path.span()),
+            (StatusArg::Code(code), Some(FieldStatus::Transparent(_))) => Some(code.span()),
+            _ => None,
+        };
+        if let Some(span) = conflict {
+            cx.error(span, format_args!("{what_variant} has a field with #[status]: that field decides the status"));
+            return None;
+        }
+    }
+
+    // Whole-variant transparent.
+    if let Some(StatusArg::Transparent(span)) = own_arg
+        .or(if input.kind == Kind::Struct { defaults.resolved.as_ref().map(|d| &d.status.arg) } else { None })
+        .filter(|_| transparent.is_none() && runtime.is_none())
+    {
         if variant.fields.len() != 1 {
             cx.error(
-                span,
+                *span,
                 format_args!(
-                    "#[status(transparent)] requires exactly one field; `{}` has {}",
+                    "#[status(transparent)] requires exactly one field; `{}` has {}; with several, put #[status(transparent)] on the field that decides",
                     variant.ident,
                     variant.fields.len()
                 ),
             );
             return None;
         }
-        let field = &variant.fields[0];
+        transparent = Some(&variant.fields[0]);
+    }
+    let (variant_fixed, variant_fixed_failed) = fixed_headers(cx, &variant.attrs.fixed, "variant");
+    if let Some(field) = transparent {
+        if status_field_kind(field.ty) == Some(false) {
+            cx.error_spanned(
+                field.ty,
+                "#[status(transparent)] takes its status from an error that implements HttpStatus; \
+                 a `StatusCode` field is a status decided at run time: write #[status] on the field",
+            );
+            return None;
+        }
         if let Some(h) = &field.attrs.header {
             cx.error_spanned(
                 h.original,
@@ -289,90 +523,158 @@ fn check_variant<'a>(
                 "#[problem] on the field of a #[status(transparent)] variant: the inner error's body is used",
             );
         }
-        return Some(ArmBody::Transparent(field));
+        let extras = extras(cx, variant, Some(field), defaults, variant_fixed);
+        return Some(ArmBody::Transparent(field, extras));
     }
-    let entry = resolved.entry?;
-    let StatusArg::Code(code) = &resolved.status.arg else { return None };
-    let expose = entry.class != Class::ServerError || resolved.status.expose.is_some();
 
-    // Header fields.
-    let mut headers = Vec::new();
-    for field in &variant.fields {
-        let Some(h) = &field.attrs.header else { continue };
-        let key = match &h.name {
-            HeaderName::Const(ident) => {
-                let name = ident.to_string();
-                if names::HEADER_CONSTS.contains(&name.as_str()) {
-                    let lower = names::header_const_to_name(&name);
-                    if names::RESERVED_HEADERS.contains(&lower.as_str()) {
-                        cx.error(ident.span(), format_args!("#[header({name})]: errstatus sets `{lower}` itself"));
-                        continue;
-                    }
-                    HeaderKey::Const(ident.clone())
-                } else {
-                    let hint = match names::suggest_header(&name) {
-                        Some(s) => format!(", did you mean `{s}`?"),
-                        None => {
-                            ", expected an http::header constant such as RETRY_AFTER, or a string literal".to_owned()
-                        }
-                    };
-                    cx.error(ident.span(), format_args!("#[header({name})]: unknown header name `{name}`{hint}"));
-                    continue;
-                }
-            }
-            HeaderName::Lit(lit) => {
-                let value = lit.value();
-                if !names::is_token(&value) {
-                    cx.error(
-                        lit.span(),
-                        format_args!(
-                            "#[header({:?})]: {:?} is not a valid header field name (RFC 9110 §5.1)",
-                            value, value
-                        ),
-                    );
-                    continue;
-                }
-                let lower = value.to_ascii_lowercase();
-                if names::RESERVED_HEADERS.contains(&lower.as_str()) {
-                    cx.error(lit.span(), format_args!("#[header({value:?})]: errstatus sets `{lower}` itself"));
-                    continue;
-                }
-                HeaderKey::Name(lower, lit.span())
-            }
-        };
-        headers.push((key, field));
-    }
-    // A #[header] that failed was already reported; do not add "must carry" on top of it.
-    let header_failed = headers.len() < variant.fields.iter().filter(|f| f.attrs.header_seen).count();
-    for required in entry.required_headers.iter().filter(|_| !header_failed) {
-        let present = headers.iter().any(|(k, _)| match k {
-            HeaderKey::Const(ident) => *ident == required.constant,
-            HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
-        });
-        if present {
-            continue;
+    // The status.
+    let inherited = own.is_none_or(|r| matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
+    fn code_of<'r>(r: &Resolved<'r>) -> Option<(&'static Entry, &'r Code)> {
+        match (&r.status.arg, r.entry) {
+            (StatusArg::Code(code), Some(entry)) => Some((entry, code)),
+            _ => None,
         }
-        let what = status_what(code);
-        let c = entry.code;
-        let (name, constant, reference) = (required.name, required.constant, required.reference);
-        let fix = format!("add a field with #[header({constant})]");
-        if inherited {
-            cx.error(
-                variant.ident.span(),
+    }
+    let own_code = own.and_then(code_of);
+    let default_code = defaults.resolved.as_ref().and_then(code_of);
+    // A variant `#[status]` that failed to parse (`own` is `None`) or to resolve: reported.
+    let own_failed = own.map_or(variant.attrs.status_seen, |r| r.status.arg_failed(r.entry));
+    let status = if let Some(field) = runtime {
+        match status_field_kind(field.ty) {
+            None => {
+                cx.error_spanned(
+                    field.ty,
+                    "a #[status] field is the status decided at run time: its type must be http::StatusCode or Option<http::StatusCode>",
+                );
+                return None;
+            }
+            Some(false) => {
+                if let Some((_, code)) = own_code {
+                    cx.error(
+                        code.span(),
+                        format_args!("{what_variant} has a #[status] field of type StatusCode, which decides; remove the code (an Option<StatusCode> field falls back to it)"),
+                    );
+                    return None;
+                }
+                StatusSrc::Field(field)
+            }
+            Some(true) => match own_code.or(if own_failed { None } else { default_code }) {
+                Some((entry, code)) => StatusSrc::OptionField(field, entry, code.span()),
+                None if own_failed || defaults.bad => return None,
+                None => {
+                    cx.error_spanned(
+                        field.ty,
+                        format_args!("an Option<StatusCode> #[status] field needs a code for `None`: add #[status(CODE)] to {what_variant} or a default #[status(CODE)] to the type"),
+                    );
+                    return None;
+                }
+            },
+        }
+    } else if let Some(StatusArg::With(path)) = own_arg.or(defaults.resolved.as_ref().map(|d| &d.status.arg)) {
+        if variant.fields.len() != 1 {
+            cx.error_spanned(
+                path,
                 format_args!(
-                    "variant `{}` takes {what} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}",
-                    variant.ident
+                    "#[status(with = ...)] requires exactly one field, whose value decides; {what_variant} has {}",
+                    variant.fields.len()
                 ),
             );
-        } else {
-            cx.error(
-                code.span(),
-                format_args!("{what}: a {c} response must carry the `{name}` header field ({reference}); {fix}"),
-            );
+            return None;
+        }
+        StatusSrc::With(path, &variant.fields[0])
+    } else if let Some((entry, code)) = own_code.or(if own_failed { None } else { default_code }) {
+        StatusSrc::Code(entry, code.span())
+    } else {
+        if own_failed || (own.is_none() && defaults.bad) {
+            return None;
+        }
+        if variant.attrs.status_seen && own.is_none() {
+            return None;
+        }
+        if defaults.bad {
+            return None;
+        }
+        let msg = match input.kind {
+            Kind::Struct => format!("struct `{}` needs #[status(CODE)] or #[status(transparent)]", variant.ident),
+            Kind::Enum => format!(
+                "variant `{}` has no #[status(CODE)] and the enum has no default; add #[status(CODE)] to the variant or to the enum",
+                variant.ident
+            ),
+        };
+        cx.error(variant.ident.span(), msg);
+        return None;
+    };
+
+    // expose: the variant's, else the type's, else by class.
+    let explicit =
+        own.and_then(|r| r.status.expose).or(defaults.resolved.as_ref().and_then(|d| d.status.expose)).map(|(b, _)| b);
+    let expose = match &status {
+        StatusSrc::Code(entry, _) => Some(explicit.unwrap_or(entry.class != Class::ServerError)),
+        _ => explicit,
+    };
+    let acknowledged = own.and_then(|r| r.status.acknowledge).is_some()
+        || ((inherited || input.kind == Kind::Struct)
+            && defaults.resolved.as_ref().and_then(|d| d.status.acknowledge).is_some());
+
+    let extras = extras(cx, variant, None, defaults, variant_fixed);
+
+    // Required header fields of a code known at compile time (a run-time status gives them up).
+    let header_failed = variant.fields.iter().any(|f| f.attrs.header_seen && f.attrs.header.is_none())
+        || extras.headers.len()
+            < variant.fields.iter().filter(|f| f.attrs.header.as_ref().is_some_and(|h| h.value.is_none())).count()
+        || variant.attrs.header_failed
+        || input.attrs.header_failed
+        || variant_fixed_failed
+        || defaults.fixed_failed;
+    if let (StatusSrc::Code(entry, span), false, false) = (&status, header_failed, acknowledged) {
+        for required in entry.required_headers {
+            let provides = |k: &HeaderKey| match k {
+                HeaderKey::Const(ident) => *ident == required.constant,
+                HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
+            };
+            let sure = extras.headers.iter().any(|h| matches!(h.how, HeaderHow::Value) && provides(&h.key))
+                || extras.fixed.iter().any(|(k, _)| provides(k));
+            if sure {
+                continue;
+            }
+            let c = entry.code;
+            let (name, constant, reference) = (required.name, required.constant, required.reference);
+            let written = match own.map(|r| &r.status.arg).or(defaults.resolved.as_ref().map(|d| &d.status.arg)) {
+                Some(StatusArg::Code(code)) => status_what(code),
+                _ => format!("#[status({c})]"),
+            };
+            if let Some(maybe) = extras.headers.iter().find(|h| provides(&h.key)) {
+                let why = match maybe.how {
+                    HeaderHow::With(_) => "its `with` function may return None",
+                    _ => "an Option field may be None",
+                };
+                cx.error_spanned(
+                    maybe.field.ty,
+                    format_args!(
+                        "{written}: a {c} response must carry the `{name}` header field ({reference}) and this field may leave it out ({why}); add a field or a fixed value that always sends it, or #[status({c}, acknowledge)]"
+                    ),
+                );
+                continue;
+            }
+            let fix = format!("add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose");
+            if inherited {
+                cx.error(
+                    variant.ident.span(),
+                    format_args!(
+                        "variant `{}` takes {written} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}",
+                        variant.ident
+                    ),
+                );
+            } else {
+                cx.error(
+                    *span,
+                    format_args!("{written}: a {c} response must carry the `{name}` header field ({reference}); {fix}"),
+                );
+            }
         }
     }
 
-    // Problem members.
+    // Problem type and title.
     let kind = (&input.attrs.problem, &variant.attrs.problem);
     let type_ = match (&kind.1.type_, &kind.0.type_) {
         (Some(t), _) => Some(t.value()),
@@ -381,13 +683,62 @@ fn check_variant<'a>(
         (None, None) => None,
     };
     let title = kind.1.title.as_ref().or(kind.0.title.as_ref()).map(LitStr::value);
-    let mut instance = None;
-    let mut extensions: Vec<(String, &Field)> = Vec::new();
+    Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
+}
+
+/// The header fields, fixed values and problem members of a variant; `skip` is its
+/// transparent field.
+fn extras<'a>(
+    cx: &Ctxt,
+    variant: &'a Variant<'a>,
+    skip: Option<&'a Field<'a>>,
+    defaults: &Defaults,
+    variant_fixed: Vec<FixedHeader>,
+) -> Extras<'a> {
+    let mut out = Extras::default();
+    for field in &variant.fields {
+        if skip.is_some_and(|s| s.index == field.index) {
+            continue;
+        }
+        let Some(h) = &field.attrs.header else { continue };
+        if h.value.is_some() {
+            continue;
+        }
+        let Some(key) = header_key(cx, &h.name) else { continue };
+        let lower = key_name(&key);
+        if names::SINGLE_VALUED.contains(&lower.as_str()) && out.headers.iter().any(|h| key_name(&h.key) == lower) {
+            cx.error(
+                h.name.span(),
+                format_args!(
+                    "`{lower}` is a single-valued header field and `{}` already sends it; a response carries one `{lower}`",
+                    variant.ident
+                ),
+            );
+            continue;
+        }
+        let how = match (&h.with, option_inner(field.ty)) {
+            (Some(path), _) => HeaderHow::With(path),
+            (None, Some(inner)) => HeaderHow::Optional(inner),
+            (None, None) => HeaderHow::Value,
+        };
+        out.headers.push(HeaderField { key, field, how });
+    }
+    // Precedence: field > variant > type.
+    let by_field = |name: &str| out.headers.iter().any(|h| key_name(&h.key) == name);
+    let mut fixed: Vec<(HeaderKey, String)> =
+        variant_fixed.iter().filter(|f| !by_field(&f.name)).map(|f| (f.key.clone(), f.value.clone())).collect();
+    for f in &defaults.fixed {
+        if !by_field(&f.name) && !variant_fixed.iter().any(|v| v.name == f.name) {
+            fixed.push((f.key.clone(), f.value.clone()));
+        }
+    }
+    out.fixed = fixed;
+
     for field in &variant.fields {
         match &field.attrs.problem {
             None => {}
             Some(FieldProblem::Instance(span)) => {
-                let duplicate = instance.replace(field).is_some();
+                let duplicate = out.instance.replace(field).is_some();
                 if duplicate {
                     cx.error(*span, "duplicate #[problem(instance)]: a problem has one instance");
                 }
@@ -414,15 +765,31 @@ fn check_variant<'a>(
                     );
                 } else if member.is_empty() {
                     cx.error(span, "#[problem(extension)]: the member name is empty");
-                } else if extensions.iter().any(|(m, _)| *m == member) {
+                } else if out.extensions.iter().any(|(m, _)| *m == member) {
                     cx.error(span, format_args!("duplicate extension member `{member}`"));
                 } else {
-                    extensions.push((member, field));
+                    out.extensions.push((member, field));
                 }
             }
         }
     }
-    Some(ArmBody::Code(Response { entry, span: code.span(), expose, headers, type_, title, instance, extensions }))
+    out
+}
+
+/// The lower-case field name of a header key.
+pub(crate) fn key_name(key: &HeaderKey) -> String {
+    match key {
+        HeaderKey::Const(ident) => names::header_const_to_name(&ident.to_string()),
+        HeaderKey::Name(name, _) => name.clone(),
+    }
+}
+
+/// The last name of a type's path: `http::StatusCode` -> `StatusCode`.
+fn last_type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
 }
 
 /// `OutOfCredit` -> `out-of-credit`.

@@ -1,12 +1,95 @@
-//! `axum::response::IntoResponse` for derived types (feature `axum`).
+//! axum (feature `axum`): every error response of a service as problem+json.
+//!
+//! - A derived error implements `axum::response::IntoResponse`: handlers return
+//!   `Result<_, YourError>`.
+//! - axum's extractor rejections, [`JsonRejection`], [`PathRejection`], [`QueryRejection`] and
+//!   [`FormRejection`], implement [`HttpStatus`] so a derived error wraps them
+//!   with `#[status(transparent)]`: the status is the one axum chooses (415 for a missing JSON
+//!   content type, 400 for a syntax error, 422 for JSON of the wrong shape, 413 for a body over
+//!   the limit), the rejection's text is the `detail` of a 4xx, and `statuses()` and the
+//!   OpenAPI document (feature `utoipa`) list every status the rejection can have.
+//! - [`ProblemLayer`] turns the error responses errstatus did not build (axum's 404 and 405, a
+//!   bare rejection, a handler's `(StatusCode, &str)`) into problem+json as well.
+//!
+//! [`JsonRejection`]: ::axum::extract::rejection::JsonRejection
+//! [`PathRejection`]: ::axum::extract::rejection::PathRejection
+//! [`QueryRejection`]: ::axum::extract::rejection::QueryRejection
+//! [`FormRejection`]: ::axum::extract::rejection::FormRejection
+//!
+//! ```
+//! use axum::body::{to_bytes, Body};
+//! use axum::extract::rejection::JsonRejection;
+//! use axum::http::{header, Request, StatusCode};
+//! use axum::routing::post;
+//! use axum::{Json, Router};
+//! use errstatus::axum::ProblemLayer;
+//! use errstatus::HttpStatus;
+//! use tower::ServiceExt; // oneshot
+//!
+//! #[derive(Debug, thiserror::Error, HttpStatus)]
+//! enum ApiError {
+//!     #[error(transparent)]
+//!     #[status(transparent)]
+//!     Body(#[from] JsonRejection),
+//!     #[error("name must not be empty")]
+//!     #[status(422)]
+//!     EmptyName,
+//! }
+//!
+//! async fn rename(body: Result<Json<String>, JsonRejection>) -> Result<String, ApiError> {
+//!     let Json(name) = body?;
+//!     if name.is_empty() {
+//!         return Err(ApiError::EmptyName);
+//!     }
+//!     Ok(name)
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let app = Router::new().route("/name", post(rename)).layer(ProblemLayer::new());
+//!
+//! // No content type: axum's 415, with axum's text as the detail.
+//! let request = Request::post("/name").body(Body::from(r#""x""#)).unwrap();
+//! let response = app.clone().oneshot(request).await.unwrap();
+//! assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! let body = to_bytes(response.into_body(), 1024).await.unwrap();
+//! assert_eq!(
+//!     body,
+//!     r#"{"type":"about:blank","title":"Unsupported Media Type","status":415,"detail":"Expected request with `Content-Type: application/json`"}"#,
+//! );
+//!
+//! // An unknown route: axum's own 404, made problem+json by the layer.
+//! let request = Request::get("/nowhere").body(Body::empty()).unwrap();
+//! let response = app.oneshot(request).await.unwrap();
+//! assert_eq!(response.status(), StatusCode::NOT_FOUND);
+//! let body = to_bytes(response.into_body(), 1024).await.unwrap();
+//! assert_eq!(body, r#"{"type":"about:blank","title":"Not Found","status":404}"#);
+//!
+//! // Every status the wrapped rejection can have, and the enum's own.
+//! assert_eq!(ApiError::statuses(), [400, 413, 415, 422]);
+//! # }
+//! ```
+
+mod layer;
+mod rejection;
+
+pub use layer::{ProblemFuture, ProblemLayer, ProblemService};
 
 use axum_core::body::Body;
 use axum_core::response::Response;
+use http::header::{HeaderValue, CONTENT_TYPE};
 
-use crate::HttpStatus;
+use crate::{foreign, HttpStatus};
 
-/// The axum response for `e`: the same status, header fields and body as `From<E>`.
+/// The axum response for `e`: the same status, header fields and body as `From<E>`, marked as
+/// built by errstatus where [`ProblemLayer`] could take it for axum's own.
 #[doc(hidden)]
 pub fn into_axum<E: HttpStatus>(e: &E) -> Response {
-    crate::response::to_response::<Body>(e)
+    let mut response = crate::response::to_response::<Body>(e);
+    let types = response.headers().get_all(CONTENT_TYPE).iter().map(HeaderValue::as_bytes);
+    if foreign::needs_mark(response.status().as_u16(), types) {
+        response.extensions_mut().insert(foreign::Built);
+    }
+    response
 }

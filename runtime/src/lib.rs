@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod format;
 mod response;
 
 #[cfg(feature = "tracing")]
@@ -13,11 +14,42 @@ mod log;
 pub mod openapi;
 
 #[cfg(feature = "actix-web")]
-mod actix;
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub mod actix;
 #[cfg(feature = "axum")]
-mod axum;
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
+// What the axum layer and the actix-web middleware share.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod foreign;
 
-pub use response::PROBLEM_JSON;
+pub use format::{Details, Format, ProblemJson};
+pub use response::{ExtensionMember, HeaderValueSource, PROBLEM_JSON};
+
+// The `serde` that extension members implement, at a path compile errors can name: rustc
+// names a trait by its shortest public path, and one through `__private` would show up in
+// "the trait `Serialize` is not implemented" when the user's crate has no `serde` of its own.
+#[doc(hidden)]
+pub use serde_core as serde;
+
+/// The [`http`](https://docs.rs/http) crate (1.x) that errstatus is built on: `StatusCode`,
+/// `Response` and `HeaderValue` of the same version as the derived impls, without a
+/// dependency of your own.
+///
+/// ```
+/// use errstatus::http::{Response, StatusCode};
+/// use errstatus::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("no such order")]
+/// #[status(404)]
+/// struct NoSuchOrder;
+///
+/// assert_eq!(NoSuchOrder.status(), StatusCode::NOT_FOUND);
+/// let response: Response<String> = NoSuchOrder.into();
+/// assert_eq!(response.status(), StatusCode::NOT_FOUND);
+/// ```
+pub use http;
 
 /// The IANA HTTP status code registry: one [`Entry`](registry::Entry) per registered code.
 ///
@@ -97,7 +129,18 @@ pub use errstatus_macros::HttpStatus;
 /// ```compile_fail
 /// let teapot = errstatus::status!(418); // error: 418 is unused
 /// ```
-pub use errstatus_macros::status;
+// A `macro_rules!` macro in front of the proc macro, so that the expansion names this crate
+// through `$crate`, whatever the user's dependency on it is called.
+#[macro_export]
+macro_rules! status {
+    ($($code:tt)*) => {
+        $crate::__status!($crate, $($code)*)
+    };
+}
+
+// What `status!` calls; at the root so that messages do not name the private module.
+#[doc(hidden)]
+pub use errstatus_macros::__status;
 
 /// An error that knows its HTTP status. Usually derived: see [`macro@HttpStatus`].
 ///
@@ -120,6 +163,12 @@ pub use errstatus_macros::status;
 /// let response: http::Response<String> = errstatus::response(&Timeout);
 /// assert_eq!(response.status(), 504);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `HttpStatus`",
+    label = "`{Self}` is not an error type with an HTTP status",
+    note = "derive it with `#[derive(HttpStatus)]` or implement `errstatus::HttpStatus` for `{Self}`; a `#[status(transparent)]` field takes its status from it",
+    note = "a `Box<dyn std::error::Error>` has no status and cannot be transparent: give its variant a `#[status(CODE)]`"
+)]
 pub trait HttpStatus {
     /// The status code of this error.
     fn status(&self) -> http::StatusCode;
@@ -169,23 +218,121 @@ pub trait HttpStatus {
     }
 }
 
-impl<T: HttpStatus + ?Sized> HttpStatus for &T {
+// Smart pointers and references forward everything, `statuses()` and the OpenAPI listing
+// included, so `#[status(transparent)] A(Box<Inner>)` (or `&'static Inner`, `Arc<Inner>`) lists
+// `Inner`'s codes. `statuses()` is an associated function that needs `Self: Sized` (the trait
+// stays dyn-compatible), so it can only be forwarded to a sized `T`: the generic impls are for
+// `T: Sized`, and trait objects (which have no static list of codes) get their own impls below.
+impl<T: HttpStatus> HttpStatus for &T {
     fn status(&self) -> http::StatusCode {
         (**self).status()
     }
 
     fn __problem<'a>(&'a self, p: &mut __private::Problem<'a>) {
         (**self).__problem(p)
+    }
+
+    fn statuses() -> Vec<http::StatusCode> {
+        T::statuses()
+    }
+
+    #[cfg(feature = "utoipa")]
+    fn __openapi(docs: &mut __private::openapi::Docs) {
+        docs.transparent::<T>()
     }
 }
 
-impl<T: HttpStatus + ?Sized> HttpStatus for Box<T> {
+impl<T: HttpStatus> HttpStatus for Box<T> {
     fn status(&self) -> http::StatusCode {
         (**self).status()
     }
 
     fn __problem<'a>(&'a self, p: &mut __private::Problem<'a>) {
         (**self).__problem(p)
+    }
+
+    fn statuses() -> Vec<http::StatusCode> {
+        T::statuses()
+    }
+
+    #[cfg(feature = "utoipa")]
+    fn __openapi(docs: &mut __private::openapi::Docs) {
+        docs.transparent::<T>()
+    }
+}
+
+impl<T: HttpStatus> HttpStatus for std::sync::Arc<T> {
+    fn status(&self) -> http::StatusCode {
+        (**self).status()
+    }
+
+    fn __problem<'a>(&'a self, p: &mut __private::Problem<'a>) {
+        (**self).__problem(p)
+    }
+
+    fn statuses() -> Vec<http::StatusCode> {
+        T::statuses()
+    }
+
+    #[cfg(feature = "utoipa")]
+    fn __openapi(docs: &mut __private::openapi::Docs) {
+        docs.transparent::<T>()
+    }
+}
+
+/// `&dyn HttpStatus`, `Box<dyn HttpStatus + Send + Sync>`, ...: status and response of the
+/// error inside; no static list of codes (`statuses()` is empty).
+/// `do_not_recommend` keeps these nine out of the "other types implement `HttpStatus`" list
+/// of a compile error.
+macro_rules! dyn_impls {
+    ($([$($bounds:tt)*])*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<'e> HttpStatus for &(dyn HttpStatus $($bounds)* + 'e) {
+            fn status(&self) -> http::StatusCode {
+                (**self).status()
+            }
+
+            fn __problem<'a>(&'a self, p: &mut __private::Problem<'a>) {
+                (**self).__problem(p)
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
+        impl<'e> HttpStatus for Box<dyn HttpStatus $($bounds)* + 'e> {
+            fn status(&self) -> http::StatusCode {
+                (**self).status()
+            }
+
+            fn __problem<'a>(&'a self, p: &mut __private::Problem<'a>) {
+                (**self).__problem(p)
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
+        impl<'e> HttpStatus for std::sync::Arc<dyn HttpStatus $($bounds)* + 'e> {
+            fn status(&self) -> http::StatusCode {
+                (**self).status()
+            }
+
+            fn __problem<'a>(&'a self, p: &mut __private::Problem<'a>) {
+                (**self).__problem(p)
+            }
+        }
+    )*};
+}
+
+dyn_impls!([] [+ Send] [+ Send + Sync]);
+
+/// A borrowed error of any type, sized or not, as a sized `HttpStatus` (for [`response`]).
+struct Borrowed<'e, E: ?Sized>(&'e E);
+
+impl<E: HttpStatus + ?Sized> HttpStatus for Borrowed<'_, E> {
+    fn status(&self) -> http::StatusCode {
+        self.0.status()
+    }
+
+    fn __problem<'a>(&'a self, p: &mut __private::Problem<'a>) {
+        self.0.__problem(p)
     }
 }
 
@@ -203,13 +350,13 @@ impl<T: HttpStatus + ?Sized> HttpStatus for Box<T> {
 /// assert_eq!(response.headers()["content-type"], errstatus::PROBLEM_JSON);
 /// ```
 pub fn response<E: HttpStatus + ?Sized, B: From<String>>(e: &E) -> http::Response<B> {
-    response::to_response(&e)
+    response::to_response(&Borrowed(e))
 }
 
 /// What generated code calls. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::response::{Member, Problem};
+    pub use crate::response::{ExtensionMember as Member, HeaderValueSource, Problem};
     pub use http;
     pub use serde_core as serde;
 
@@ -228,7 +375,8 @@ pub mod __private {
     pub use utoipa;
 
     /// `HttpStatus::statuses`: the codes of this type's own variants plus those of its
-    /// transparent fields, sorted, without duplicates.
+    /// transparent fields, sorted, without duplicates. No guard against recursion: superseded
+    /// by [`statuses_of`], kept while the derive still calls it.
     pub fn statuses(own: &[http::StatusCode], inner: &[fn() -> Vec<http::StatusCode>]) -> Vec<http::StatusCode> {
         let mut all = own.to_vec();
         for f in inner {
@@ -237,6 +385,68 @@ pub mod __private {
         all.sort_unstable();
         all.dedup();
         all
+    }
+
+    /// `HttpStatus::statuses` of the type `T`: its own codes plus those of its transparent
+    /// fields, sorted, without duplicates. The generated function is
+    ///
+    /// ```text
+    /// fn statuses() -> Vec<StatusCode> {
+    ///     ::errstatus::__private::statuses_of::<Self>(&[own codes], &[<Inner as HttpStatus>::statuses, ...])
+    /// }
+    /// ```
+    ///
+    /// A type reached again while its own list is being made (`Tree { Nested(Box<Tree>) }`,
+    /// or A -> B -> A) contributes just its own codes there: the outer call adds the rest. The
+    /// types being listed are kept on a thread-local stack (by `core::any::type_name`, which
+    /// ignores lifetimes), popped by a guard, also when an inner list panics.
+    pub fn statuses_of<T: ?Sized>(
+        own: &[http::StatusCode],
+        inner: &[fn() -> Vec<http::StatusCode>],
+    ) -> Vec<http::StatusCode> {
+        let mut all = own.to_vec();
+        if let Some(_listing) = Listing::enter(core::any::type_name::<T>()) {
+            for f in inner {
+                all.extend(f());
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    std::thread_local! {
+        /// The types whose `statuses()` are being made on this thread, outermost first.
+        static LISTING: core::cell::RefCell<Vec<&'static str>> = const { core::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// A type on the [`LISTING`] stack; dropping it pops the type.
+    struct Listing;
+
+    impl Listing {
+        /// Pushes `name`, or `None` if it is on the stack already (recursion). Also `None` while
+        /// the thread's locals are being destroyed: then only the own codes are listed, since
+        /// recursion could not be detected.
+        fn enter(name: &'static str) -> Option<Listing> {
+            LISTING
+                .try_with(|stack| {
+                    let mut stack = stack.borrow_mut();
+                    if stack.contains(&name) {
+                        None
+                    } else {
+                        stack.push(name);
+                        Some(Listing)
+                    }
+                })
+                .ok()
+                .flatten()
+        }
+    }
+
+    impl Drop for Listing {
+        fn drop(&mut self) {
+            let _ = LISTING.try_with(|stack| stack.borrow_mut().pop());
+        }
     }
 
     /// Autoref specialization: `(&ErrorRef(x)).as_dyn_error()` is `Some` when `x` implements

@@ -8,6 +8,7 @@ use http::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 use serde_core::Serialize;
 
+use crate::format::{Details, Format, FormatFns, ProblemJson};
 use crate::HttpStatus;
 
 /// The media type of RFC 9457 problem details.
@@ -16,17 +17,58 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// [`PROBLEM_JSON`] as a header value, checked at compile time rather than per response.
 const PROBLEM_JSON_VALUE: HeaderValue = HeaderValue::from_static(PROBLEM_JSON);
 
-/// An extension member value: anything `serde::Serialize`.
-#[doc(hidden)]
-pub trait Member {
-    fn write_json(&self, out: &mut String) -> serde_json::Result<()>;
+/// The type of a `#[problem(extension)]` field: any type that implements `serde::Serialize`.
+///
+/// Implemented for all of them; there is nothing to implement by hand. The trait exists so
+/// that a field type that is not `Serialize` gets a compile error that says so:
+///
+/// ```text
+/// error[E0277]: extension member of type `Money` must implement `serde::Serialize`
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "extension member of type `{Self}` must implement `serde::Serialize`",
+    label = "a `#[problem(extension)]` field is serialized with serde",
+    note = "derive it with `#[derive(serde::Serialize)]` or implement `serde::Serialize` for `{Self}`"
+)]
+pub trait ExtensionMember {
+    /// Appends the value as JSON; `false` (and the text written so far left in `out`) when it
+    /// fails to serialize.
+    #[doc(hidden)]
+    fn __write_json(&self, out: &mut String) -> bool;
+
+    /// The value as JSON, for [`Details::extensions`](crate::Details::extensions); `None` when
+    /// it fails to serialize.
+    #[doc(hidden)]
+    fn __to_value(&self) -> Option<serde_json::Value>;
 }
 
-impl<T: Serialize + ?Sized> Member for T {
-    fn write_json(&self, out: &mut String) -> serde_json::Result<()> {
-        serde_json::to_writer(Utf8Writer(out), self)
+impl<T: Serialize + ?Sized> ExtensionMember for T {
+    fn __write_json(&self, out: &mut String) -> bool {
+        serde_json::to_writer(Utf8Writer(out), self).is_ok()
+    }
+
+    fn __to_value(&self) -> Option<serde_json::Value> {
+        serde_json::to_value(self).ok()
     }
 }
+
+/// The type of a `#[header]` field sent through its Display text: any type that implements
+/// `std::fmt::Display`.
+///
+/// Implemented for all of them; there is nothing to implement by hand. The trait exists so
+/// that a field type that is not `Display` gets a compile error that says so:
+///
+/// ```text
+/// error[E0277]: `#[header]` field of type `Vec<u8>` must implement `std::fmt::Display`
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`#[header]` field of type `{Self}` must implement `std::fmt::Display`",
+    label = "the header value is this field's Display text",
+    note = "implement `std::fmt::Display` for `{Self}`, or send a field of another type (a `String`, an integer) as the header"
+)]
+pub trait HeaderValueSource: Display {}
+
+impl<T: Display + ?Sized> HeaderValueSource for T {}
 
 /// An `io::Write` into a `String`, for serde_json: it writes whole UTF-8 sequences per call
 /// (escapes and numbers are ASCII), so each chunk is checked and appended without a copy.
@@ -53,11 +95,15 @@ pub struct Problem<'a> {
     type_: Option<&'static str>,
     title: Option<&'static str>,
     instance: Option<&'a dyn Display>,
-    extensions: Vec<(&'static str, &'a dyn Member)>,
+    extensions: Vec<(&'static str, &'a dyn ExtensionMember)>,
     /// The header map of the response being built, filled in place.
     headers: &'a mut HeaderMap,
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     error: Option<&'a (dyn std::error::Error + 'a)>,
+    /// The body format; `None`: problem+json.
+    format: Option<FormatFns>,
+    /// The variant that produced the response, for custom formats.
+    variant: &'static str,
 }
 
 impl<'a> Problem<'a> {
@@ -72,6 +118,43 @@ impl<'a> Problem<'a> {
             extensions: Vec::new(),
             headers,
             error: None,
+            format: None,
+            variant: "",
+        }
+    }
+
+    /// `#[errstatus(format = F)]`: the body format of this type's responses.
+    #[inline]
+    pub fn format<F: Format + ?Sized>(&mut self) {
+        self.format = Some(FormatFns::of::<F>());
+    }
+
+    /// Back to problem+json: before a transparent variant of a type with a custom format, so
+    /// the inner error's response keeps its own format.
+    #[inline]
+    pub fn default_format(&mut self) {
+        self.format = None;
+    }
+
+    /// The name of the variant, for [`Details::variant`].
+    #[inline]
+    pub fn variant(&mut self, name: &'static str) {
+        self.variant = name;
+    }
+
+    /// A header value already checked: a fixed `#[header(NAME = "...")]` or the result of a
+    /// `with` function.
+    #[inline]
+    pub fn header_value(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.append(name, value);
+    }
+
+    /// A fixed value of the outer type after a transparent variant: sent only if the inner
+    /// error did not send that field (the most specific wins).
+    #[inline]
+    pub fn header_default(&mut self, name: HeaderName, value: HeaderValue) {
+        if let http::header::Entry::Vacant(slot) = self.headers.entry(name) {
+            slot.insert(value);
         }
     }
 
@@ -104,21 +187,26 @@ impl<'a> Problem<'a> {
         self.title = title;
     }
 
-    /// A `#[header]` field. A value that is not a valid header value (CR, LF, NUL, ...) is
-    /// left out: never a panic, never a header injection.
-    pub fn header(&mut self, name: HeaderName, value: &dyn Display) {
+    /// A `#[header]` field, through its Display. A value that is not a valid header value
+    /// (CR, LF, NUL, ...) is left out: never a panic, never a header injection. (Taking
+    /// `&dyn HeaderValueSource` rather than `&dyn Display` only changes the compile error for
+    /// a field that is not Display.)
+    pub fn header(&mut self, name: HeaderName, value: &dyn HeaderValueSource) {
         // Short values are formatted on the stack and copied once into the HeaderValue;
         // longer ones go through a String. A Display that fails leaves the header out
-        // (`to_string` would panic).
+        // (`to_string` would panic). A Display may ignore the error of a write that did not
+        // fit and return Ok, so `overflow`, not the result, says whether the stack buffer
+        // holds the whole value.
         let mut short = ShortBuf { buf: [0; 64], len: 0, overflow: false };
-        let value = if fmt::write(&mut short, format_args!("{value}")).is_ok() {
-            HeaderValue::from_bytes(&short.buf[..short.len])
-        } else if short.overflow {
+        let result = fmt::write(&mut short, format_args!("{value}"));
+        let value = if short.overflow {
             let mut text = String::new();
             if fmt::write(&mut text, format_args!("{value}")).is_err() {
                 return;
             }
             HeaderValue::try_from(text)
+        } else if result.is_ok() {
+            HeaderValue::from_bytes(&short.buf[..short.len])
         } else {
             return;
         };
@@ -150,7 +238,7 @@ impl<'a> Problem<'a> {
 
     /// A `#[problem(extension)]` field.
     #[inline]
-    pub fn extension(&mut self, name: &'static str, value: &'a dyn Member) {
+    pub fn extension(&mut self, name: &'static str, value: &'a dyn ExtensionMember) {
         self.extensions.push((name, value));
     }
 
@@ -170,11 +258,12 @@ impl<'a> Problem<'a> {
         }
     }
 
-    /// The body: `None` for codes that cannot carry content (1xx, 204, 205, 304).
-    fn body(&self) -> Option<String> {
+    /// The body and its content-type: `None` for codes that cannot carry content (1xx, 204,
+    /// 205, 304) and for a format that writes nothing.
+    fn body(&self) -> Option<(String, HeaderValue)> {
         let code = self.status.as_u16();
         let entry = errstatus_registry::lookup(code);
-        if !entry.map_or(true, |e| e.content) {
+        if !entry.is_none_or(|e| e.content) {
             return None;
         }
         let title = match (self.title, entry) {
@@ -182,39 +271,39 @@ impl<'a> Problem<'a> {
             (None, Some(entry)) => entry.reason,
             (None, None) => self.status.canonical_reason().unwrap_or("Unknown Status"),
         };
-        // One allocation for the usual body: the fixed members, the title and type, and
-        // room for a detail of about 80 bytes. Written as a String throughout, so there is
-        // no UTF-8 check of the whole body at the end.
-        let mut buf = String::with_capacity(128 + title.len() + self.type_.map_or(0, str::len));
-        match self.type_ {
-            Some(type_) => {
-                buf.push_str("{\"type\":");
-                push_json(&mut buf, type_);
-                buf.push_str(",\"title\":");
+        let shown = self.expose;
+        let details = Details {
+            status: self.status,
+            title,
+            type_: self.type_,
+            detail: self.detail.filter(|_| shown),
+            instance: self.instance.filter(|_| shown),
+            extensions: if shown { &self.extensions } else { &[] },
+            variant: self.variant,
+        };
+        // One allocation for the usual body: the writer reserves room for the fixed members,
+        // the title and type, and a detail of about 80 bytes.
+        let mut buf = String::new();
+        match self.format {
+            None => {
+                ProblemJson::write(&details, &mut buf);
+                Some((buf, PROBLEM_JSON_VALUE))
             }
-            None => buf.push_str("{\"type\":\"about:blank\",\"title\":"),
+            Some(format) => {
+                (format.write)(&details, &mut buf);
+                if buf.is_empty() {
+                    return None;
+                }
+                // A content-type that is not a valid header value is left out, never a panic.
+                let content_type = HeaderValue::from_str((format.content_type)(&details)).ok();
+                Some((buf, content_type.unwrap_or(HeaderValue::from_static(""))))
+            }
         }
-        push_json(&mut buf, title);
-        buf.push_str(",\"status\":");
-        buf.push_str(self.status.as_str());
-        if self.expose {
-            if let Some(detail) = self.detail {
-                display_member(&mut buf, "detail", detail);
-            }
-            if let Some(instance) = self.instance {
-                display_member(&mut buf, "instance", instance);
-            }
-            for (name, value) in &self.extensions {
-                member(&mut buf, name, *value);
-            }
-        }
-        buf.push('}');
-        Some(buf)
     }
 }
 
 /// Writes `s` as a JSON string.
-fn push_json(buf: &mut String, s: &str) {
+pub(crate) fn push_json(buf: &mut String, s: &str) {
     buf.push('"');
     // Writing into a String cannot fail.
     let _ = fmt::Write::write_str(&mut JsonStr(buf), s);
@@ -245,19 +334,19 @@ impl fmt::Write for ShortBuf {
 }
 
 /// Writes `,"name":value`; a value that fails to serialize is left out whole.
-fn member(buf: &mut String, name: &str, value: &dyn Member) {
+pub(crate) fn member(buf: &mut String, name: &str, value: &dyn ExtensionMember) {
     let start = buf.len();
     buf.push(',');
     push_json(buf, name);
     buf.push(':');
-    if value.write_json(buf).is_err() {
+    if !value.__write_json(buf) {
         buf.truncate(start);
     }
 }
 
 /// Writes `,"name":"<Display text>"`, escaping the text as it is written (no intermediate
 /// String). A Display that returns an error leaves the member out whole.
-fn display_member(buf: &mut String, name: &str, value: &dyn Display) {
+pub(crate) fn display_member(buf: &mut String, name: &str, value: &dyn Display) {
     let start = buf.len();
     buf.push(',');
     push_json(buf, name);
@@ -344,10 +433,12 @@ fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<Str
     e.__problem(&mut problem);
     #[cfg(feature = "tracing")]
     crate::log::masked(&problem);
-    let body = problem.body();
-    if body.is_some() {
-        problem.headers.insert(CONTENT_TYPE, PROBLEM_JSON_VALUE);
-    }
+    let body = problem.body().map(|(body, content_type)| {
+        if !content_type.is_empty() {
+            problem.headers.insert(CONTENT_TYPE, content_type);
+        }
+        body
+    });
     (problem.status, body)
 }
 

@@ -1,6 +1,8 @@
 //! Feature `tracing`: a 5xx whose detail is hidden logs its Display text and `source()` chain
 //! once at error level when the response is built; nothing else is logged.
 
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use errstatus::HttpStatus;
@@ -101,4 +103,148 @@ fn exposed_and_client_errors_are_not_logged() {
         let _ = ApiError::Db(PoolError(ConnRefused)).status();
     });
     assert!(logged.is_empty(), "{logged:?}");
+}
+
+// ---- Display impls that fail, and events nobody records ----
+
+/// An error whose Display counts its calls, and fails (after writing half) when `fail`.
+#[derive(Debug)]
+struct Counting {
+    text: &'static str,
+    fail: bool,
+    calls: Arc<AtomicUsize>,
+}
+
+impl fmt::Display for Counting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        f.write_str(self.text)?;
+        if self.fail {
+            Err(fmt::Error)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl std::error::Error for Counting {}
+
+/// A masked 500 whose source chain is `source` -> `root`.
+#[derive(Debug, HttpStatus)]
+#[status(500)]
+struct Outage {
+    display: Counting,
+    source: Chained,
+}
+
+impl fmt::Display for Outage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.display.fmt(f)
+    }
+}
+
+impl std::error::Error for Outage {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+#[derive(Debug)]
+struct Chained {
+    display: Counting,
+    root: Counting,
+}
+
+impl fmt::Display for Chained {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.display.fmt(f)
+    }
+}
+
+impl std::error::Error for Chained {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.root)
+    }
+}
+
+/// An outage whose error, source and root fail as told; all three count into `calls`.
+fn outage(fail: [bool; 3], calls: &Arc<AtomicUsize>) -> Outage {
+    let counting = |text, fail| Counting { text, fail, calls: Arc::clone(calls) };
+    Outage {
+        display: counting("database unavailable", fail[0]),
+        source: Chained { display: counting("pool exhausted", fail[1]), root: counting("connection refused", fail[2]) },
+    }
+}
+
+const MASKED_500: &str = r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#;
+
+#[test]
+fn a_source_whose_display_fails_is_marked_not_a_panic() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let logged = events(|| {
+        let r: http::Response<String> = outage([false, true, false], &calls).into();
+        assert_eq!(r.body(), MASKED_500);
+    });
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_eq!(field(&logged[0], "error"), Some("database unavailable"));
+    // The failing source is marked (not cut or dropped); the chain goes on past it.
+    assert_eq!(field(&logged[0], "sources"), Some("<Display failed>: connection refused"));
+}
+
+#[test]
+fn an_error_whose_display_fails_is_marked_not_a_panic() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let logged = events(|| {
+        let r: http::Response<String> = outage([true, false, true], &calls).into();
+        assert_eq!(r.body(), MASKED_500);
+    });
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_eq!(field(&logged[0], "error"), Some("<Display failed>"));
+    assert_eq!(field(&logged[0], "sources"), Some("pool exhausted: <Display failed>"));
+}
+
+/// A subscriber that takes every event except those at error level.
+struct NoErrors(Capture);
+
+impl Subscriber for NoErrors {
+    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        *metadata.level() != Level::ERROR
+    }
+    fn new_span(&self, attrs: &Attributes<'_>) -> Id {
+        self.0.new_span(attrs)
+    }
+    fn record(&self, _: &Id, _: &Record<'_>) {}
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, event: &Event<'_>) {
+        self.0.event(event)
+    }
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+}
+
+/// When no one takes the event, nothing is formatted: neither the error's Display nor its
+/// sources' run (building the response does not need them for a masked 5xx).
+#[test]
+fn nothing_is_formatted_when_the_event_is_disabled() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let capture = Capture::default();
+    tracing::subscriber::with_default(NoErrors(capture.clone()), || {
+        let r: http::Response<String> = outage([false; 3], &calls).into();
+        assert_eq!(r.body(), MASKED_500);
+    });
+    assert!(capture.0.lock().unwrap().is_empty());
+    assert_eq!(calls.load(Ordering::SeqCst), 0, "Display calls with error events filtered out");
+
+    tracing::subscriber::with_default(tracing::subscriber::NoSubscriber::default(), || {
+        let r: http::Response<String> = outage([false; 3], &calls).into();
+        assert_eq!(r.body(), MASKED_500);
+    });
+    assert_eq!(calls.load(Ordering::SeqCst), 0, "Display calls without a subscriber");
+
+    // The same error, logged: each Display runs once.
+    let logged = events(|| {
+        let _: http::Response<String> = outage([false; 3], &calls).into();
+    });
+    assert_eq!(field(&logged[0], "sources"), Some("pool exhausted: connection refused"));
+    assert_eq!(calls.load(Ordering::SeqCst), 3);
 }

@@ -1,0 +1,271 @@
+//! The impls every expansion emits, around method bodies given by expand.rs (or by
+//! fallback.rs after an error), and the names generated code uses: the crate path and generic
+//! parameters that cannot collide with the input's.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+use syn::{DeriveInput, GenericParam, Generics, Lifetime};
+
+use crate::attr::{self, ContainerAttrs};
+use crate::ctxt::Ctxt;
+
+/// Names in generated code.
+pub(crate) struct Names {
+    /// The path to the errstatus crate: `::errstatus`, or `#[errstatus(crate = "...")]`.
+    pub krate: TokenStream,
+    /// The lifetime of `__problem`.
+    pub lt: Lifetime,
+    /// The body type parameter of `From<E> for http::Response<B>`.
+    pub body: Ident,
+    /// The local alias of `http::StatusCode` in `status()`.
+    pub status_alias: Ident,
+    /// The binder of the `for<'x> Self: Debug` bound of the actix-web impl.
+    pub hr_lt: Lifetime,
+    /// Features whose impl is left out: `#[errstatus(skip(...))]`.
+    pub skip: Vec<String>,
+}
+
+impl Names {
+    pub(crate) fn new(node: &DeriveInput, container: &ContainerAttrs) -> Self {
+        let used: Vec<String> = node
+            .generics
+            .params
+            .iter()
+            .map(|p| match p {
+                GenericParam::Lifetime(l) => l.lifetime.ident.to_string(),
+                GenericParam::Type(t) => t.ident.to_string(),
+                GenericParam::Const(c) => c.ident.to_string(),
+            })
+            .collect();
+        let fresh = |base: &str| {
+            let mut name = base.to_owned();
+            let mut n = 0;
+            while used.contains(&name) {
+                n += 1;
+                name = format!("{base}{n}");
+            }
+            name
+        };
+        let krate = match &container.krate {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::errstatus),
+        };
+        Names {
+            krate,
+            lt: Lifetime::new(&format!("'{}", fresh("__a")), Span::call_site()),
+            body: format_ident!("{}", fresh("__B")),
+            status_alias: format_ident!("{}", fresh("__S")),
+            hr_lt: Lifetime::new(&format!("'{}", fresh("__x")), Span::call_site()),
+            skip: container.skip.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// For the fallback after an error: the options that parse, errors ignored (they were
+    /// reported by the failed expansion).
+    pub(crate) fn lenient(node: &DeriveInput) -> Self {
+        let cx = Ctxt::new();
+        let container = attr::container_attrs(&cx, &node.attrs);
+        let _ = cx.check();
+        Names::new(node, &container)
+    }
+
+    /// Whether the impl of `feature` (as `cfg!` spells it, `-` as `_`) is emitted.
+    fn emits(&self, feature: &str) -> bool {
+        !self.skip.iter().any(|s| s == feature)
+    }
+
+    /// Whether the tracing log call is emitted.
+    pub(crate) fn logs(&self) -> bool {
+        cfg!(feature = "tracing") && self.emits("tracing")
+    }
+
+    pub(crate) fn documents(&self) -> bool {
+        cfg!(feature = "utoipa") && self.emits("utoipa")
+    }
+}
+
+/// The method bodies of the `HttpStatus` impl.
+pub(crate) struct Bodies {
+    pub status: TokenStream,
+    pub problem: TokenStream,
+    /// Further items of the impl (`statuses`, `__openapi`).
+    pub extra: TokenStream,
+}
+
+/// The generic parameters of an impl, without defaults; `extra` is appended.
+fn impl_params(generics: &Generics, extra: Option<TokenStream>) -> TokenStream {
+    let mut params: Vec<TokenStream> = generics
+        .params
+        .iter()
+        .map(|p| match p {
+            GenericParam::Lifetime(l) => l.to_token_stream(),
+            GenericParam::Type(t) => {
+                let (ident, bounds) = (&t.ident, &t.bounds);
+                if bounds.is_empty() {
+                    quote!(#ident)
+                } else {
+                    quote!(#ident: #bounds)
+                }
+            }
+            GenericParam::Const(c) => {
+                let (ident, ty) = (&c.ident, &c.ty);
+                quote!(const #ident: #ty)
+            }
+        })
+        .collect();
+    params.extend(extra);
+    if params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#(#params),*>)
+    }
+}
+
+fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
+    let existing = generics.where_clause.as_ref().map(|w| &w.predicates);
+    let existing = existing.into_iter().flat_map(|p| p.iter());
+    let preds: Vec<TokenStream> = existing.map(ToTokens::to_token_stream).chain(extra.iter().cloned()).collect();
+    if preds.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#preds,)*)
+    }
+}
+
+/// The names of generated bindings (parameters, match bindings, locals).
+fn binding_names(node: &DeriveInput) -> Vec<Ident> {
+    let fields = match &node.data {
+        syn::Data::Struct(data) => data.fields.len(),
+        syn::Data::Enum(data) => data.variants.iter().map(|v| v.fields.len()).max().unwrap_or(0),
+        syn::Data::Union(_) => 0,
+    };
+    let mut out: Vec<Ident> = ["__e", "__p", "__d", "__v", "__with"].iter().map(|n| format_ident!("{}", n)).collect();
+    out.extend((0..fields).map(|i| format_ident!("__field{}", i)));
+    out
+}
+
+/// Every impl the derive emits, with the method bodies given, in one `const _: () = { ... };`
+/// block.
+///
+/// A binding cannot shadow a constant in scope (E0530), and a user's `const __field0` would
+/// otherwise be in scope of the generated match arms. The block declares a function of each
+/// binding's name first: an item in the block shadows the user's constant, and a binding may
+/// shadow a function.
+pub(crate) fn impls(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies: &Bodies) -> TokenStream {
+    let impls = impl_items(node, names, bounds, bodies);
+    let shadows = binding_names(node);
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, unused_attributes)]
+        const _: () = {
+            #(
+                #[allow(dead_code, non_snake_case, clippy::all)]
+                fn #shadows() {}
+            )*
+            #impls
+        };
+    }
+}
+
+fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies: &Bodies) -> TokenStream {
+    let Bodies { status: status_body, problem: problem_body, extra } = bodies;
+    let Names { krate, lt, body, hr_lt, .. } = names;
+    let ident = &node.ident;
+    let generics = &node.generics;
+    let (_, ty_generics, _) = generics.split_for_impl();
+    let ty = quote!(#ident #ty_generics);
+    let params = impl_params(generics, None);
+    let where_ = where_clause(generics, bounds);
+    let body_param = impl_params(generics, Some(quote!(#body)));
+    let mut body_bounds = bounds.to_vec();
+    body_bounds.push(quote!(#body: ::core::convert::From<::std::string::String>));
+    let body_where = where_clause(generics, &body_bounds);
+    let status = quote!(#krate::__private::http::StatusCode);
+    let attrs = quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+    };
+    let mut out = quote! {
+        #attrs
+        impl #params #krate::HttpStatus for #ty #where_ {
+            #[inline]
+            fn status(&self) -> #status {
+                #status_body
+            }
+
+            #[doc(hidden)]
+            fn __problem<#lt>(&#lt self, mut __p: &mut #krate::__private::Problem<#lt>) {
+                #problem_body
+            }
+
+            #extra
+        }
+
+        #attrs
+        impl #params ::core::convert::From<&#ty> for #status #where_ {
+            #[inline]
+            fn from(mut __e: &#ty) -> Self {
+                #krate::HttpStatus::status(__e)
+            }
+        }
+
+        #attrs
+        impl #params ::core::convert::From<#ty> for #status #where_ {
+            #[inline]
+            fn from(mut __e: #ty) -> Self {
+                #krate::HttpStatus::status(&__e)
+            }
+        }
+
+        #attrs
+        impl #body_param ::core::convert::From<#ty> for #krate::__private::http::Response<#body> #body_where {
+            fn from(mut __e: #ty) -> Self {
+                #krate::__private::into_response(&__e)
+            }
+        }
+    };
+    if cfg!(feature = "axum") && names.emits("axum") {
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::axum::response::IntoResponse for #ty #where_ {
+                fn into_response(self) -> #krate::__private::axum::response::Response {
+                    #krate::__private::into_axum(&self)
+                }
+            }
+        });
+    }
+    if names.documents() {
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::utoipa::IntoResponses for #ty #where_ {
+                fn responses() -> ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    #krate::__private::utoipa::openapi::RefOr<#krate::__private::utoipa::openapi::response::Response>,
+                > {
+                    #krate::__private::openapi::responses::<Self>()
+                }
+            }
+        });
+    }
+    if cfg!(feature = "actix-web") && names.emits("actix_web") {
+        // `ResponseError` needs `Debug`. Behind a higher-ranked binder the bound is not checked
+        // where the impl is written: a type without `Debug` compiles and has no such impl,
+        // since another crate of the build may have turned the feature on.
+        let mut actix_bounds = bounds.to_vec();
+        actix_bounds.push(quote!(for<#hr_lt> #ty: ::core::fmt::Debug + ::core::fmt::Display));
+        let actix_where = where_clause(generics, &actix_bounds);
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::actix_web::ResponseError for #ty #actix_where {
+                fn status_code(&self) -> #krate::__private::actix_web::http::StatusCode {
+                    #krate::__private::actix_status(self)
+                }
+
+                fn error_response(&self) -> #krate::__private::actix_web::HttpResponse {
+                    #krate::__private::actix_response(self)
+                }
+            }
+        });
+    }
+    out
+}

@@ -1,0 +1,197 @@
+//! Body formats: the [`Format`] trait, the [`Details`] a format writes from, and the default,
+//! [`ProblemJson`]. A format changes the body and its content-type only: the status, the
+//! header fields and the hiding rules are decided before it runs.
+
+use core::fmt::Display;
+
+use http::StatusCode;
+
+use crate::response::{display_member, member, push_json, ExtensionMember, PROBLEM_JSON};
+
+/// How an error's body is written: `#[errstatus(format = Type)]` on the derived type.
+///
+/// A response whose `write` writes nothing has no body and no `content-type`. Codes that cannot
+/// carry content (1xx, 204, 205, 304) never have a body, whatever the format.
+///
+/// ```
+/// use errstatus::{Details, Format, HttpStatus};
+///
+/// /// `{"error": "...", "code": 404}`
+/// struct Legacy;
+///
+/// impl Format for Legacy {
+///     const CONTENT_TYPE: &'static str = "application/json";
+///
+///     fn write(d: &Details<'_>, out: &mut String) {
+///         let error = d.detail().map_or_else(|| d.title().to_owned(), |t| t.to_string());
+///         let error = serde_json::to_string(&error).unwrap_or_default();
+///         out.push_str(&format!(r#"{{"error":{error},"code":{}}}"#, d.status().as_u16()));
+///     }
+/// }
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[errstatus(format = Legacy)]
+/// enum ApiError {
+///     #[error("no user {0}")]
+///     #[status(404)]
+///     NoUser(u64),
+///     #[error("database down")]
+///     #[status(503)]
+///     Db,
+/// }
+///
+/// let r: http::Response<String> = ApiError::NoUser(7).into();
+/// assert_eq!(r.headers()["content-type"], "application/json");
+/// assert_eq!(r.body(), r#"{"error":"no user 7","code":404}"#);
+/// // A 5xx detail stays hidden: the format sees no detail.
+/// let r: http::Response<String> = ApiError::Db.into();
+/// assert_eq!(r.body(), r#"{"error":"Service Unavailable","code":503}"#);
+/// ```
+pub trait Format {
+    /// The `content-type` of the body.
+    const CONTENT_TYPE: &'static str;
+
+    /// Writes the body of one response into `out` (empty when called).
+    fn write(details: &Details<'_>, out: &mut String);
+
+    /// The content-type of one response; by default [`Format::CONTENT_TYPE`]. A value that is
+    /// not a valid header value is left out.
+    fn content_type(details: &Details<'_>) -> &'static str {
+        let _ = details;
+        Self::CONTENT_TYPE
+    }
+}
+
+/// What a [`Format`] writes from: the parts of one response, with the hiding rules applied
+/// (`detail`, `instance` and the extension members are `None` / empty when hidden).
+///
+/// ```
+/// use errstatus::{Details, Format};
+///
+/// struct Code;
+/// impl Format for Code {
+///     const CONTENT_TYPE: &'static str = "text/plain; charset=utf-8";
+///     fn write(d: &Details<'_>, out: &mut String) {
+///         out.push_str(d.variant());
+///     }
+/// }
+/// # #[derive(Debug, thiserror::Error, errstatus::HttpStatus)]
+/// # #[errstatus(format = Code)]
+/// # enum E { #[error("x")] #[status(409)] Taken }
+/// # let r: http::Response<String> = E::Taken.into();
+/// # assert_eq!(r.body(), "Taken");
+/// ```
+pub struct Details<'a> {
+    pub(crate) status: StatusCode,
+    pub(crate) title: &'a str,
+    pub(crate) type_: Option<&'a str>,
+    pub(crate) detail: Option<&'a dyn Display>,
+    pub(crate) instance: Option<&'a dyn Display>,
+    pub(crate) extensions: &'a [(&'static str, &'a dyn ExtensionMember)],
+    pub(crate) variant: &'a str,
+}
+
+impl<'a> Details<'a> {
+    /// The status code of the response.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The title: `#[problem(title = ...)]`, else the IANA reason phrase (the `http` crate's
+    /// phrase for an unregistered code decided at run time).
+    pub fn title(&self) -> &'a str {
+        self.title
+    }
+
+    /// The problem type URI, or `None` for `about:blank`.
+    pub fn type_uri(&self) -> Option<&'a str> {
+        self.type_
+    }
+
+    /// The error's Display text, or `None` when it is hidden (a 5xx without `expose`, or
+    /// `expose = false`).
+    pub fn detail(&self) -> Option<&'a dyn Display> {
+        self.detail
+    }
+
+    /// The `#[problem(instance)]` field, or `None` when absent or hidden.
+    pub fn instance(&self) -> Option<&'a dyn Display> {
+        self.instance
+    }
+
+    /// The extension members shown, in declaration order, as JSON values. A member that fails
+    /// to serialize is left out.
+    pub fn extensions(&self) -> Vec<(&'static str, serde_json::Value)> {
+        self.extensions.iter().filter_map(|(name, value)| Some((*name, value.__to_value()?))).collect()
+    }
+
+    /// The name of the variant that produced the response (the struct's name for a struct,
+    /// the inner error's through a transparent variant), for formats that send a
+    /// machine-readable error code. Empty for a hand-written `HttpStatus` impl.
+    pub fn variant(&self) -> &'a str {
+        self.variant
+    }
+}
+
+impl core::fmt::Debug for Details<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Details")
+            .field("status", &self.status)
+            .field("title", &self.title)
+            .field("type_uri", &self.type_)
+            .field("variant", &self.variant)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The default format: RFC 9457 `application/problem+json`,
+/// `{"type":"about:blank","title":"Not Found","status":404,"detail":"..."}`.
+///
+/// ```
+/// use errstatus::{Format, ProblemJson};
+/// assert_eq!(ProblemJson::CONTENT_TYPE, "application/problem+json");
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProblemJson;
+
+impl Format for ProblemJson {
+    const CONTENT_TYPE: &'static str = PROBLEM_JSON;
+
+    fn write(d: &Details<'_>, buf: &mut String) {
+        buf.reserve(128 + d.title.len() + d.type_.map_or(0, str::len));
+        match d.type_ {
+            Some(type_) => {
+                buf.push_str("{\"type\":");
+                push_json(buf, type_);
+                buf.push_str(",\"title\":");
+            }
+            None => buf.push_str("{\"type\":\"about:blank\",\"title\":"),
+        }
+        push_json(buf, d.title);
+        buf.push_str(",\"status\":");
+        buf.push_str(d.status.as_str());
+        if let Some(detail) = d.detail {
+            display_member(buf, "detail", detail);
+        }
+        if let Some(instance) = d.instance {
+            display_member(buf, "instance", instance);
+        }
+        for (name, value) in d.extensions {
+            member(buf, name, *value);
+        }
+        buf.push('}');
+    }
+}
+
+/// A format as two functions, chosen by the derived `__problem` (`Problem::format`).
+#[derive(Clone, Copy)]
+pub(crate) struct FormatFns {
+    pub write: fn(&Details<'_>, &mut String),
+    pub content_type: fn(&Details<'_>) -> &'static str,
+}
+
+impl FormatFns {
+    pub(crate) fn of<F: Format + ?Sized>() -> Self {
+        FormatFns { write: F::write, content_type: F::content_type }
+    }
+}
