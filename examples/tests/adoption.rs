@@ -73,6 +73,25 @@ pub enum ApiError {
     #[error("database: {0}")]
     #[status(with = db_status)]
     Db(DbError),
+    /// Transparent through one field of several: the others add their own header fields.
+    #[error("{kind}")]
+    App {
+        #[status(transparent)]
+        kind: Kind,
+        cause: Option<String>,
+        #[header("x-caller")]
+        caller: &'static str,
+    },
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum Kind {
+    #[error("quota exceeded")]
+    #[status(429)]
+    Quota {
+        #[header(RETRY_AFTER)]
+        secs: u64,
+    },
 }
 
 fn cases() -> Vec<ApiError> {
@@ -89,6 +108,7 @@ fn cases() -> Vec<ApiError> {
         ApiError::Custom(StatusCode::NOT_MODIFIED, "unchanged".into()),
         ApiError::Db(DbError::RowNotFound),
         ApiError::Db(DbError::PoolClosed),
+        ApiError::App { kind: Kind::Quota { secs: 60 }, cause: None, caller: "billing" },
     ]
 }
 
@@ -123,6 +143,11 @@ fn expected() -> Vec<Reply> {
         (304, h(&[], false), String::new()),
         (404, h(&[], true), body(404, "Not Found", Some("database: no rows returned"))),
         (500, h(&[], true), body(500, "Internal Server Error", None)),
+        (
+            429,
+            h(&[("retry-after", "60"), ("x-caller", "billing")], true),
+            body(429, "Too Many Requests", Some("quota exceeded")),
+        ),
     ]
 }
 
@@ -178,6 +203,7 @@ async fn every_case_through_every_framework() {
 fn statuses_list_what_is_known_at_compile_time() {
     let codes: Vec<u16> = ApiError::statuses().iter().map(StatusCode::as_u16).collect();
     assert_eq!(codes, [401, 403, 429, 503]);
+    let _ = ApiError::App { kind: Kind::Quota { secs: 1 }, cause: Some("x".into()), caller: "" };
 }
 
 /// RealWorld's error shape, `{"errors":{"<field>":["<message>"]}}`, from extension members;

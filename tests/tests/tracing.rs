@@ -95,6 +95,34 @@ fn masked_server_error_is_logged_once_with_its_source_chain() {
     assert_eq!(field(e, "sources"), Some("pool exhausted after 3 retries: connection refused by 10.0.0.7:5432"));
 }
 
+/// A generic type: thiserror's `Error` impl for `Wrapper<E>` needs `E: Error`, which the autoref
+/// test inside a generic impl cannot see; the derive bounds the impl with `Self: Error` instead.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Wrapper<E> {
+    #[error("storage failed")]
+    #[status(500)]
+    Storage(#[source] E),
+    #[error("not here")]
+    #[status(404)]
+    Missing,
+}
+
+#[test]
+fn generic_type_logs_its_source_chain() {
+    let logged = events(|| {
+        let r: http::Response<String> = Wrapper::Storage(PoolError(ConnRefused)).into();
+        assert_eq!(r.status(), 500);
+        let r: http::Response<String> = Wrapper::<PoolError>::Missing.into();
+        assert_eq!(r.status(), 404);
+    });
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_eq!(field(&logged[0], "error"), Some("storage failed"));
+    assert_eq!(
+        field(&logged[0], "sources"),
+        Some("pool exhausted after 3 retries: connection refused by 10.0.0.7:5432")
+    );
+}
+
 #[test]
 fn exposed_and_client_errors_are_not_logged() {
     let logged = events(|| {
