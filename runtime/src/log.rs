@@ -2,13 +2,15 @@
 
 use core::fmt::{self, Display};
 
-use crate::response::Problem;
+use http::StatusCode;
 
 /// Written in place of the text of an error whose Display returns an error.
 const DISPLAY_FAILED: &str = "<Display failed>";
 
-pub(crate) fn masked(problem: &Problem<'_>) {
-    let Some((status, detail, error)) = problem.masked() else { return };
+/// Logs a response whose detail is hidden: its status, the error's Display text and its
+/// `source()` chain. Takes plain values, so the response builder and the log do not depend on
+/// each other's types.
+pub(crate) fn masked(status: StatusCode, detail: &dyn Display, error: Option<&(dyn std::error::Error + '_)>) {
     // Nothing is formatted here: the fields are values whose Display runs only when a
     // subscriber (or, with tracing's `log` feature, a logger) records the event, so a disabled
     // event costs no formatting at all, and a failing Display is never a panic. (No

@@ -432,7 +432,9 @@ fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<Str
     let mut problem = Problem::new(headers);
     e.__problem(&mut problem);
     #[cfg(feature = "tracing")]
-    crate::log::masked(&problem);
+    if let Some((status, detail, error)) = problem.masked() {
+        crate::log::masked(status, detail, error);
+    }
     let body = problem.body().map(|(body, content_type)| {
         if !content_type.is_empty() {
             problem.headers.insert(CONTENT_TYPE, content_type);
