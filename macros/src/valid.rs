@@ -206,7 +206,8 @@ struct Resolved<'a> {
     entry: Option<&'static Entry>,
 }
 
-fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
+/// `type_hides`: the type says `expose = false`, so `expose` on a 4xx variant is not redundant.
+fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status, type_hides: bool) -> Resolved<'a> {
     let entry = match &status.arg {
         StatusArg::Transparent(_) | StatusArg::With(_) | StatusArg::Unset => None,
         StatusArg::Code(code) => {
@@ -228,7 +229,7 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
                 }
                 Ok(entry) => {
                     if let Some((true, expose)) = status.expose {
-                        if entry.class != Class::ServerError {
+                        if entry.class != Class::ServerError && !type_hides {
                             cx.error(
                                 expose,
                                 format_args!(
@@ -352,7 +353,8 @@ struct Defaults<'a> {
 
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let mut model = Model { input, arms: Vec::new(), warnings: Vec::new() };
-    let default = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
+    let default = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s, false));
+    let type_hides = default.as_ref().is_some_and(|d| matches!(d.status.expose, Some((false, _))));
     if let Some(Resolved { status, .. }) = &default {
         match (input.kind, &status.arg) {
             (Kind::Enum, StatusArg::Transparent(span)) => {
@@ -375,7 +377,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let defaults = Defaults { resolved: default, bad, fixed, fixed_failed };
 
     for variant in &input.variants {
-        let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
+        let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s, type_hides));
         if let Some(r) = &own {
             warn(cx, &mut model.warnings, r);
         }

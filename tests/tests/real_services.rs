@@ -228,3 +228,27 @@ fn transparent_through_one_field_of_several() {
     assert_eq!(parts(&e).0, 404);
     assert_eq!(AppError::statuses(), [StatusCode::NOT_FOUND, StatusCode::TOO_MANY_REQUESTS]);
 }
+
+/// `expose = false` on the type: the default of its variants (here with a default code too).
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(404, expose = false)]
+enum Quiet {
+    #[error("user 7 is in tenant 3")]
+    Hidden,
+    #[error("tenant 3 is being moved")]
+    #[status(409)]
+    AlsoHidden,
+    #[error("shown on purpose")]
+    #[status(410, expose)]
+    Shown,
+}
+
+#[test]
+fn expose_false_on_the_type_is_the_default_of_its_variants() {
+    assert_eq!(parts(&Quiet::Hidden).2, r#"{"type":"about:blank","title":"Not Found","status":404}"#);
+    assert_eq!(parts(&Quiet::AlsoHidden).2, r#"{"type":"about:blank","title":"Conflict","status":409}"#);
+    assert_eq!(
+        parts(&Quiet::Shown).2,
+        r#"{"type":"about:blank","title":"Gone","status":410,"detail":"shown on purpose"}"#
+    );
+}
