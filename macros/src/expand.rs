@@ -12,8 +12,9 @@ use syn::DeriveInput;
 
 use crate::ast::{Field, Input, Kind, Variant};
 use crate::ctxt::Ctxt;
+use crate::extras::{key_name, Extras, HeaderHow, HeaderKey};
 use crate::impls::{self, Bodies, Names};
-use crate::valid::{self, Arm, ArmBody, Extras, HeaderHow, HeaderKey, Model, Response, StatusSrc};
+use crate::valid::{self, Arm, ArmBody, Model, Response, StatusSrc};
 
 pub(crate) fn try_expand(node: &DeriveInput) -> syn::Result<TokenStream> {
     let cx = Ctxt::new();
@@ -442,8 +443,8 @@ impl Gen<'_> {
                         (&#krate::__private::openapi::Probe::<#fty>::new()).schema_fn()
                     }))
                 });
-                let headers = resp.extras.headers.iter().map(|h| valid::key_name(&h.key));
-                let headers = headers.chain(resp.extras.fixed.iter().map(|(k, _)| valid::key_name(k)));
+                let headers = resp.extras.headers.iter().map(|h| key_name(&h.key));
+                let headers = headers.chain(resp.extras.fixed.iter().map(|(k, _)| key_name(k)));
                 quote! {
                     __d.variant(#krate::__private::openapi::Variant {
                         status: #status,

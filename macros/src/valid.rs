@@ -9,8 +9,10 @@ use syn::spanned::Spanned;
 use syn::LitStr;
 
 use crate::ast::{Field, Input, Kind, Variant};
-use crate::attr::{Code, FieldProblem, FieldStatus, Header, HeaderName, Status, StatusArg};
+use crate::attr::{Code, FieldStatus, Status, StatusArg};
 use crate::ctxt::Ctxt;
+use crate::extras::{extras, fixed_headers, option_inner, FixedHeader};
+use crate::extras::{Extras, HeaderHow, HeaderKey};
 use crate::names;
 
 /// The checked input, ready for expansion.
@@ -64,56 +66,6 @@ pub(crate) struct Response<'a> {
     pub title: Option<String>,
     pub extras: Extras<'a>,
 }
-
-/// Header fields and problem members a variant adds.
-#[derive(Default)]
-pub(crate) struct Extras<'a> {
-    pub headers: Vec<HeaderField<'a>>,
-    /// Fixed values of the type and the variant, after precedence (a field replaces a fixed
-    /// value of its name; a variant's replaces the type's).
-    pub fixed: Vec<(HeaderKey, String)>,
-    pub instance: Option<&'a Field<'a>>,
-    pub extensions: Vec<(String, &'a Field<'a>)>,
-}
-
-impl Extras<'_> {
-    pub(crate) fn is_empty(&self) -> bool {
-        self.headers.is_empty() && self.fixed.is_empty() && self.instance.is_none() && self.extensions.is_empty()
-    }
-
-    /// The fields the arm binds.
-    pub(crate) fn fields(&self) -> Vec<&Field<'_>> {
-        let mut used: Vec<&Field> = self.headers.iter().map(|h| h.field).collect();
-        used.extend(self.instance);
-        used.extend(self.extensions.iter().map(|(_, f)| *f));
-        used
-    }
-}
-
-pub(crate) struct HeaderField<'a> {
-    pub key: HeaderKey,
-    pub field: &'a Field<'a>,
-    pub how: HeaderHow<'a>,
-}
-
-pub(crate) enum HeaderHow<'a> {
-    /// The field's value.
-    Value,
-    /// `Option<T>`: sent when `Some`; the type is `T`.
-    Optional(&'a syn::Type),
-    /// `with = path`: `path(&field)`, an `Option<HeaderValue>`.
-    With(&'a syn::Path),
-}
-
-#[derive(Clone)]
-pub(crate) enum HeaderKey {
-    /// An `http::header` constant.
-    Const(Ident),
-    /// A lower-case field name for `HeaderName::from_static`.
-    Name(String, Span),
-}
-
-const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance"];
 
 /// Resolves a CODE to its registry entry, or explains why it is not a usable code.
 /// `what` names the attribute in messages, e.g. `#[status(444)]`.
@@ -252,95 +204,6 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status, type_hides: bool) -> Re
     Resolved { status, entry }
 }
 
-/// A fixed `#[header(NAME = "value")]`, checked.
-struct FixedHeader {
-    key: HeaderKey,
-    name: String,
-    value: String,
-}
-
-/// Checks the fixed header values of one place (the type or a variant); the flag says that one
-/// of them was rejected (reported), so no "must carry" error follows from it.
-fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> (Vec<FixedHeader>, bool) {
-    let mut out: Vec<FixedHeader> = Vec::new();
-    let mut failed = false;
-    for h in headers {
-        let Some(lit) = &h.value else { continue };
-        if let Some(with) = &h.with {
-            cx.error_spanned(with, "`with = path` belongs on a #[header] field, not next to a fixed value");
-        }
-        let Some(key) = header_key(cx, &h.name) else {
-            failed = true;
-            continue;
-        };
-        let value = lit.value();
-        if let Some(bad) = value.bytes().find(|b| !(*b == b'\t' || (0x20..0x7f).contains(b))) {
-            cx.error(
-                lit.span(),
-                format_args!(
-                    "#[header({} = {value:?})]: not a valid header value: byte 0x{bad:02x} is not allowed (RFC 9110 §5.5: visible ASCII, space and tab)",
-                    key_name(&key)
-                ),
-            );
-            failed = true;
-            continue;
-        }
-        let name = key_name(&key);
-        if names::SINGLE_VALUED.contains(&name.as_str()) && out.iter().any(|f| f.name == name) {
-            cx.error(
-                h.name.span(),
-                format_args!("`{name}` is a single-valued header field and the {place} already sends a fixed `{name}`"),
-            );
-            continue;
-        }
-        out.push(FixedHeader { key, name, value });
-    }
-    (out, failed)
-}
-
-/// The key of a header name, or an error.
-fn header_key(cx: &Ctxt, name: &HeaderName) -> Option<HeaderKey> {
-    match name {
-        HeaderName::Const(ident) => {
-            let name = ident.to_string();
-            if names::HEADER_CONSTS.contains(&name.as_str()) {
-                let lower = names::header_const_to_name(&name);
-                if names::RESERVED_HEADERS.contains(&lower.as_str()) {
-                    cx.error(ident.span(), format_args!("#[header({name})]: errstatus sets `{lower}` itself"));
-                    return None;
-                }
-                Some(HeaderKey::Const(ident.clone()))
-            } else {
-                let hint = match names::suggest_header(&name) {
-                    Some(s) => format!(", did you mean `{s}`?"),
-                    None => ", expected an http::header constant such as RETRY_AFTER, or a string literal".to_owned(),
-                };
-                cx.error(ident.span(), format_args!("#[header({name})]: unknown header name `{name}`{hint}"));
-                None
-            }
-        }
-        HeaderName::Lit(lit) => {
-            let value = lit.value();
-            if !names::is_token(&value) {
-                cx.error(
-                    lit.span(),
-                    format_args!(
-                        "#[header({:?})]: {:?} is not a valid header field name (RFC 9110 §5.1)",
-                        value, value
-                    ),
-                );
-                return None;
-            }
-            let lower = value.to_ascii_lowercase();
-            if names::RESERVED_HEADERS.contains(&lower.as_str()) {
-                cx.error(lit.span(), format_args!("#[header({value:?})]: errstatus sets `{lower}` itself"));
-                return None;
-            }
-            Some(HeaderKey::Name(lower, lit.span()))
-        }
-    }
-}
-
 /// The parts of a type-level `#[status]` that variants inherit.
 struct Defaults<'a> {
     resolved: Option<Resolved<'a>>,
@@ -423,20 +286,6 @@ fn status_field_kind(ty: &syn::Type) -> Option<bool> {
         return Some(false);
     }
     option_inner(ty).filter(|inner| last_type_name(inner).as_deref() == Some("StatusCode")).map(|_| true)
-}
-
-/// `T` of `Option<T>` (also `std::option::Option<T>`).
-pub(crate) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(p) = ty else { return None };
-    let seg = p.path.segments.last()?;
-    if p.qself.is_some() || seg.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else { return None };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
 }
 
 fn check_variant<'a>(
@@ -525,7 +374,7 @@ fn check_variant<'a>(
                 "#[problem] on the field of a #[status(transparent)] variant: the inner error's body is used",
             );
         }
-        let extras = extras(cx, variant, Some(field), defaults, variant_fixed);
+        let extras = extras(cx, variant, Some(field), &defaults.fixed, variant_fixed);
         return Some(ArmBody::Transparent(field, extras));
     }
 
@@ -618,7 +467,7 @@ fn check_variant<'a>(
         || ((inherited || input.kind == Kind::Struct)
             && defaults.resolved.as_ref().and_then(|d| d.status.acknowledge).is_some());
 
-    let extras = extras(cx, variant, None, defaults, variant_fixed);
+    let extras = extras(cx, variant, None, &defaults.fixed, variant_fixed);
 
     // Required header fields of a code known at compile time (a run-time status gives them up).
     let header_failed = variant.fields.iter().any(|f| f.attrs.header_seen && f.attrs.header.is_none())
@@ -686,104 +535,6 @@ fn check_variant<'a>(
     };
     let title = kind.1.title.as_ref().or(kind.0.title.as_ref()).map(LitStr::value);
     Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
-}
-
-/// The header fields, fixed values and problem members of a variant; `skip` is its
-/// transparent field.
-fn extras<'a>(
-    cx: &Ctxt,
-    variant: &'a Variant<'a>,
-    skip: Option<&'a Field<'a>>,
-    defaults: &Defaults,
-    variant_fixed: Vec<FixedHeader>,
-) -> Extras<'a> {
-    let mut out = Extras::default();
-    for field in &variant.fields {
-        if skip.is_some_and(|s| s.index == field.index) {
-            continue;
-        }
-        let Some(h) = &field.attrs.header else { continue };
-        if h.value.is_some() {
-            continue;
-        }
-        let Some(key) = header_key(cx, &h.name) else { continue };
-        let lower = key_name(&key);
-        if names::SINGLE_VALUED.contains(&lower.as_str()) && out.headers.iter().any(|h| key_name(&h.key) == lower) {
-            cx.error(
-                h.name.span(),
-                format_args!(
-                    "`{lower}` is a single-valued header field and `{}` already sends it; a response carries one `{lower}`",
-                    variant.ident
-                ),
-            );
-            continue;
-        }
-        let how = match (&h.with, option_inner(field.ty)) {
-            (Some(path), _) => HeaderHow::With(path),
-            (None, Some(inner)) => HeaderHow::Optional(inner),
-            (None, None) => HeaderHow::Value,
-        };
-        out.headers.push(HeaderField { key, field, how });
-    }
-    // Precedence: field > variant > type.
-    let by_field = |name: &str| out.headers.iter().any(|h| key_name(&h.key) == name);
-    let mut fixed: Vec<(HeaderKey, String)> =
-        variant_fixed.iter().filter(|f| !by_field(&f.name)).map(|f| (f.key.clone(), f.value.clone())).collect();
-    for f in &defaults.fixed {
-        if !by_field(&f.name) && !variant_fixed.iter().any(|v| v.name == f.name) {
-            fixed.push((f.key.clone(), f.value.clone()));
-        }
-    }
-    out.fixed = fixed;
-
-    for field in &variant.fields {
-        match &field.attrs.problem {
-            None => {}
-            Some(FieldProblem::Instance(span)) => {
-                let duplicate = out.instance.replace(field).is_some();
-                if duplicate {
-                    cx.error(*span, "duplicate #[problem(instance)]: a problem has one instance");
-                }
-            }
-            Some(FieldProblem::Extension { name, span }) => {
-                let (member, span) = match (name, &field.original.ident) {
-                    (Some(lit), _) => (lit.value(), lit.span()),
-                    (None, Some(ident)) => {
-                        let s = ident.to_string();
-                        (s.strip_prefix("r#").unwrap_or(&s).to_owned(), *span)
-                    }
-                    (None, None) => {
-                        cx.error(
-                            *span,
-                            "#[problem(extension)] on a tuple field needs a name: #[problem(extension = \"name\")]",
-                        );
-                        continue;
-                    }
-                };
-                if RESERVED_MEMBERS.contains(&member.as_str()) {
-                    cx.error(
-                        span,
-                        format_args!("#[problem(extension)]: `{member}` is a member that RFC 9457 §3.1 defines; choose another name with #[problem(extension = \"name\")]"),
-                    );
-                } else if member.is_empty() {
-                    cx.error(span, "#[problem(extension)]: the member name is empty");
-                } else if out.extensions.iter().any(|(m, _)| *m == member) {
-                    cx.error(span, format_args!("duplicate extension member `{member}`"));
-                } else {
-                    out.extensions.push((member, field));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The lower-case field name of a header key.
-pub(crate) fn key_name(key: &HeaderKey) -> String {
-    match key {
-        HeaderKey::Const(ident) => names::header_const_to_name(&ident.to_string()),
-        HeaderKey::Name(name, _) => name.clone(),
-    }
 }
 
 /// The last name of a type's path: `http::StatusCode` -> `StatusCode`.
