@@ -17,7 +17,7 @@ use std::hint::black_box;
 use std::pin::pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll, Waker};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::Request;
@@ -145,8 +145,61 @@ fn print_allocations() {
     println!("  a derived 410 alone: errstatus::response {unmarked}, IntoResponse {into}");
 }
 
+/// Median time per call of `a` and `b`, and the median of their per-round ratio, from rounds
+/// of alternating ~1 ms slices: noise from other processes hits both sides alike (criterion
+/// measures one after the other). As `benches/ab.rs` does, shorter.
+fn interleaved(mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64, f64) {
+    fn per_call(iters: u32, f: &mut dyn FnMut()) -> f64 {
+        let start = Instant::now();
+        for _ in 0..iters {
+            f();
+        }
+        start.elapsed().as_nanos() as f64 / f64::from(iters)
+    }
+    fn median(mut xs: Vec<f64>) -> f64 {
+        xs.sort_by(f64::total_cmp);
+        xs[xs.len() / 2]
+    }
+    let mut iters = 1;
+    while per_call(iters, &mut a) * f64::from(iters) < 1e6 {
+        iters *= 2;
+    }
+    let (mut ta, mut tb, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..300 {
+        let (x, y) = if round % 2 == 0 {
+            let x = per_call(iters, &mut a);
+            (x, per_call(iters, &mut b))
+        } else {
+            let y = per_call(iters, &mut b);
+            (per_call(iters, &mut a), y)
+        };
+        ta.push(x);
+        tb.push(y);
+        ratios.push(x / y);
+    }
+    (median(ta), median(tb), median(ratios))
+}
+
+fn print_ratios() {
+    let mut s = setups();
+    println!("interleaved, median per request, ratio to the bare router:");
+    for (name, uri) in CASES {
+        let mut bare = s.bare.clone();
+        let (_, base, identity) = interleaved(|| drop(call(&mut s.identity, uri)), || drop(call(&mut bare, uri)));
+        let (_, _, layer) = interleaved(|| drop(call(&mut s.layer, uri)), || drop(call(&mut bare, uri)));
+        let (_, _, outside) = interleaved(|| drop(call(&mut s.outside, uri)), || drop(call(&mut bare, uri)));
+        println!("  {name:<12} bare {base:>6.0} ns   Identity {identity:.2}x   ProblemLayer {layer:.2}x   ProblemService {outside:.2}x");
+    }
+    let (a, b, r) = interleaved(
+        || drop(black_box(Derived::Gone).into_response()),
+        || drop(errstatus::response::<_, Body>(black_box(&Derived::Gone))),
+    );
+    println!("  a derived 410 alone: IntoResponse {a:.0} ns, errstatus::response {b:.0} ns, {r:.2}x");
+}
+
 fn layer(c: &mut Criterion) {
     print_allocations();
+    print_ratios();
     let mut s = setups();
     let mut g = c.benchmark_group("problem_layer");
     for (name, uri) in CASES {

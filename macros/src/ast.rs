@@ -114,7 +114,7 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
 /// The doc comment: the `#[doc = "..."]` lines joined, trimmed.
 fn doc(attrs: &[syn::Attribute]) -> String {
     // Only the OpenAPI document reads it: skip the work (a string decode per line) without it.
-    if !cfg!(feature = "utoipa") {
+    if !cfg!(any(feature = "utoipa", feature = "aide")) {
         return String::new();
     }
     let lines: Vec<String> = attrs
@@ -137,7 +137,7 @@ fn doc(attrs: &[syn::Attribute]) -> String {
 fn error_fmt(attrs: &[syn::Attribute], fields: &Fields) -> Option<String> {
     // Only the OpenAPI document reads it; parsing every variant's format string costs a fifth
     // of the derive's own time on a large enum.
-    if !cfg!(feature = "utoipa") {
+    if !cfg!(any(feature = "utoipa", feature = "aide")) {
         return None;
     }
     let attr = attrs.iter().find(|a| a.path().is_ident("error"))?;

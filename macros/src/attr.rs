@@ -136,7 +136,7 @@ pub(crate) struct ContainerAttrs {
 }
 
 /// The features `skip(...)` accepts, as written there (`-` as `_`).
-pub(crate) const SKIPPABLE: &[&str] = &["axum", "actix_web", "utoipa", "tracing"];
+pub(crate) const SKIPPABLE: &[&str] = &["axum", "actix_web", "utoipa", "tracing", "rocket", "poem", "salvo", "aide"];
 
 /// Parses every `#[errstatus(...)]` of the type.
 pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {

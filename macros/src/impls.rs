@@ -79,8 +79,9 @@ impl Names {
         cfg!(feature = "tracing") && self.emits("tracing")
     }
 
+    /// Whether `HttpStatus::__openapi` is emitted: for utoipa's impl, aide's, or both.
     pub(crate) fn documents(&self) -> bool {
-        cfg!(feature = "utoipa") && self.emits("utoipa")
+        (cfg!(feature = "utoipa") && self.emits("utoipa")) || (cfg!(feature = "aide") && self.emits("aide"))
     }
 }
 
@@ -234,7 +235,7 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             }
         });
     }
-    if names.documents() {
+    if cfg!(feature = "utoipa") && names.emits("utoipa") {
         out.extend(quote! {
             #attrs
             impl #params #krate::__private::utoipa::IntoResponses for #ty #where_ {
@@ -263,6 +264,60 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
 
                 fn error_response(&self) -> #krate::__private::actix_web::HttpResponse {
                     #krate::__private::actix_response(self)
+                }
+            }
+        });
+    }
+    if cfg!(feature = "rocket") && names.emits("rocket") {
+        // `Responder<'r, 'static>` for every `'r`; the request is not read.
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::rocket::response::Responder<'_, 'static> for #ty #where_ {
+                fn respond_to(
+                    self,
+                    _: &#krate::__private::rocket::Request<'_>,
+                ) -> #krate::__private::rocket::response::Result<'static> {
+                    #krate::__private::rocket_response(&self)
+                }
+            }
+        });
+    }
+    if cfg!(feature = "poem") && names.emits("poem") {
+        // poem's `From<E> for poem::Error` adds `std::error::Error + Send + Sync + 'static`.
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::poem::error::ResponseError for #ty #where_ {
+                fn status(&self) -> #krate::__private::poem::http::StatusCode {
+                    #krate::HttpStatus::status(self)
+                }
+
+                fn as_response(&self) -> #krate::__private::poem::Response {
+                    #krate::__private::poem_response(self)
+                }
+            }
+        });
+    }
+    if cfg!(feature = "salvo") && names.emits("salvo") {
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::salvo::Scribe for #ty #where_ {
+                fn render(self, mut __p: &mut #krate::__private::salvo::Response) {
+                    #krate::__private::salvo_render(&self, __p)
+                }
+            }
+        });
+    }
+    if cfg!(feature = "aide") && names.emits("aide") {
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::aide::OperationOutput for #ty #where_ {
+                type Inner = Self;
+
+                fn inferred_responses(
+                    mut __d: &mut #krate::__private::aide::generate::GenContext,
+                    _: &mut #krate::__private::aide::openapi::Operation,
+                ) -> ::std::vec::Vec<(::core::option::Option<u16>, #krate::__private::aide::openapi::Response)> {
+                    #krate::__private::aide_responses::<Self>(__d)
                 }
             }
         });

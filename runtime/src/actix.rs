@@ -108,8 +108,7 @@ pub fn actix_response<E: HttpStatus>(e: &E) -> HttpResponse {
 }
 
 fn build(parts: Parts) -> HttpResponse {
-    let types = parts.headers.get_all(http::header::CONTENT_TYPE).iter().map(http::HeaderValue::as_bytes);
-    let mark = foreign::needs_mark(parts.status.as_u16(), types);
+    let mark = foreign::needs_mark(parts.status, &parts.headers);
     let mut builder = HttpResponse::build(convert_status(parts.status));
     for (name, value) in &parts.headers {
         if let (Ok(name), Ok(value)) =

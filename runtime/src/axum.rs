@@ -78,7 +78,6 @@ pub use layer::{ProblemFuture, ProblemLayer, ProblemService};
 
 use axum_core::body::Body;
 use axum_core::response::Response;
-use http::header::{HeaderValue, CONTENT_TYPE};
 
 use crate::{foreign, HttpStatus};
 
@@ -87,8 +86,7 @@ use crate::{foreign, HttpStatus};
 #[doc(hidden)]
 pub fn into_axum<E: HttpStatus>(e: &E) -> Response {
     let mut response = crate::response::to_response::<Body>(e);
-    let types = response.headers().get_all(CONTENT_TYPE).iter().map(HeaderValue::as_bytes);
-    if foreign::needs_mark(response.status().as_u16(), types) {
+    if foreign::needs_mark(response.status(), response.headers()) {
         response.extensions_mut().insert(foreign::Built);
     }
     response

@@ -4,7 +4,10 @@
 
 use core::fmt;
 
+use http::header::CONTENT_TYPE;
 use http::StatusCode;
+
+use crate::response::PROBLEM_JSON;
 
 use crate::HttpStatus;
 
@@ -18,8 +21,15 @@ pub(crate) struct Built;
 /// empty or text (a custom `Format`), which the layer would rewrite. A problem+json response,
 /// the usual one, is passed on for its content-type already: it is not marked, which spares
 /// every derived error response the two allocations of a first extension.
-pub(crate) fn needs_mark<'v>(status: u16, content_types: impl Iterator<Item = &'v [u8]>) -> bool {
-    is_error(status) && is_text(content_types)
+pub(crate) fn needs_mark(status: StatusCode, headers: &http::HeaderMap) -> bool {
+    if !is_error(status.as_u16()) {
+        return false;
+    }
+    match headers.get(CONTENT_TYPE) {
+        // The usual response: one look-up, one comparison.
+        Some(value) if value.as_bytes() == PROBLEM_JSON.as_bytes() => false,
+        _ => is_text(headers.get_all(CONTENT_TYPE).iter().map(http::HeaderValue::as_bytes)),
+    }
 }
 
 /// The largest body the layer and the middleware read to turn it into a `detail`: 4 KiB. A
@@ -97,7 +107,8 @@ pub(crate) fn problem(status: StatusCode, text: Option<&[u8]>) -> http::Response
 /// One way a framework's rejection type can fail, for its `HttpStatus::statuses` and its
 /// OpenAPI listing: the status, the name of the case, what it means, and an example text.
 #[derive(Clone, Copy)]
-#[cfg_attr(not(feature = "utoipa"), allow(dead_code))] // all but the status are for OpenAPI
+// All but the status are for the OpenAPI document.
+#[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
 pub(crate) struct Case {
     pub status: StatusCode,
     pub name: &'static str,
@@ -115,10 +126,10 @@ pub(crate) fn statuses(cases: &[Case]) -> Vec<StatusCode> {
 
 /// Lists `cases` for the OpenAPI document, as the derive lists variants: the text shown for a
 /// 4xx, hidden for a 5xx.
-#[cfg(feature = "utoipa")]
-pub(crate) fn document(docs: &mut crate::openapi::Docs, cases: &[Case]) {
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+pub(crate) fn document(docs: &mut crate::__private::openapi::Docs, cases: &[Case]) {
     for case in cases {
-        docs.variant(crate::openapi::Variant {
+        docs.variant(crate::__private::openapi::Variant {
             status: case.status,
             runtime: false,
             content_type: None,

@@ -15,6 +15,9 @@ pub mod openapi;
 // The variants the OpenAPI generators document, collected once for utoipa and aide.
 #[cfg(any(feature = "utoipa", feature = "aide"))]
 mod docs;
+
+// One adapter per framework, each behind its feature; generated code calls them through
+// `__private`.
 #[cfg(feature = "aide")]
 mod aide;
 #[cfg(feature = "poem")]

@@ -291,15 +291,11 @@ where
                     }
                 }
                 StateProj::Reading { reading } => {
-                    let Some(current) = reading.as_mut() else {
-                        panic!("ProblemFuture polled after completion");
-                    };
+                    let current = reading.as_mut().expect("ProblemFuture polled after completion");
                     let outcome = ready!(current.poll_text(cx));
-                    let response = reading.take().map(|r| r.finish(outcome, *this.head));
+                    let done = reading.take().expect("the reading just polled");
                     this.state.set(State::Done);
-                    if let Some(response) = response {
-                        return Poll::Ready(Ok(response));
-                    }
+                    return Poll::Ready(Ok(done.finish(outcome, *this.head)));
                 }
                 StateProj::Done => panic!("ProblemFuture polled after completion"),
             }

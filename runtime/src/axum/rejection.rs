@@ -26,8 +26,8 @@ macro_rules! rejection {
                 foreign::statuses($cases)
             }
 
-            #[cfg(feature = "utoipa")]
-            fn __openapi(docs: &mut crate::openapi::Docs) {
+            #[cfg(any(feature = "utoipa", feature = "aide"))]
+            fn __openapi(docs: &mut crate::__private::openapi::Docs) {
                 foreign::document(docs, $cases)
             }
         }
