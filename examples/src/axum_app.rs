@@ -1,64 +1,103 @@
-//! The API as an axum [`Router`]. Handlers return `Result<_, ApiError>`: the derived
-//! `IntoResponse` turns every error into its problem+json response.
+//! The API as an axum [`Router`]. Handlers return `Result<_, ServiceError>`: the derived
+//! `IntoResponse` turns every error into its problem+json response, and [`ProblemLayer`] does
+//! the same for the responses axum builds itself (404 for an unknown route, 405 with `Allow`
+//! for a wrong method) and for a handler's plain-text error. axum answers a `HEAD` with the
+//! `GET` handler, without the body.
 
 use std::sync::Arc;
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::header::{AUTHORIZATION, LOCATION};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::IntoResponse;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use errstatus::axum::ProblemLayer;
+use errstatus::HttpStatus;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, AuthError};
 use crate::store::{NewUser, Order, Store, User};
+use crate::{conditional, openapi, AXUM_PORT, BODY_LIMIT};
 
-/// The API with a fresh [`Store`].
-pub fn router() -> Router {
-    router_with(Arc::new(Store::new()))
+/// Every error the axum service answers with: the API's own, and axum's extractor rejections
+/// with the status and text axum gives them (400 for a path parameter that does not parse;
+/// 400, 413, 415 or 422 for a body that is not JSON of the expected shape).
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum ServiceError {
+    #[error(transparent)]
+    #[status(transparent)]
+    Api(#[from] ApiError),
+
+    #[error(transparent)]
+    #[status(transparent)]
+    Body(#[from] JsonRejection),
+
+    #[error(transparent)]
+    #[status(transparent)]
+    Path(#[from] PathRejection),
 }
 
-/// The API on a given store (to share it, or to look into it from a test).
-pub fn router_with(store: Arc<Store>) -> Router {
+impl From<AuthError> for ServiceError {
+    fn from(e: AuthError) -> Self {
+        ServiceError::Api(e.into())
+    }
+}
+
+/// The service with a fresh [`Store`], its document naming port 3000.
+pub fn router() -> Router {
+    router_with(Arc::new(Store::new()), AXUM_PORT)
+}
+
+/// The service on a given store (to share it, or to look into it from a test), its OpenAPI
+/// document naming `port` as the server's.
+pub fn router_with(store: Arc<Store>, port: u16) -> Router {
+    layers(routes(store, port))
+}
+
+/// The routes of the API, without the layers of [`layers`].
+pub fn routes(store: Arc<Store>, port: u16) -> Router {
+    let document = openapi::axum_json(port);
     Router::new()
         .route("/users", post(create_user))
         .route("/users/{id}", get(get_user))
         .route("/users/{id}/password-reset", post(password_reset))
         .route("/users/{id}/orders", get(orders))
         .route("/exports", get(exports))
-        .route("/openapi.json", get(openapi))
+        .route("/openapi.json", get(move || async move { ([(CONTENT_TYPE, "application/json")], document) }))
         .with_state(store)
 }
 
-/// Extractor rejections become problem+json too, so every error the API sends looks the same.
-fn user_id(path: Result<Path<u64>, PathRejection>) -> Result<u64, ApiError> {
-    path.map(|Path(id)| id).map_err(|rejection| ApiError::Invalid(rejection.body_text()))
-}
-
-fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    match body {
-        Ok(Json(value)) => Ok(value),
-        Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::NotJson),
-        Err(rejection) => Err(ApiError::Invalid(rejection.body_text())),
-    }
+/// What the service puts around its routes: the body limit, then [`ProblemLayer`] around
+/// everything (routes, fallback and the other layers), so that every error is problem+json.
+pub fn layers(routes: Router) -> Router {
+    routes.layer(DefaultBodyLimit::max(BODY_LIMIT)).layer(ProblemLayer::new())
 }
 
 async fn get_user(
     State(store): State<Arc<Store>>,
+    headers: HeaderMap,
     id: Result<Path<u64>, PathRejection>,
-) -> Result<Json<User>, ApiError> {
-    Ok(Json(store.user(user_id(id)?)?))
+) -> Result<Response, ServiceError> {
+    let Path(id) = id?;
+    let user = store.user(id)?;
+    let body = serde_json::to_vec(&user).expect("a User serializes");
+    let etag = conditional::etag(&body);
+    if conditional::none_match(headers.get_all(IF_NONE_MATCH).iter().map(HeaderValue::as_bytes), &etag) {
+        return Ok((StatusCode::NOT_MODIFIED, [(ETAG, etag)]).into_response());
+    }
+    Ok(([(ETAG, etag), (CONTENT_TYPE, "application/json".to_owned())], body).into_response())
 }
 
 async fn create_user(
     State(store): State<Arc<Store>>,
     headers: HeaderMap,
     body: Result<Json<NewUser>, JsonRejection>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<impl IntoResponse, ServiceError> {
     // Who is asking comes first: an anonymous client learns nothing about the body rules.
     let caller = store.authenticate(headers.get(AUTHORIZATION).map(|v| v.as_bytes()))?;
-    let user = store.create_user(caller, json_body(body)?)?;
+    let Json(new) = body?;
+    let user: User = store.create_user(caller, new)?;
     let location = format!("/users/{}", user.id);
     Ok((StatusCode::CREATED, [(LOCATION, location)], Json(user)))
 }
@@ -66,8 +105,9 @@ async fn create_user(
 async fn password_reset(
     State(store): State<Arc<Store>>,
     id: Result<Path<u64>, PathRejection>,
-) -> Result<StatusCode, ApiError> {
-    store.request_password_reset(user_id(id)?)?;
+) -> Result<StatusCode, ServiceError> {
+    let Path(id) = id?;
+    store.request_password_reset(id)?;
     Ok(StatusCode::ACCEPTED)
 }
 
@@ -75,15 +115,12 @@ async fn orders(
     State(store): State<Arc<Store>>,
     headers: HeaderMap,
     id: Result<Path<u64>, PathRejection>,
-) -> Result<Json<Vec<Order>>, ApiError> {
+) -> Result<Json<Vec<Order>>, ServiceError> {
+    let Path(id) = id?;
     let request_id = store.request_id(headers.get("x-request-id").map(|v| v.as_bytes()));
-    Ok(Json(store.orders(user_id(id)?, request_id)?))
+    Ok(Json(store.orders(id, request_id)?))
 }
 
-async fn exports(State(store): State<Arc<Store>>) -> Result<Vec<u8>, ApiError> {
-    store.exports()
-}
-
-async fn openapi() -> impl IntoResponse {
-    ([(axum::http::header::CONTENT_TYPE, "application/json")], crate::openapi::json())
+async fn exports(State(store): State<Arc<Store>>) -> Result<Vec<u8>, ServiceError> {
+    Ok(store.exports()?)
 }

@@ -1,5 +1,7 @@
-//! The one error type both services return. Each variant says, next to its message, which
-//! status it maps to and which of its fields go out as header fields.
+//! The errors of the API, the same for both services (each service's error type wraps
+//! [`ApiError`] and its framework's extractor rejections, all with `#[status(transparent)]`).
+//! Each variant says, next to its message, which status it maps to and which of its fields go
+//! out as header fields.
 
 use errstatus::HttpStatus;
 
@@ -17,12 +19,15 @@ pub enum ApiError {
     #[status(CONFLICT)]
     DuplicateEmail { email: String },
 
-    /// A body or path that does not parse, or a field that does not validate.
+    /// A field that does not validate. (A body or path that does not parse is the framework's
+    /// rejection, which each service's error type wraps next to this enum.)
     #[error("invalid request: {0}")]
     #[status(UNPROCESSABLE_CONTENT)]
     Invalid(String),
 
-    /// A request body that is not declared as JSON.
+    /// A request body that is not declared as JSON, for code that checks the content type
+    /// itself. (The example services leave that to their framework's JSON extractor, whose
+    /// rejection they pass on with the framework's own status.)
     #[error("expected a JSON body (content-type: application/json)")]
     #[status(UNSUPPORTED_MEDIA_TYPE)]
     NotJson,

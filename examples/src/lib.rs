@@ -1,23 +1,41 @@
-//! An example API served by both axum and actix-web, with one error type whose
-//! `#[derive(HttpStatus)]` decides every error response.
+//! An example API served by both axum and actix-web, with one error type, [`error::ApiError`],
+//! whose `#[derive(HttpStatus)]` decides every error response. Each service wraps it, with its
+//! framework's extractor rejections, in a `ServiceError` of its own
+//! ([`axum_app::ServiceError`], [`actix_app::ServiceError`]), all through `#[status(transparent)]`.
 //!
 //! | route | errors |
 //! | --- | --- |
-//! | `GET /users/{id}` | 404 unknown user, 422 bad id |
-//! | `POST /users` (bearer token) | 401 + `WWW-Authenticate`, 403 not an admin, 409 email taken, 415 not JSON, 422 invalid |
+//! | `GET /users/{id}` (`ETag`, `If-None-Match`: 304) | 404 unknown user, 400 bad id |
+//! | `POST /users` (bearer token) | 401 + `WWW-Authenticate`, 403 not an admin, 409 email taken, 422 invalid field; for a body the framework cannot read, its own status (axum: 400, 413, 415, 422; actix-web: 400, 413) |
 //! | `POST /users/{id}/password-reset` | 404, 429 + `Retry-After` on the second request within a minute |
-//! | `GET /users/{id}/orders` | 500 with the detail masked and an `x-request-id` header field |
+//! | `GET /users/{id}/orders` | 500 for the users whose database shard is down (odd ids), the detail masked, with an `x-request-id` header field |
 //! | `GET /exports` | 503 + `Retry-After`, the detail exposed |
-//! | `GET /openapi.json` | the OpenAPI document: every error response comes from `ApiError`'s attributes |
+//! | `GET /openapi.json` | the OpenAPI document: every error response comes from the service's error type |
+//!
+//! Both services are model services: every error they send is problem+json, the framework's own
+//! included (unknown route 404, wrong method 405 with `Allow`, extractor rejections, a handler's
+//! plain-text error), a `HEAD` is answered like a `GET` (RFC 9110 §9.3.2), and the OpenAPI document
+//! says exactly what they accept and send: `.ci/api-testers.sh` runs schemathesis and Redocly CLI
+//! against both.
 //!
 //! Run `cargo run --example axum` or `cargo run --example actix`; `cargo run --example plain`
 //! shows the responses without a framework.
 
 pub mod actix_app;
 pub mod axum_app;
+pub mod conditional;
 pub mod error;
 pub mod openapi;
 pub mod store;
+
+/// The port of `cargo run --example axum` when `PORT` is not set.
+pub const AXUM_PORT: u16 = 3000;
+/// The port of `cargo run --example actix` when `PORT` is not set.
+pub const ACTIX_PORT: u16 = 3001;
+
+/// The largest request body either service reads: 16 KiB. A larger one is answered with the
+/// framework's 413. The schema of `POST /users` keeps every valid body well below it.
+pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// The port the example servers listen on: `PORT` from the environment, or `default`.
 pub fn port_from_env(default: u16) -> u16 {

@@ -1,18 +1,19 @@
 //! The actix-web service, called in-process with `actix_web::test`: status, every header field
-//! and the JSON body of each error response.
+//! and the body of each response, actix-web's own error responses included (made problem+json
+//! by the service's `ProblemMiddleware`).
 
 mod common;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::{header, Method, StatusCode};
 use actix_web::web::Bytes;
 use actix_web::{test, web, App, HttpResponse, ResponseError};
 use common::{bearer, header_list, parse, problem, problem_headers};
 use errstatus::HttpStatus;
-use errstatus_examples::actix_app;
 use errstatus_examples::error::{AuthError, BEARER_CHALLENGE, INVALID_TOKEN_CHALLENGE};
 use errstatus_examples::store::{Store, User, ALICE_TOKEN, BOB_TOKEN, MAINTENANCE_RETRY_AFTER, ORDERS_DB};
+use errstatus_examples::{actix_app, conditional, ACTIX_PORT, BODY_LIMIT};
 use serde_json::Value;
 
 struct Reply {
@@ -52,14 +53,15 @@ async fn error_reply(e: &dyn ResponseError) -> Reply {
     Reply { status, headers, body }
 }
 
-async fn api() -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
+async fn api(
+) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
     api_with(web::Data::new(Store::new())).await
 }
 
 async fn api_with(
     store: web::Data<Store>,
-) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
-    test::init_service(App::new().app_data(store).configure(actix_app::configure)).await
+) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+    test::init_service(actix_app::app(store, ACTIX_PORT)).await
 }
 
 async fn get(uri: &str) -> Reply {
@@ -91,13 +93,32 @@ async fn failing<E: ResponseError + 'static>(make: fn() -> E) -> Reply {
     reply(test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await).await
 }
 
+/// The exact body errstatus writes: `{"type":"about:blank","title":...,"status":...,"detail":...}`
+/// (the details here need no escaping).
+fn problem_body(status: u16, title: &str, detail: Option<&str>) -> String {
+    match detail {
+        Some(detail) => format!(r#"{{"type":"about:blank","title":"{title}","status":{status},"detail":"{detail}"}}"#),
+        None => format!(r#"{{"type":"about:blank","title":"{title}","status":{status}}}"#),
+    }
+}
+
+/// Asserts the whole response: status, every header field, the exact body. (actix-web's test
+/// responses have no `content-length`: the server writes it from the body.)
+fn assert_reply(r: &Reply, status: u16, headers: Vec<(String, String)>, body: &str) {
+    assert_eq!(r.status, status, "{:?}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.headers, headers);
+    assert_eq!(std::str::from_utf8(&r.body).unwrap(), body);
+}
+
 // ---- the example API ----
 
 #[actix_web::test]
-async fn known_user_is_200_json() {
+async fn known_user_is_200_json_with_an_etag() {
     let r = get("/users/1").await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.header("content-type"), Some("application/json"));
+    let body = r#"{"id":1,"name":"alice","email":"alice@example.com"}"#;
+    let etag = conditional::etag(body.as_bytes());
+    let headers = header_list([("content-type", b"application/json".as_slice()), ("etag", etag.as_bytes())]);
+    assert_reply(&r, 200, headers, body);
     let user: User = serde_json::from_slice(&r.body).unwrap();
     assert_eq!(user, User { id: 1, name: "alice".into(), email: "alice@example.com".into() });
 }
@@ -111,14 +132,10 @@ async fn unknown_user_is_404_problem_json_with_detail() {
 }
 
 #[actix_web::test]
-async fn non_numeric_user_id_is_422_problem_json() {
+async fn non_numeric_user_id_is_actixs_400() {
     let r = get("/users/abc").await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.headers, problem_headers(&[]));
-    let body = r.json();
-    assert_eq!(body["title"], "Unprocessable Content", "IANA phrase, not the http crate's");
-    assert_eq!(body["status"], 422);
-    assert!(body["detail"].as_str().expect("4xx has a detail").starts_with("invalid request: "));
+    let detail = r#"Path deserialize error: can not parse \"abc\" to a u64"#;
+    assert_reply(&r, 400, problem_headers(&[]), &problem_body(400, "Bad Request", Some(detail)));
 }
 
 #[actix_web::test]
@@ -143,30 +160,14 @@ async fn duplicate_email_is_409_with_detail() {
 }
 
 #[actix_web::test]
-async fn body_errors_are_problem_json() {
-    let r = call(post_json("/users", Some(ALICE_TOKEN), r#"{"name":"#)).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.headers, problem_headers(&[]));
-    assert!(r.json()["detail"].as_str().unwrap().starts_with("invalid request: "));
-
+async fn a_field_that_does_not_validate_is_422_with_the_reason() {
     let r = call(post_json("/users", Some(ALICE_TOKEN), r#"{"name":"x","email":"nope"}"#)).await;
-    assert_eq!(
-        r.json(),
-        problem(422, "Unprocessable Content", Some(r#"invalid request: "nope" is not an email address"#))
-    );
+    let detail = r#"invalid request: \"nope\" is not an email address"#;
+    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
 
-    let req = test::TestRequest::post()
-        .uri("/users")
-        .insert_header((header::AUTHORIZATION, bearer(ALICE_TOKEN)))
-        .set_payload(r#"{"name":"x","email":"x@example.com"}"#)
-        .to_request();
-    let r = call(req).await;
-    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(r.headers, problem_headers(&[]));
-    assert_eq!(
-        r.json(),
-        problem(415, "Unsupported Media Type", Some("expected a JSON body (content-type: application/json)"))
-    );
+    let r = call(post_json("/users", Some(ALICE_TOKEN), r#"{"name":" \t","email":"x@y"}"#)).await;
+    let detail = "invalid request: name must be 1 to 100 characters, not only spaces, tabs and line breaks";
+    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
 }
 
 #[actix_web::test]
@@ -224,11 +225,117 @@ async fn database_failure_is_masked_500_with_request_id() {
 }
 
 #[actix_web::test]
+async fn orders_on_the_shard_that_is_up_are_200() {
+    let r = get("/users/2/orders").await;
+    assert_reply(&r, 200, header_list([("content-type", b"application/json".as_slice())]), "[]");
+}
+
+#[actix_web::test]
 async fn maintenance_is_503_with_exposed_detail_and_retry_after() {
     let r = get("/exports").await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(r.headers, problem_headers(&[("retry-after", &MAINTENANCE_RETRY_AFTER.to_string())]));
     assert_eq!(r.json(), problem(503, "Service Unavailable", Some("exports are paused for maintenance")));
+}
+
+// ---- every response of the service: actix-web's own errors as problem+json, the rest untouched ----
+
+#[actix_web::test]
+async fn unknown_route_is_404_problem_json() {
+    let r = get("/nowhere").await;
+    assert_reply(&r, 404, problem_headers(&[]), &problem_body(404, "Not Found", None));
+}
+
+#[actix_web::test]
+async fn wrong_method_on_a_known_path_is_405_with_allow() {
+    for (method, uri, allow) in [
+        (Method::DELETE, "/users/1", "GET, HEAD"),
+        (Method::PUT, "/users/1/password-reset", "POST"),
+        (Method::GET, "/users", "POST"),
+        (Method::OPTIONS, "/exports", "GET, HEAD"),
+        (Method::TRACE, "/users/1/orders", "GET, HEAD"),
+        (Method::PATCH, "/openapi.json", "GET, HEAD"),
+    ] {
+        let r = call(test::TestRequest::default().method(method).uri(uri).to_request()).await;
+        assert_reply(&r, 405, problem_headers(&[("allow", allow)]), &problem_body(405, "Method Not Allowed", None));
+    }
+}
+
+#[actix_web::test]
+async fn head_is_answered_like_get() {
+    // The same status and header fields. (The body is there in a test response; the server's
+    // HTTP/1 encoder leaves it out: tests/e2e.rs checks that on the wire.)
+    for uri in ["/users/1", "/users/42", "/users/2/orders", "/exports", "/openapi.json", "/nowhere"] {
+        let get = get(uri).await;
+        let head = call(test::TestRequest::default().method(Method::HEAD).uri(uri).to_request()).await;
+        assert_eq!((head.status, &head.headers, &head.body), (get.status, &get.headers, &get.body), "{uri}");
+    }
+}
+
+#[actix_web::test]
+async fn missing_content_type_is_actixs_400() {
+    let req = test::TestRequest::post()
+        .uri("/users")
+        .insert_header((header::AUTHORIZATION, bearer(ALICE_TOKEN)))
+        .set_payload(r#"{"name":"x","email":"x@example.com"}"#)
+        .to_request();
+    let r = call(req).await;
+    assert_reply(&r, 400, problem_headers(&[]), &problem_body(400, "Bad Request", Some("Content type error")));
+}
+
+#[actix_web::test]
+async fn malformed_json_is_actixs_400() {
+    let r = call(post_json("/users", Some(ALICE_TOKEN), r#"{"name":"#)).await;
+    let detail = "Json deserialize error: EOF while parsing a value at line 1 column 8";
+    assert_reply(&r, 400, problem_headers(&[]), &problem_body(400, "Bad Request", Some(detail)));
+}
+
+#[actix_web::test]
+async fn json_of_the_wrong_shape_is_actixs_400() {
+    let r = call(post_json("/users", Some(ALICE_TOKEN), r#"{"name":"x"}"#)).await;
+    let detail = "Json deserialize error: missing field `email` at line 1 column 12";
+    assert_reply(&r, 400, problem_headers(&[]), &problem_body(400, "Bad Request", Some(detail)));
+
+    // A member the schema does not have (`additionalProperties: false`).
+    let r = call(post_json("/users", Some(ALICE_TOKEN), r#"{"name":"x","email":"x@y","admin":true}"#)).await;
+    let detail = "Json deserialize error: unknown field `admin`, expected `name` or `email` at line 1 column 33";
+    assert_reply(&r, 400, problem_headers(&[]), &problem_body(400, "Bad Request", Some(detail)));
+}
+
+#[actix_web::test]
+async fn body_over_the_limit_is_actixs_413() {
+    let name = "x".repeat(BODY_LIMIT);
+    let body = format!(r#"{{"name":"{name}","email":"x@example.com"}}"#);
+    let r = call(post_json("/users", Some(ALICE_TOKEN), &body)).await;
+    let detail = format!("JSON payload ({} bytes) is larger than allowed (limit: {BODY_LIMIT} bytes).", body.len());
+    assert_reply(&r, 413, problem_headers(&[]), &problem_body(413, "Content Too Large", Some(&detail)));
+}
+
+#[actix_web::test]
+async fn plain_text_500_from_a_handler_leaks_no_detail() {
+    // A handler that does not use ServiceError (legacy code, a proxied upstream), inside the
+    // service's own middleware.
+    let app = actix_app::app(web::Data::new(Store::new()), ACTIX_PORT).route(
+        "/report",
+        web::get().to(|| async {
+            HttpResponse::InternalServerError().body(format!("report store {ORDERS_DB} refused the connection"))
+        }),
+    );
+    let app = test::init_service(app).await;
+    let r = reply(test::call_service(&app, test::TestRequest::get().uri("/report").to_request()).await).await;
+    assert_reply(&r, 500, problem_headers(&[]), &problem_body(500, "Internal Server Error", None));
+}
+
+#[actix_web::test]
+async fn a_304_is_untouched() {
+    let etag = get("/users/2").await.header("etag").unwrap().to_owned();
+    for if_none_match in [etag.clone(), format!("W/{etag}"), format!("\"other\", {etag}"), "*".to_owned()] {
+        let req = test::TestRequest::get().uri("/users/2").insert_header((header::IF_NONE_MATCH, if_none_match));
+        let r = call(req.to_request()).await;
+        assert_reply(&r, 304, header_list([("etag", etag.as_bytes())]), "");
+    }
+    let req = test::TestRequest::get().uri("/users/2").insert_header((header::IF_NONE_MATCH, "\"other\""));
+    assert_eq!(call(req.to_request()).await.status, 200);
 }
 
 // ---- ad-hoc enums ----

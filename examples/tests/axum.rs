@@ -1,5 +1,6 @@
 //! The axum service, called in-process with `tower::ServiceExt::oneshot`: status, every header
-//! field and the JSON body of each error response.
+//! field and the body of each response, axum's own error responses included (made
+//! problem+json by the service's `ProblemLayer`).
 
 mod common;
 
@@ -12,9 +13,9 @@ use axum::routing::get;
 use axum::Router;
 use common::{bearer, header_list, parse, problem, problem_headers};
 use errstatus::HttpStatus;
-use errstatus_examples::axum_app;
 use errstatus_examples::error::{AuthError, BEARER_CHALLENGE, INVALID_TOKEN_CHALLENGE};
 use errstatus_examples::store::{Store, User, ALICE_TOKEN, BOB_TOKEN, MAINTENANCE_RETRY_AFTER, ORDERS_DB};
+use errstatus_examples::{axum_app, conditional, AXUM_PORT, BODY_LIMIT};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -68,13 +69,31 @@ fn failing<E: IntoResponse + 'static>(make: fn() -> E) -> Router {
     Router::new().route("/", get(move || async move { make() }))
 }
 
+/// The exact body errstatus writes: `{"type":"about:blank","title":...,"status":...,"detail":...}`
+/// (the details here need no escaping).
+fn problem_body(status: u16, title: &str, detail: Option<&str>) -> String {
+    match detail {
+        Some(detail) => format!(r#"{{"type":"about:blank","title":"{title}","status":{status},"detail":"{detail}"}}"#),
+        None => format!(r#"{{"type":"about:blank","title":"{title}","status":{status}}}"#),
+    }
+}
+
+/// Asserts the whole response: status, every header field, the exact body.
+fn assert_reply(r: &Reply, status: u16, headers: Vec<(String, String)>, body: &str) {
+    assert_eq!(r.status, status, "{:?}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.headers, headers);
+    assert_eq!(std::str::from_utf8(&r.body).unwrap(), body);
+}
+
 // ---- the example API ----
 
 #[tokio::test]
-async fn known_user_is_200_json() {
+async fn known_user_is_200_json_with_an_etag() {
     let r = call(axum_app::router(), get_req("/users/1")).await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.header("content-type"), Some("application/json"));
+    let body = r#"{"id":1,"name":"alice","email":"alice@example.com"}"#;
+    let etag = conditional::etag(body.as_bytes());
+    let headers = header_list([("content-type", b"application/json".as_slice()), ("etag", etag.as_bytes())]);
+    assert_reply(&r, 200, headers, body);
     let user: User = serde_json::from_slice(&r.body).unwrap();
     assert_eq!(user, User { id: 1, name: "alice".into(), email: "alice@example.com".into() });
 }
@@ -88,25 +107,24 @@ async fn unknown_user_is_404_problem_json_with_detail() {
 }
 
 #[tokio::test]
-async fn non_numeric_user_id_is_422_problem_json() {
+async fn non_numeric_user_id_is_axums_400() {
     let r = call(axum_app::router(), get_req("/users/abc")).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.headers, problem_headers(&[]));
-    let body = r.json();
-    assert_eq!(body["title"], "Unprocessable Content", "IANA phrase, not the http crate's");
-    assert_eq!(body["status"], 422);
-    let detail = body["detail"].as_str().expect("4xx has a detail");
-    assert!(detail.starts_with("invalid request: ") && detail.contains("abc"), "{detail}");
+    assert_reply(
+        &r,
+        400,
+        problem_headers(&[]),
+        &problem_body(400, "Bad Request", Some("Cannot parse `abc` to a `u64`")),
+    );
 }
 
 #[tokio::test]
 async fn created_user_can_be_fetched() {
     let store = Arc::new(Store::new());
     let body = r#"{"name":"carol","email":"carol@example.com"}"#;
-    let r = call(axum_app::router_with(store.clone()), post_json("/users", Some(ALICE_TOKEN), body)).await;
+    let r = call(axum_app::router_with(store.clone(), AXUM_PORT), post_json("/users", Some(ALICE_TOKEN), body)).await;
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.header("location"), Some("/users/3"));
-    let r = call(axum_app::router_with(store), get_req("/users/3")).await;
+    let r = call(axum_app::router_with(store, AXUM_PORT), get_req("/users/3")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json()["email"], "carol@example.com");
 }
@@ -121,46 +139,31 @@ async fn duplicate_email_is_409_with_detail() {
 }
 
 #[tokio::test]
-async fn body_errors_are_problem_json() {
-    // Malformed JSON: 422.
-    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":"#)).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.headers, problem_headers(&[]));
-    assert!(r.json()["detail"].as_str().unwrap().starts_with("invalid request: "));
-
-    // A field that does not validate: 422 with the reason.
+async fn a_field_that_does_not_validate_is_422_with_the_reason() {
     let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":"x","email":"nope"}"#)).await;
-    assert_eq!(
-        r.json(),
-        problem(422, "Unprocessable Content", Some(r#"invalid request: "nope" is not an email address"#))
-    );
+    let detail = r#"invalid request: \"nope\" is not an email address"#;
+    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
 
-    // Not declared as JSON: 415.
-    let req = Request::post("/users")
-        .header(header::AUTHORIZATION, bearer(ALICE_TOKEN))
-        .body(Body::from(r#"{"name":"x","email":"x@example.com"}"#))
-        .unwrap();
-    let r = call(axum_app::router(), req).await;
-    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(r.headers, problem_headers(&[]));
-    assert_eq!(
-        r.json(),
-        problem(415, "Unsupported Media Type", Some("expected a JSON body (content-type: application/json)"))
-    );
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":" \t","email":"x@y"}"#)).await;
+    let detail = "invalid request: name must be 1 to 100 characters, not only spaces, tabs and line breaks";
+    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
 }
 
 #[tokio::test]
 async fn second_password_reset_is_429_with_retry_after() {
     let store = Arc::new(Store::new());
     let first = call(
-        axum_app::router_with(store.clone()),
+        axum_app::router_with(store.clone(), AXUM_PORT),
         Request::post("/users/1/password-reset").body(Body::empty()).unwrap(),
     )
     .await;
     assert_eq!(first.status, StatusCode::ACCEPTED);
 
-    let r =
-        call(axum_app::router_with(store), Request::post("/users/1/password-reset").body(Body::empty()).unwrap()).await;
+    let r = call(
+        axum_app::router_with(store, AXUM_PORT),
+        Request::post("/users/1/password-reset").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     let retry_after: u64 = r.header("retry-after").expect("retry-after").parse().expect("delay-seconds");
     assert!((1..=60).contains(&retry_after), "retry-after {retry_after}");
@@ -210,14 +213,20 @@ async fn database_failure_is_masked_500_with_request_id() {
 }
 
 #[tokio::test]
+async fn orders_on_the_shard_that_is_up_are_200() {
+    let r = call(axum_app::router(), get_req("/users/2/orders")).await;
+    assert_reply(&r, 200, header_list([("content-type", b"application/json".as_slice())]), "[]");
+}
+
+#[tokio::test]
 async fn request_id_is_generated_when_the_client_sends_none_or_garbage() {
     let store = Arc::new(Store::new());
     for incoming in [None, Some("has space"), Some("")] {
-        let mut req = Request::get("/users/2/orders");
+        let mut req = Request::get("/users/1/orders");
         if let Some(id) = incoming {
             req = req.header("x-request-id", id);
         }
-        let r = call(axum_app::router_with(store.clone()), req.body(Body::empty()).unwrap()).await;
+        let r = call(axum_app::router_with(store.clone(), AXUM_PORT), req.body(Body::empty()).unwrap()).await;
         assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
         let id = r.header("x-request-id").expect("x-request-id");
         assert!(id.len() == 10 && id.starts_with("req-") && id[4..].bytes().all(|b| b.is_ascii_digit()), "{id}");
@@ -237,6 +246,113 @@ async fn maintenance_is_503_with_exposed_detail_and_retry_after() {
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(r.headers, problem_headers(&[("retry-after", &MAINTENANCE_RETRY_AFTER.to_string())]));
     assert_eq!(r.json(), problem(503, "Service Unavailable", Some("exports are paused for maintenance")));
+}
+
+// ---- every response of the service: axum's own errors as problem+json, the rest untouched ----
+
+#[tokio::test]
+async fn unknown_route_is_404_problem_json() {
+    let r = call(axum_app::router(), get_req("/nowhere")).await;
+    assert_reply(&r, 404, problem_headers(&[]), &problem_body(404, "Not Found", None));
+}
+
+#[tokio::test]
+async fn wrong_method_is_405_with_allow() {
+    for (method, uri, allow) in [
+        (Method::DELETE, "/users/1", "GET,HEAD"),
+        (Method::PUT, "/users/1/password-reset", "POST"),
+        (Method::GET, "/users", "POST"),
+        (Method::OPTIONS, "/exports", "GET,HEAD"),
+    ] {
+        let r = call(axum_app::router(), Request::builder().method(method).uri(uri).body(Body::empty()).unwrap()).await;
+        assert_reply(&r, 405, problem_headers(&[("allow", allow)]), &problem_body(405, "Method Not Allowed", None));
+    }
+}
+
+#[tokio::test]
+async fn head_is_answered_like_get_without_the_body() {
+    for uri in ["/users/1", "/users/42", "/users/1/orders", "/exports", "/openapi.json", "/nowhere"] {
+        let get = axum_app::router().oneshot(get_req(uri)).await.unwrap();
+        let head = axum_app::router().oneshot(Request::head(uri).body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(head.status(), get.status(), "{uri}");
+        // The same header fields, the content-length of the GET's body included.
+        let fields =
+            |r: &axum::response::Response| header_list(r.headers().iter().map(|(n, v)| (n.as_str(), v.as_bytes())));
+        let (get_fields, head_fields) = (fields(&get), fields(&head));
+        assert!(get_fields.iter().any(|(n, _)| n == "content-length"), "{uri}");
+        // (The ids of the 500's `x-request-id` differ: a fresh one per request.)
+        let without_id =
+            |f: Vec<(String, String)>| -> Vec<_> { f.into_iter().filter(|(n, _)| n != "x-request-id").collect() };
+        assert_eq!(without_id(head_fields), without_id(get_fields), "{uri}");
+        assert!(head.into_body().collect().await.unwrap().to_bytes().is_empty(), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn missing_content_type_is_axums_415() {
+    let req = Request::post("/users")
+        .header(header::AUTHORIZATION, bearer(ALICE_TOKEN))
+        .body(Body::from(r#"{"name":"x","email":"x@example.com"}"#))
+        .unwrap();
+    let r = call(axum_app::router(), req).await;
+    let detail = "Expected request with `Content-Type: application/json`";
+    assert_reply(&r, 415, problem_headers(&[]), &problem_body(415, "Unsupported Media Type", Some(detail)));
+}
+
+#[tokio::test]
+async fn malformed_json_is_axums_400() {
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":"#)).await;
+    let detail = "Failed to parse the request body as JSON: name: EOF while parsing a value at line 1 column 8";
+    assert_reply(&r, 400, problem_headers(&[]), &problem_body(400, "Bad Request", Some(detail)));
+}
+
+#[tokio::test]
+async fn json_of_the_wrong_shape_is_axums_422() {
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":"x"}"#)).await;
+    let detail = "Failed to deserialize the JSON body into the target type: missing field `email` at line 1 column 12";
+    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
+
+    // A member the schema does not have (`additionalProperties: false`).
+    let body = r#"{"name":"x","email":"x@y","admin":true}"#;
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), body)).await;
+    let detail = "Failed to deserialize the JSON body into the target type: admin: unknown field `admin`, expected `name` or `email` at line 1 column 33";
+    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
+}
+
+#[tokio::test]
+async fn body_over_the_limit_is_axums_413() {
+    let name = "x".repeat(BODY_LIMIT);
+    let body = format!(r#"{{"name":"{name}","email":"x@example.com"}}"#);
+    let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), &body)).await;
+    let detail = "Failed to buffer the request body: length limit exceeded";
+    assert_reply(&r, 413, problem_headers(&[]), &problem_body(413, "Content Too Large", Some(detail)));
+}
+
+#[tokio::test]
+async fn plain_text_500_from_a_handler_leaks_no_detail() {
+    // A handler that does not use ServiceError (legacy code, a proxied upstream), inside the
+    // service's own layers.
+    let routes = axum_app::routes(Arc::new(Store::new()), AXUM_PORT).route(
+        "/report",
+        get(|| async {
+            (StatusCode::INTERNAL_SERVER_ERROR, format!("report store {ORDERS_DB} refused the connection"))
+        }),
+    );
+    let r = call(axum_app::layers(routes), get_req("/report")).await;
+    assert_reply(&r, 500, problem_headers(&[]), &problem_body(500, "Internal Server Error", None));
+}
+
+#[tokio::test]
+async fn a_304_is_untouched() {
+    let etag = call(axum_app::router(), get_req("/users/2")).await.header("etag").unwrap().to_owned();
+    for if_none_match in [etag.clone(), format!("W/{etag}"), format!("\"other\", {etag}"), "*".to_owned()] {
+        let req = Request::get("/users/2").header(header::IF_NONE_MATCH, &if_none_match).body(Body::empty()).unwrap();
+        let r = call(axum_app::router(), req).await;
+        assert_reply(&r, 304, header_list([("etag", etag.as_bytes())]), "");
+    }
+    // Another tag: the 200.
+    let req = Request::get("/users/2").header(header::IF_NONE_MATCH, "\"other\"").body(Body::empty()).unwrap();
+    assert_eq!(call(axum_app::router(), req).await.status, 200);
 }
 
 // ---- ad-hoc enums ----

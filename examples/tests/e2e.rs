@@ -52,8 +52,17 @@ impl Wire {
     }
 }
 
-/// Sends `request` (it should say `Connection: close`) and reads the whole response.
+/// Sends `request` (it should say `Connection: close`) and reads the whole response, whose
+/// `content-length` must be its body's.
 async fn exchange(addr: SocketAddr, request: &str) -> Wire {
+    let wire = exchange_raw(addr, request).await;
+    let length = wire.header("content-length").expect("content-length (no chunking for a small body)");
+    assert_eq!(length, wire.body.len().to_string(), "content-length matches the body");
+    wire
+}
+
+/// Sends `request` and reads the whole response, as it is.
+async fn exchange_raw(addr: SocketAddr, request: &str) -> Wire {
     let io = async {
         let mut stream = TcpStream::connect(addr).await?;
         stream.write_all(request.as_bytes()).await?;
@@ -74,8 +83,6 @@ async fn exchange(addr: SocketAddr, request: &str) -> Wire {
         })
         .collect();
     let wire = Wire { head, status_line, headers, body };
-    let length = wire.header("content-length").expect("content-length (no chunking for a small body)");
-    assert_eq!(length, wire.body.len().to_string(), "content-length matches the body");
     if let Some(connection) = wire.header("connection") {
         assert_eq!(connection, "close");
     }
@@ -210,21 +217,61 @@ async fn hyper_client_reads_every_error_response() {
     }
 }
 
-#[actix_web::test]
-async fn actix_404_and_masked_500_on_the_wire() {
-    use actix_web::{web, App, HttpServer};
+/// A `HEAD` gets the `GET`'s status line and header fields (`content-length` included: the
+/// length of the body a `GET` gets) and no body, on the wire.
+async fn assert_head_like_get(addr: SocketAddr, path: &str) {
+    let get = exchange(addr, &request("GET", path, "")).await;
+    let head = exchange_raw(addr, &request("HEAD", path, "")).await;
+    assert_eq!(head.status_line, get.status_line, "{path}");
+    let fields = |w: &Wire| -> Vec<(String, String)> {
+        let mut f: Vec<(String, String)> = w
+            .headers
+            .iter()
+            .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
+            .filter(|(n, _)| n != "date" && n != "x-request-id")
+            .collect();
+        f.sort();
+        f
+    };
+    assert_eq!(fields(&head), fields(&get), "{path}");
+    assert!(head.body.is_empty(), "{path}: {:?}", String::from_utf8_lossy(&head.body));
+}
+
+#[tokio::test]
+async fn axum_head_and_405_on_the_wire() {
+    let addr = serve(axum_app::router()).await;
+    for path in ["/users/1", "/users/42", "/exports", "/nowhere"] {
+        assert_head_like_get(addr, path).await;
+    }
+    let w = exchange(addr, &request("DELETE", "/users/1", "")).await;
+    assert_eq!(w.status_line, "HTTP/1.1 405 Method Not Allowed");
+    assert_eq!(w.header("allow"), Some("GET,HEAD"));
+    assert_eq!(w.names(), expected_names(&["allow"]));
+    assert_eq!(w.body, br#"{"type":"about:blank","title":"Method Not Allowed","status":405}"#);
+}
+
+/// Runs the actix-web service on an ephemeral port of 127.0.0.1 until the returned handle stops it.
+fn serve_actix() -> (SocketAddr, actix_web::dev::ServerHandle) {
+    use actix_web::{web, HttpServer};
     use errstatus_examples::store::Store;
 
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().unwrap();
     let store = web::Data::new(Store::new());
-    let server = HttpServer::new(move || App::new().app_data(store.clone()).configure(actix_app::configure))
+    let server = HttpServer::new(move || actix_app::app(store.clone(), addr.port()))
         .workers(1)
         .disable_signals()
-        .bind(("127.0.0.1", 0))
-        .expect("bind 127.0.0.1:0");
-    let addr = server.addrs()[0];
-    let server = server.run();
+        .listen(listener)
+        .expect("listen")
+        .run();
     let handle = server.handle();
     actix_web::rt::spawn(server);
+    (addr, handle)
+}
+
+#[actix_web::test]
+async fn actix_404_and_masked_500_on_the_wire() {
+    let (addr, handle) = serve_actix();
 
     let w = exchange(addr, &request("GET", "/users/42", "")).await;
     assert_eq!(w.status_line, "HTTP/1.1 404 Not Found");
@@ -236,6 +283,24 @@ async fn actix_404_and_masked_500_on_the_wire() {
     assert_eq!(w.header("x-request-id"), Some("trace-78"));
     assert_eq!(w.header("content-type"), Some(PROBLEM_JSON));
     assert_eq!(w.body, br#"{"type":"about:blank","title":"Internal Server Error","status":500}"#);
+
+    handle.stop(true).await;
+}
+
+#[actix_web::test]
+async fn actix_head_and_405_on_the_wire() {
+    let (addr, handle) = serve_actix();
+
+    for path in ["/users/1", "/users/42", "/exports", "/nowhere"] {
+        assert_head_like_get(addr, path).await;
+    }
+    for (method, path, allow) in [("DELETE", "/users/1", "GET, HEAD"), ("GET", "/users", "POST")] {
+        let w = exchange(addr, &request(method, path, "")).await;
+        assert_eq!(w.status_line, "HTTP/1.1 405 Method Not Allowed");
+        assert_eq!(w.header("allow"), Some(allow));
+        assert_eq!(w.header("content-type"), Some(PROBLEM_JSON));
+        assert_eq!(w.body, br#"{"type":"about:blank","title":"Method Not Allowed","status":405}"#);
+    }
 
     handle.stop(true).await;
 }

@@ -1,17 +1,19 @@
-//! Feature `utoipa`: the OpenAPI document that the axum service serves, built by utoipa's
-//! `OpenApi` derive from `responses(..., ApiError)`, and `IntoResponses` on its own for
-//! extension members.
+//! Feature `utoipa`: the OpenAPI documents that the services serve, built by utoipa's
+//! `OpenApi` derive from `responses(..., Error)` with each service's error type, and
+//! `IntoResponses` on its own for extension members.
 
 mod common;
 
 use std::collections::BTreeMap;
 
+use actix_web::test as actix_test;
+use actix_web::web;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::BillingError;
 use errstatus::HttpStatus;
-use errstatus_examples::axum_app;
-use errstatus_examples::error::ApiError;
+use errstatus_examples::store::Store;
+use errstatus_examples::{actix_app, axum_app, openapi, ACTIX_PORT, AXUM_PORT};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -26,6 +28,26 @@ async fn served_document() -> Value {
     serde_json::from_slice(&bytes).expect("the document is JSON")
 }
 
+async fn served_actix_document() -> Value {
+    let app = actix_test::init_service(actix_app::app(web::Data::new(Store::new()), ACTIX_PORT)).await;
+    let response =
+        actix_test::call_service(&app, actix_test::TestRequest::get().uri("/openapi.json").to_request()).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
+    serde_json::from_slice(&actix_test::read_body(response).await).expect("the document is JSON")
+}
+
+/// `(path, method)` of every operation of a document.
+fn operations(doc: &Value) -> Vec<(String, String)> {
+    let mut ops = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            ops.push((path.clone(), method.clone()));
+        }
+    }
+    ops
+}
+
 fn problem_schema(response: &Value) -> &Value {
     &response["content"]["application/problem+json"]["schema"]
 }
@@ -34,20 +56,118 @@ fn examples(response: &Value) -> &serde_json::Map<String, Value> {
     response["content"]["application/problem+json"]["examples"].as_object().expect("named examples")
 }
 
+/// The statuses of a service's error type, as the document's response keys.
+fn codes<E: HttpStatus>() -> Vec<String> {
+    E::statuses().iter().map(|s| s.as_u16().to_string()).collect()
+}
+
 #[tokio::test]
 async fn every_status_of_the_error_type_is_a_response() {
     let doc = served_document().await;
     let responses = doc["paths"]["/users/{id}"]["get"]["responses"].as_object().unwrap();
-    let codes: Vec<&str> = responses.keys().map(String::as_str).collect();
-    assert_eq!(codes, ["200", "401", "403", "404", "409", "415", "422", "429", "500", "503"]);
-    // The same list as HttpStatus::statuses(), transparent AuthError included.
-    let statuses: Vec<String> = ApiError::statuses().iter().map(|s| s.as_u16().to_string()).collect();
-    assert_eq!(codes[1..], statuses.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+    let keys: Vec<&str> = responses.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["200", "304", "400", "401", "403", "404", "409", "413", "415", "422", "429", "500", "503"]);
+    // The same list as HttpStatus::statuses() of the service's error type: ApiError (with the
+    // transparent AuthError) and axum's JsonRejection and PathRejection.
+    assert_eq!(keys[2..], codes::<axum_app::ServiceError>()[..]);
     // Every operation lists them.
-    for (path, op) in [("/users", "post"), ("/users/{id}/password-reset", "post"), ("/exports", "get")] {
-        let r = doc["paths"][path][op]["responses"].as_object().unwrap();
-        assert!(r.contains_key("429") && r.contains_key("500"), "{path}");
+    for (path, op) in operations(&doc) {
+        let r = doc["paths"][&path][&op]["responses"].as_object().unwrap();
+        for code in codes::<axum_app::ServiceError>() {
+            assert!(r.contains_key(&code), "{op} {path}: {code}");
+        }
     }
+
+    // actix-web's: its JsonPayloadError and PathError have no 415 or 422 of their own (ApiError
+    // has).
+    let doc = served_actix_document().await;
+    let responses = doc["paths"]["/users/{id}"]["get"]["responses"].as_object().unwrap();
+    let keys: Vec<&str> = responses.keys().map(String::as_str).collect();
+    assert_eq!(keys[2..], codes::<actix_app::ServiceError>()[..]);
+    assert_eq!(
+        codes::<actix_app::ServiceError>(),
+        ["400", "401", "403", "404", "409", "413", "415", "422", "429", "500", "503"]
+    );
+    let examples400 = examples(&responses["400"]);
+    assert!(examples400.contains_key("ContentType"), "{:?}", examples400.keys());
+}
+
+#[tokio::test]
+async fn each_service_names_itself_as_the_server() {
+    for (doc, port) in [(served_document().await, AXUM_PORT), (served_actix_document().await, ACTIX_PORT)] {
+        assert_eq!(doc["servers"][0]["url"], "http://127.0.0.1:{port}");
+        assert_eq!(doc["servers"][0]["variables"]["port"]["default"], port.to_string());
+    }
+    // A service on another port says so.
+    let doc: Value = serde_json::from_str(&openapi::axum_json(41234)).unwrap();
+    assert_eq!(doc["servers"][0]["variables"]["port"]["default"], "41234");
+}
+
+#[tokio::test]
+async fn only_post_users_needs_the_bearer_token() {
+    for doc in [served_document().await, served_actix_document().await] {
+        assert_eq!(
+            doc["components"]["securitySchemes"][openapi::BEARER],
+            json!({
+                "type": "http",
+                "scheme": "bearer",
+                "description": "`Authorization: Bearer <token>`: `token-alice` (an admin) or `token-bob`",
+            })
+        );
+        for (path, op) in operations(&doc) {
+            let security = &doc["paths"][&path][&op]["security"];
+            let expected = if (path.as_str(), op.as_str()) == ("/users", "post") {
+                json!([{"bearerAuth": []}])
+            } else {
+                json!([{}])
+            };
+            assert_eq!(*security, expected, "{op} {path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_request_body_has_the_rules_the_service_checks() {
+    let doc = served_document().await;
+    let body = &doc["paths"]["/users"]["post"]["requestBody"];
+    assert_eq!(body["required"], true);
+    assert_eq!(body["content"]["application/json"]["schema"], json!({"$ref": "#/components/schemas/NewUser"}));
+    let schema = &doc["components"]["schemas"]["NewUser"];
+    assert_eq!(schema["additionalProperties"], false);
+    assert_eq!(schema["required"], json!(["name", "email"]));
+    let name = &schema["properties"]["name"];
+    assert_eq!(
+        (&name["minLength"], &name["maxLength"], &name["pattern"]),
+        (&json!(1), &json!(100), &json!("[^ \\t\\n\\r]"))
+    );
+    let email = &schema["properties"]["email"];
+    assert_eq!(
+        (&email["minLength"], &email["maxLength"], &email["pattern"]),
+        (&json!(3), &json!(254), &json!("[^@]@[^@]"))
+    );
+}
+
+#[tokio::test]
+async fn header_fields_every_response_of_a_status_sends_are_required() {
+    let doc = served_document().await;
+    let mut required = Vec::new();
+    let mut optional = Vec::new();
+    for (path, op) in operations(&doc) {
+        for (code, response) in doc["paths"][&path][&op]["responses"].as_object().unwrap() {
+            for (name, header) in response["headers"].as_object().into_iter().flatten() {
+                let list = if header["required"] == true { &mut required } else { &mut optional };
+                list.push(format!("{code} {name}"));
+            }
+        }
+    }
+    required.sort();
+    required.dedup();
+    optional.sort();
+    optional.dedup();
+    let expected: Vec<String> = openapi::REQUIRED_HEADERS.iter().map(|(code, name)| format!("{code} {name}")).collect();
+    assert_eq!(required, expected);
+    // A masked 500 of ApiError::Database sends one; axum's own 500s do not.
+    assert_eq!(optional, ["500 x-request-id"]);
 }
 
 #[tokio::test]

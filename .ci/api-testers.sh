@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# The API tools that teams run in CI, against both example services (`cargo run --example axum`,
+# `cargo run --example actix`): each service is started on a free loopback port, and its
+# /openapi.json goes through
+#
+#   - Redocly CLI `lint` with the `recommended` rules (npm @redocly/cli), and
+#   - schemathesis with every check (`st run --checks all`: server errors, status codes,
+#     content types, response schemas and header fields, required headers, positive and
+#     negative data, unsupported methods and `Allow`, auth, ...) in every phase (examples,
+#     coverage, fuzzing, stateful).
+#
+# Any finding of either tool fails the script, a tool's warning included. The tools are pinned
+# and installed here, under target/api-testers/ (a Python virtualenv, a node_modules), once:
+# a later run reuses them while the pinned versions are the ones installed. They come from PyPI
+# and the npm registry; nothing else is fetched, and the services only listen on 127.0.0.1.
+#
+#   .ci/api-testers.sh                     both services
+#   MAX_EXAMPLES=500 .ci/api-testers.sh    more schemathesis test cases per operation
+#
+# Needs python3 (3.10 or newer, with its venv module), node (20 or newer) with npm, and cargo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+SCHEMATHESIS_VERSION=4.32.5
+REDOCLY_VERSION=2.77.0
+# Test cases per operation and phase (schemathesis's --max-examples). With 5 operations and
+# 4 phases, 200 keeps both services' runs together under a minute on 2 cores (about 1,000
+# requests each); the seed makes a run repeatable (a failure replays with the same seed), and
+# the generation database is off for the same reason.
+MAX_EXAMPLES=${MAX_EXAMPLES:-200}
+SEED=${SEED:-20260101}
+
+tools=$root/target/api-testers
+mkdir -p "$tools"
+t_start=$SECONDS
+
+step() { echo "-- $*"; }
+
+# ---- the tools ----
+
+venv=$tools/venv
+st=$venv/bin/st
+if [ "$("$st" --version 2>/dev/null || true)" != "st, version $SCHEMATHESIS_VERSION" ]; then
+  step "installing schemathesis $SCHEMATHESIS_VERSION into $venv (PyPI)"
+  rm -rf "$venv"
+  python3 -m venv "$venv" || {
+    echo "api-testers: \`python3 -m venv\` failed (on Debian: apt-get install python3-venv)"
+    exit 1
+  }
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+"$st" --version
+
+node_dir=$tools/node
+redocly=$node_dir/node_modules/.bin/redocly
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
+if [ "$("$redocly" --version 2>/dev/null | tail -n 1 || true)" != "$REDOCLY_VERSION" ]; then
+  step "installing @redocly/cli $REDOCLY_VERSION into $node_dir (npm registry)"
+  rm -rf "$node_dir"
+  mkdir -p "$node_dir"
+  npm install --prefix "$node_dir" --no-save --no-audit --no-fund --loglevel=error "@redocly/cli@$REDOCLY_VERSION"
+fi
+echo "redocly $("$redocly" --version 2>/dev/null | tail -n 1)"
+echo "   ($((SECONDS - t_start)) s: tools)"
+
+# ---- the services ----
+
+t0=$SECONDS
+cargo build --quiet -p errstatus-examples --examples
+echo "   ($((SECONDS - t0)) s: cargo build -p errstatus-examples --examples)"
+
+pids=()
+stop_services() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_services EXIT
+
+# `start NAME`: runs target/debug/examples/NAME on a free port (PORT=0: the service binds
+# 127.0.0.1:0 and prints the address it got) and sets `url` to http://127.0.0.1:PORT once its
+# /openapi.json answers.
+start() {
+  local name=$1 log=$tools/$1.log line='' i
+  PORT=0 "$root/target/debug/examples/$name" >"$log" 2>&1 &
+  pids+=($!)
+  for i in $(seq 100); do
+    line=$(grep -m 1 -o 'http://127\.0\.0\.1:[0-9]*' "$log" || true)
+    [ -n "$line" ] && break
+    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$log"; echo "api-testers: $name exited"; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$line" ] || { cat "$log"; echo "api-testers: $name did not say where it listens"; exit 1; }
+  url=$line
+  "$venv/bin/python" - "$url/openapi.json" <<'EOF'
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        with urllib.request.urlopen(sys.argv[1], timeout=2) as r:
+            if r.status == 200:
+                sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.1)
+sys.exit(f"api-testers: {sys.argv[1]} did not answer")
+EOF
+  echo "$name: $url"
+}
+
+# ---- schemathesis's settings ----
+
+# Each entry is a reason, not a way to quiet a finding:
+#
+# - auth: the token of `POST /users`'s bearer scheme, so that the operation's logic is reached
+#   (the `ignored_auth` check still sends it without and with a wrong token);
+# - warnings fail the run like failures;
+# - `not_a_server_error` fails any 5xx, but two operations of the example answer with one by
+#   design, RFC-conformant, and only with that one: `GET /exports` is paused for maintenance
+#   (503 with `Retry-After`, RFC 9110 §15.6.4) and `GET /users/{id}/orders` reads from a
+#   database that is down (500 with the detail masked, §15.6.1). For these two operations, and
+#   only these, that one status is expected as well; any other 5xx of theirs, and every 5xx
+#   of the other operations, is a finding. The schema, header fields and content type of those
+#   responses are checked like any other.
+cat >"$tools/schemathesis.toml" <<'EOF'
+[auth.openapi.bearerAuth]
+bearer = "token-alice"
+
+[warnings]
+fail-on = true
+
+[[operations]]
+include-operation-id = "exports"
+checks.not_a_server_error.expected-statuses = ["2xx", "3xx", "4xx", "503"]
+
+[[operations]]
+include-operation-id = "orders"
+checks.not_a_server_error.expected-statuses = ["2xx", "3xx", "4xx", "500"]
+EOF
+
+# ---- the runs ----
+
+failed=()
+check() { # check NAME: both tools against the running service at $url
+  local name=$1 doc=$tools/$1-openapi.json t0
+  "$venv/bin/python" -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1]).read())' \
+    "$url/openapi.json" >"$doc"
+
+  t0=$SECONDS
+  step "$name: redocly lint --extends recommended ($doc)"
+  local report=$tools/$name-redocly.json
+  # The exit code counts errors only; a warning is a finding here too.
+  "$redocly" lint --extends recommended --format json "$doc" >"$report" 2>"$tools/$name-redocly.log" || true
+  if ! "$venv/bin/python" - "$report" <<'EOF'; then
+import json, sys
+try:
+    report = json.load(open(sys.argv[1]))
+except ValueError:
+    sys.exit("redocly wrote no JSON report")
+totals = report["totals"]
+for p in report.get("problems", []):
+    where = ", ".join(l.get("pointer", "") for l in p.get("location", []))
+    print(f"  {p['severity']} {p['ruleId']}: {p['message']} ({where})")
+print(f"  {totals['errors']} errors, {totals['warnings']} warnings, {totals['ignored']} ignored")
+sys.exit(1 if totals["errors"] or totals["warnings"] or totals["ignored"] else 0)
+EOF
+    cat "$tools/$name-redocly.log"
+    failed+=("$name: redocly")
+  fi
+  echo "   ($((SECONDS - t0)) s: $name: redocly)"
+
+  t0=$SECONDS
+  step "$name: st run --checks all --max-examples $MAX_EXAMPLES --seed $SEED $url/openapi.json"
+  if ! (cd "$tools" && "$st" --config-file "$tools/schemathesis.toml" run "$url/openapi.json" --url "$url" \
+    --checks all --max-examples "$MAX_EXAMPLES" --seed "$SEED" --generation-database none --no-color); then
+    failed+=("$name: schemathesis")
+  fi
+  echo "   ($((SECONDS - t0)) s: $name: schemathesis)"
+}
+
+for name in axum actix; do
+  start "$name"
+  check "$name"
+done
+
+echo "   ($((SECONDS - t_start)) s: api-testers, both services)"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "api-testers FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "api-testers: schemathesis $SCHEMATHESIS_VERSION and Redocly CLI $REDOCLY_VERSION found nothing in either service"
