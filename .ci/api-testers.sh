@@ -145,6 +145,12 @@ check() { # check NAME: both tools against the running service at $url
   "$venv/bin/python" -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1]).read())' \
     "$url/openapi.json" >"$doc"
 
+  lint "$name" "$doc"
+  schemathesis "$name"
+}
+
+lint() { # lint NAME DOC: Redocly CLI, recommended rules, against one document
+  local name=$1 doc=$2 t0
   t0=$SECONDS
   step "$name: redocly lint --extends recommended ($doc)"
   local report=$tools/$name-redocly.json
@@ -167,7 +173,10 @@ EOF
     failed+=("$name: redocly")
   fi
   echo "   ($((SECONDS - t0)) s: $name: redocly)"
+}
 
+schemathesis() { # schemathesis NAME: against the running service at $url
+  local name=$1 t0
   t0=$SECONDS
   step "$name: st run --checks all --max-examples $MAX_EXAMPLES --seed $SEED $url/openapi.json"
   if ! (cd "$tools" && "$st" --config-file "$tools/schemathesis.toml" run "$url/openapi.json" --url "$url" \
@@ -181,6 +190,16 @@ for name in axum actix; do
   start "$name"
   check "$name"
 done
+
+# The document aide generates for an axum router (written by `cargo test -p
+# errstatus-frameworks --test aide`, which the tests step runs first).
+aide_doc=$tools/aide-openapi.json
+if [ -f "$aide_doc" ]; then
+  lint aide "$aide_doc"
+else
+  echo "missing $aide_doc: run cargo test -p errstatus-frameworks --test aide first"
+  failed+=("aide: no document")
+fi
 
 echo "   ($((SECONDS - t_start)) s: api-testers, both services)"
 if [ ${#failed[@]} -gt 0 ]; then
