@@ -24,7 +24,7 @@ pub const BEARER: &str = "bearerAuth";
 ///
 /// Marked here because utoipa 6 has no way to say it: its `Header` object has no `required`
 /// member, and its `extensions` take only `x-` names, so neither errstatus (which builds the
-/// error responses' header objects, `runtime/src/openapi.rs`) nor `#[utoipa::path]` can set
+/// error responses' header objects, `core/src/openapi.rs`) nor `#[utoipa::path]` can set
 /// it. Which error statuses belong here follows from `ApiError` and `AuthError`: both 401
 /// variants have a `WWW-Authenticate` field, the 429 and the 503 variant a `Retry-After` (an
 /// integer, always a valid field value). `x-request-id` is not required: the 500 response also
