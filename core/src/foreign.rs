@@ -152,6 +152,36 @@ impl fmt::Debug for Foreign<'_> {
     }
 }
 
+/// `HttpStatus` for a framework's extractor error: `$status` is the status the framework gives
+/// it (an expression of `self`), its Display text the detail (shown for a 4xx, hidden for a
+/// 5xx), `$cases` every status it can have, for `statuses()` and the OpenAPI documents.
+macro_rules! rejection {
+    ($ty:ident, $cases:expr, |$this:ident| $status:expr) => {
+        impl $crate::HttpStatus for $ty {
+            #[inline]
+            fn status(&self) -> http::StatusCode {
+                let $this = self;
+                $status
+            }
+
+            fn __problem<'a>(&'a self, p: &mut $crate::__private::Problem<'a>) {
+                p.status_by_class($crate::HttpStatus::status(self), self);
+                p.error(Some(self));
+            }
+
+            fn statuses() -> Vec<http::StatusCode> {
+                $crate::foreign::statuses($cases)
+            }
+
+            #[cfg(any(feature = "utoipa", feature = "aide"))]
+            fn __openapi(docs: &mut $crate::__private::openapi::Docs) {
+                $crate::foreign::document(docs, $cases)
+            }
+        }
+    };
+}
+pub(crate) use rejection;
+
 #[cfg(test)]
 mod tests {
     use super::*;

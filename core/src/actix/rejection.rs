@@ -7,33 +7,7 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, Urlencode
 use actix_web::ResponseError;
 use http::StatusCode;
 
-use crate::foreign::{self, Case};
-use crate::HttpStatus;
-
-macro_rules! rejection {
-    ($ty:ident, $cases:expr) => {
-        impl HttpStatus for $ty {
-            #[inline]
-            fn status(&self) -> StatusCode {
-                super::http_status(ResponseError::status_code(self))
-            }
-
-            fn __problem<'a>(&'a self, p: &mut crate::__private::Problem<'a>) {
-                p.status_by_class(HttpStatus::status(self), self);
-                p.error(Some(self));
-            }
-
-            fn statuses() -> Vec<StatusCode> {
-                foreign::statuses($cases)
-            }
-
-            #[cfg(any(feature = "utoipa", feature = "aide"))]
-            fn __openapi(docs: &mut crate::__private::openapi::Docs) {
-                foreign::document(docs, $cases)
-            }
-        }
-    };
-}
+use crate::foreign::{rejection, Case};
 
 /// `PayloadError` (inside the body errors): 413 at the size limit, 400 otherwise.
 const PAYLOAD: [Case; 2] = [
@@ -141,7 +115,7 @@ const URLENCODED: &[Case] = &[
     },
 ];
 
-rejection!(JsonPayloadError, JSON);
-rejection!(PathError, PATH);
-rejection!(QueryPayloadError, QUERY);
-rejection!(UrlencodedError, URLENCODED);
+rejection!(JsonPayloadError, &JSON, |e| super::http_status(ResponseError::status_code(e)));
+rejection!(PathError, &PATH, |e| super::http_status(ResponseError::status_code(e)));
+rejection!(QueryPayloadError, &QUERY, |e| super::http_status(ResponseError::status_code(e)));
+rejection!(UrlencodedError, &URLENCODED, |e| super::http_status(ResponseError::status_code(e)));

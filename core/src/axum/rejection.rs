@@ -5,34 +5,7 @@
 use ::axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
 use http::StatusCode;
 
-use crate::foreign::{self, Case};
-use crate::HttpStatus;
-
-macro_rules! rejection {
-    ($ty:ident, $cases:expr) => {
-        impl HttpStatus for $ty {
-            #[inline]
-            fn status(&self) -> StatusCode {
-                // The inherent method: the status axum sends for this rejection.
-                $ty::status(self)
-            }
-
-            fn __problem<'a>(&'a self, p: &mut crate::__private::Problem<'a>) {
-                p.status_by_class($ty::status(self), self);
-                p.error(Some(self));
-            }
-
-            fn statuses() -> Vec<StatusCode> {
-                foreign::statuses($cases)
-            }
-
-            #[cfg(any(feature = "utoipa", feature = "aide"))]
-            fn __openapi(docs: &mut crate::__private::openapi::Docs) {
-                foreign::document(docs, $cases)
-            }
-        }
-    };
-}
+use crate::foreign::{rejection, Case};
 
 /// The ways of `FailedToBufferBody` (the `BytesRejection` inside the body rejections).
 const BUFFER: [Case; 2] = [
@@ -124,7 +97,7 @@ const FORM: &[Case] = &[
     },
 ];
 
-rejection!(JsonRejection, JSON);
-rejection!(PathRejection, PATH);
-rejection!(QueryRejection, QUERY);
-rejection!(FormRejection, FORM);
+rejection!(JsonRejection, &JSON, |e| JsonRejection::status(e));
+rejection!(PathRejection, &PATH, |e| PathRejection::status(e));
+rejection!(QueryRejection, &QUERY, |e| QueryRejection::status(e));
+rejection!(FormRejection, &FORM, |e| FormRejection::status(e));
