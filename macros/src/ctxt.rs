@@ -16,11 +16,21 @@ impl Ctxt {
 
     /// Records an error at `span`.
     pub(crate) fn error(&self, span: Span, msg: impl Display) {
-        self.syn_error(syn::Error::new(span, msg));
+        self.error_dyn(span, &msg);
     }
 
     /// Records an error spanning the tokens of `tokens`.
     pub(crate) fn error_spanned(&self, tokens: impl quote::ToTokens, msg: impl Display) {
+        self.spanned_dyn(&tokens, &msg);
+    }
+
+    // The work behind trait objects: one copy of syn's generic constructors in this crate,
+    // not one per message and token type.
+    fn error_dyn(&self, span: Span, msg: &dyn Display) {
+        self.syn_error(syn::Error::new(span, msg));
+    }
+
+    fn spanned_dyn(&self, tokens: &dyn quote::ToTokens, msg: &dyn Display) {
         self.syn_error(syn::Error::new_spanned(tokens, msg));
     }
 
