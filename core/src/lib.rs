@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod derived;
 mod format;
 mod response;
 
@@ -296,6 +297,10 @@ pub fn response<E: HttpStatus + ?Sized, B: From<String>>(e: &E) -> http::Respons
 #[doc(hidden)]
 pub mod __private {
     pub use crate::response::{ExtensionMember as Member, HeaderValueSource, Problem};
+    pub use crate::{
+        __errstatus_actix_web, __errstatus_aide, __errstatus_axum, __errstatus_poem, __errstatus_rocket,
+        __errstatus_salvo, __errstatus_utoipa,
+    };
     pub use http;
     pub use serde_core as serde;
 

@@ -225,102 +225,31 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             }
         }
     };
-    if cfg!(feature = "axum") && names.emits("axum") {
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::axum::response::IntoResponse for #ty #where_ {
-                fn into_response(self) -> #krate::__private::axum::response::Response {
-                    #krate::__private::into_axum(&self)
-                }
-            }
-        });
+    // One invocation per framework; the runtime's `macro_rules!` expands it to the impl when its
+    // feature is on, to nothing otherwise (errstatus-core's derived.rs).
+    let invoke = |mac: &str, where_: &TokenStream| {
+        let mac = Ident::new(mac, Span::call_site());
+        quote!(#krate::__private::#mac! { [#params] [#ty] [#where_] })
+    };
+    for (feature, mac) in [
+        ("axum", "__errstatus_axum"),
+        ("utoipa", "__errstatus_utoipa"),
+        ("rocket", "__errstatus_rocket"),
+        ("poem", "__errstatus_poem"),
+        ("salvo", "__errstatus_salvo"),
+        ("aide", "__errstatus_aide"),
+    ] {
+        if names.emits(feature) {
+            out.extend(invoke(mac, &where_));
+        }
     }
-    if cfg!(feature = "utoipa") && names.emits("utoipa") {
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::utoipa::IntoResponses for #ty #where_ {
-                fn responses() -> ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    #krate::__private::utoipa::openapi::RefOr<#krate::__private::utoipa::openapi::response::Response>,
-                > {
-                    #krate::__private::openapi::responses::<Self>()
-                }
-            }
-        });
-    }
-    if cfg!(feature = "actix-web") && names.emits("actix_web") {
+    if names.emits("actix_web") {
         // `ResponseError` needs `Debug`. Behind a higher-ranked binder the bound is not checked
         // where the impl is written: a type without `Debug` compiles and has no such impl,
         // since another crate of the build may have turned the feature on.
         let mut actix_bounds = bounds.to_vec();
         actix_bounds.push(quote!(for<#hr_lt> #ty: ::core::fmt::Debug + ::core::fmt::Display));
-        let actix_where = where_clause(generics, &actix_bounds);
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::actix_web::ResponseError for #ty #actix_where {
-                fn status_code(&self) -> #krate::__private::actix_web::http::StatusCode {
-                    #krate::__private::actix_status(self)
-                }
-
-                fn error_response(&self) -> #krate::__private::actix_web::HttpResponse {
-                    #krate::__private::actix_response(self)
-                }
-            }
-        });
-    }
-    if cfg!(feature = "rocket") && names.emits("rocket") {
-        // `Responder<'r, 'static>` for every `'r`; the request is not read.
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::rocket::response::Responder<'_, 'static> for #ty #where_ {
-                fn respond_to(
-                    self,
-                    _: &#krate::__private::rocket::Request<'_>,
-                ) -> #krate::__private::rocket::response::Result<'static> {
-                    #krate::__private::rocket_response(&self)
-                }
-            }
-        });
-    }
-    if cfg!(feature = "poem") && names.emits("poem") {
-        // poem's `From<E> for poem::Error` adds `std::error::Error + Send + Sync + 'static`.
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::poem::error::ResponseError for #ty #where_ {
-                fn status(&self) -> #krate::__private::poem::http::StatusCode {
-                    #krate::HttpStatus::status(self)
-                }
-
-                fn as_response(&self) -> #krate::__private::poem::Response {
-                    #krate::__private::poem_response(self)
-                }
-            }
-        });
-    }
-    if cfg!(feature = "salvo") && names.emits("salvo") {
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::salvo::Scribe for #ty #where_ {
-                fn render(self, mut __p: &mut #krate::__private::salvo::Response) {
-                    #krate::__private::salvo_render(&self, __p)
-                }
-            }
-        });
-    }
-    if cfg!(feature = "aide") && names.emits("aide") {
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::aide::OperationOutput for #ty #where_ {
-                type Inner = Self;
-
-                fn inferred_responses(
-                    mut __d: &mut #krate::__private::aide::generate::GenContext,
-                    _: &mut #krate::__private::aide::openapi::Operation,
-                ) -> ::std::vec::Vec<(::core::option::Option<u16>, #krate::__private::aide::openapi::Response)> {
-                    #krate::__private::aide_responses::<Self>(__d)
-                }
-            }
-        });
+        out.extend(invoke("__errstatus_actix_web", &where_clause(generics, &actix_bounds)));
     }
     out
 }

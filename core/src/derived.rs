@@ -1,0 +1,180 @@
+//! The impls a derived type gets for each framework and OpenAPI generator, as `macro_rules!`
+//! macros that the derive's output invokes (`errstatus::__private::__errstatus_axum! { ... }`).
+//! Each expands to the impl when its feature is on and to nothing when it is off, so which impls
+//! a derived type gets follows this crate's features alone, and the macro crate carries no
+//! framework code. Input of each: `[generic parameters with their brackets] [the type]
+//! [where clause]`. The parameters are named `__p` and `__d`, names the derive's `const _`
+//! block shadows with functions, so a user's constant of that name cannot capture them.
+
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_axum {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where_)* {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::into_axum(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_axum {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_utoipa {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where_)* {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<$crate::__private::utoipa::openapi::response::Response>,
+            > {
+                $crate::__private::openapi::responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_utoipa {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_actix_web {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::actix_web::ResponseError for $($ty)* $($where_)* {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::__private::actix_status(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::__private::actix_response(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_actix_web {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "rocket")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_rocket {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::rocket::response::Responder<'_, 'static> for $($ty)* $($where_)* {
+            fn respond_to(
+                self,
+                _: &$crate::__private::rocket::Request<'_>,
+            ) -> $crate::__private::rocket::response::Result<'static> {
+                $crate::__private::rocket_response(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "rocket"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_rocket {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "poem")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_poem {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::poem::error::ResponseError for $($ty)* $($where_)* {
+            fn status(&self) -> $crate::__private::poem::http::StatusCode {
+                $crate::HttpStatus::status(self)
+            }
+
+            fn as_response(&self) -> $crate::__private::poem::Response {
+                $crate::__private::poem_response(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "poem"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_poem {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "salvo")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_salvo {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::salvo::Scribe for $($ty)* $($where_)* {
+            fn render(self, __p: &mut $crate::__private::salvo::Response) {
+                $crate::__private::salvo_render(&self, __p)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "salvo"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_salvo {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_aide {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::aide::OperationOutput for $($ty)* $($where_)* {
+            type Inner = Self;
+
+            fn inferred_responses(
+                __d: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> ::std::vec::Vec<(::core::option::Option<u16>, $crate::__private::aide::openapi::Response)> {
+                $crate::__private::aide_responses::<Self>(__d)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_aide {
+    ($($input:tt)*) => {};
+}
