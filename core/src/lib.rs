@@ -340,19 +340,6 @@ pub mod __private {
     #[cfg(feature = "salvo")]
     pub use salvo;
 
-    /// `HttpStatus::statuses`: the codes of this type's own variants plus those of its
-    /// transparent fields, sorted, without duplicates. No guard against recursion: superseded
-    /// by [`statuses_of`], kept while the derive still calls it.
-    pub fn statuses(own: &[http::StatusCode], inner: &[fn() -> Vec<http::StatusCode>]) -> Vec<http::StatusCode> {
-        let mut all = own.to_vec();
-        for f in inner {
-            all.extend(f());
-        }
-        all.sort_unstable();
-        all.dedup();
-        all
-    }
-
     /// `HttpStatus::statuses` of the type `T`: its own codes plus those of its transparent
     /// fields, sorted, without duplicates. The generated function is
     ///

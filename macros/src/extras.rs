@@ -18,6 +18,9 @@ pub(crate) struct Extras<'a> {
     pub fixed: Vec<(HeaderKey, String)>,
     pub instance: Option<&'a Field<'a>>,
     pub extensions: Vec<(String, &'a Field<'a>)>,
+    /// A header field or fixed value of this variant (or a fixed value of the type) was rejected
+    /// and reported: no "must carry" error follows from it.
+    pub failed: bool,
 }
 
 impl Extras<'_> {
@@ -154,19 +157,26 @@ pub(crate) fn extras<'a>(
     cx: &Ctxt,
     variant: &'a Variant<'a>,
     skip: Option<&'a Field<'a>>,
-    type_fixed: &[FixedHeader],
-    variant_fixed: Vec<FixedHeader>,
+    (type_fixed, type_failed): (&[FixedHeader], bool),
+    (variant_fixed, variant_failed): (Vec<FixedHeader>, bool),
 ) -> Extras<'a> {
-    let mut out = Extras::default();
+    let mut out = Extras { failed: type_failed || variant_failed, ..Extras::default() };
     for field in &variant.fields {
         if skip.is_some_and(|s| s.index == field.index) {
             continue;
         }
-        let Some(h) = &field.attrs.header else { continue };
+        let Some(h) = &field.attrs.header else {
+            // A malformed #[header], reported by attr.rs.
+            out.failed |= field.attrs.header_seen;
+            continue;
+        };
         if h.value.is_some() {
             continue;
         }
-        let Some(key) = header_key(cx, &h.name) else { continue };
+        let Some(key) = header_key(cx, &h.name) else {
+            out.failed = true;
+            continue;
+        };
         let lower = key_name(&key);
         if names::SINGLE_VALUED.contains(&lower.as_str()) && out.headers.iter().any(|h| key_name(&h.key) == lower) {
             cx.error(
@@ -176,6 +186,7 @@ pub(crate) fn extras<'a>(
                     variant.ident
                 ),
             );
+            out.failed = true;
             continue;
         }
         let how = match (&h.with, option_inner(field.ty)) {

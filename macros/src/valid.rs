@@ -237,6 +237,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         warn(cx, &mut model.warnings, d);
     }
     let (fixed, fixed_failed) = fixed_headers(cx, &input.attrs.fixed, "type");
+    let fixed_failed = fixed_failed || input.attrs.header_failed;
     let defaults = Defaults { resolved: default, bad, fixed, fixed_failed };
 
     for variant in &input.variants {
@@ -353,6 +354,8 @@ fn check_variant<'a>(
         transparent = Some(&variant.fields[0]);
     }
     let (variant_fixed, variant_fixed_failed) = fixed_headers(cx, &variant.attrs.fixed, "variant");
+    let variant_fixed = (variant_fixed, variant_fixed_failed || variant.attrs.header_failed);
+    let type_fixed = (&defaults.fixed[..], defaults.fixed_failed);
     if let Some(field) = transparent {
         if status_field_kind(field.ty) == Some(false) {
             cx.error_spanned(
@@ -374,7 +377,7 @@ fn check_variant<'a>(
                 "#[problem] on the field of a #[status(transparent)] variant: the inner error's body is used",
             );
         }
-        let extras = extras(cx, variant, Some(field), &defaults.fixed, variant_fixed);
+        let extras = extras(cx, variant, Some(field), type_fixed, variant_fixed);
         return Some(ArmBody::Transparent(field, extras));
     }
 
@@ -436,13 +439,8 @@ fn check_variant<'a>(
     } else if let Some((entry, code)) = own_code.or(if own_failed { None } else { default_code }) {
         StatusSrc::Code(entry, code.span())
     } else {
-        if own_failed || (own.is_none() && defaults.bad) {
-            return None;
-        }
-        if variant.attrs.status_seen && own.is_none() {
-            return None;
-        }
-        if defaults.bad {
+        // Reported already: this variant's #[status] or the type's.
+        if own_failed || defaults.bad {
             return None;
         }
         let msg = match input.kind {
@@ -467,17 +465,10 @@ fn check_variant<'a>(
         || ((inherited || input.kind == Kind::Struct)
             && defaults.resolved.as_ref().and_then(|d| d.status.acknowledge).is_some());
 
-    let extras = extras(cx, variant, None, &defaults.fixed, variant_fixed);
+    let extras = extras(cx, variant, None, type_fixed, variant_fixed);
 
     // Required header fields of a code known at compile time (a run-time status gives them up).
-    let header_failed = variant.fields.iter().any(|f| f.attrs.header_seen && f.attrs.header.is_none())
-        || extras.headers.len()
-            < variant.fields.iter().filter(|f| f.attrs.header.as_ref().is_some_and(|h| h.value.is_none())).count()
-        || variant.attrs.header_failed
-        || input.attrs.header_failed
-        || variant_fixed_failed
-        || defaults.fixed_failed;
-    if let (StatusSrc::Code(entry, span), false, false) = (&status, header_failed, acknowledged) {
+    if let (StatusSrc::Code(entry, span), false, false) = (&status, extras.failed, acknowledged) {
         for required in entry.required_headers {
             let provides = |k: &HeaderKey| match k {
                 HeaderKey::Const(ident) => *ident == required.constant,
