@@ -161,8 +161,8 @@ async fn orders(
     Ok(web::Json(store.orders(id.into_inner(), request_id)?))
 }
 
-async fn exports(store: web::Data<Store>) -> Result<Vec<u8>, ServiceError> {
-    Ok(store.exports()?)
+async fn exports(store: web::Data<Store>) -> Result<web::Json<Vec<User>>, ServiceError> {
+    Ok(web::Json(store.exports()?))
 }
 
 async fn openapi(document: web::Data<Document>) -> HttpResponse {

@@ -121,6 +121,6 @@ async fn orders(
     Ok(Json(store.orders(id, request_id)?))
 }
 
-async fn exports(State(store): State<Arc<Store>>) -> Result<Vec<u8>, ServiceError> {
-    Ok(store.exports()?)
+async fn exports(State(store): State<Arc<Store>>) -> Result<Json<Vec<User>>, ServiceError> {
+    Ok(Json(store.exports()?))
 }

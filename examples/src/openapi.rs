@@ -158,6 +158,9 @@ macro_rules! document {
             fn password_reset() {}
 
             /// The orders of a user.
+            ///
+            /// The example service simulates a database shard that is down: unless it was started
+            /// with `EXAMPLE_OUTAGES=off`, the orders of an odd id are a 500.
             #[utoipa::path(get, path = "/users/{id}/orders", security(()),
                 params(
                     ("id" = u64, Path, description = "The user's id", example = 1),
@@ -168,9 +171,16 @@ macro_rules! document {
             #[allow(dead_code)]
             fn orders() {}
 
-            /// Download the export.
+            /// Export every user.
+            ///
+            /// The example service simulates a maintenance window: unless it was started with
+            /// `EXAMPLE_OUTAGES=off`, this is a 503 with `Retry-After`.
             #[utoipa::path(get, path = "/exports", security(()),
-                responses((status = 200, description = "The export"), Error))]
+                responses(
+                    (status = 200, description = "Every user, ordered by id", body = Vec<User>,
+                        content_type = "application/json"),
+                    Error,
+                ))]
             #[allow(dead_code)]
             fn exports() {}
         }

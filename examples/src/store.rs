@@ -1,6 +1,9 @@
 //! The service logic both frameworks share: an in-memory user store with bearer-token auth,
 //! a rate-limited password reset, an orders database of which one shard is down, and exports
 //! that are paused for maintenance. Every failure is an [`ApiError`].
+//!
+//! The two outages are simulated, and on by default ([`Store::new`]); a store made with
+//! [`Store::without_outages`] has neither: its orders database is up and its exports run.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -44,8 +47,9 @@ pub struct NewUser {
     pub email: String,
 }
 
-/// An order (never returned: its database is down).
-#[derive(Clone, Debug, Serialize, ToSchema)]
+/// An order. Alice's one order ([`ALICE_ORDER`]) is on the database shard that is down, unless
+/// the store runs [without outages](Store::without_outages).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Order {
     pub id: u64,
     pub total_cents: u64,
@@ -72,11 +76,17 @@ pub const MAINTENANCE_RETRY_AFTER: u64 = 600;
 /// in the server's log, never in a response.
 pub const ORDERS_DB: &str = "10.0.0.7:5432";
 
+/// The only order in the demo: alice's (user 1), on the shard of the odd ids.
+pub const ALICE_ORDER: Order = Order { id: 1, total_cents: 4_250 };
+
 /// The shared state of one service instance.
 #[derive(Debug)]
 pub struct Store {
     inner: Mutex<Inner>,
     request_ids: AtomicU64,
+    /// Whether the simulated outages happen: the orders shard of the odd ids is down, the
+    /// exports are paused.
+    outages: bool,
 }
 
 #[derive(Debug)]
@@ -93,8 +103,22 @@ impl Default for Store {
 }
 
 impl Store {
-    /// A store with alice (1) and bob (2).
+    /// A store with alice (1) and bob (2), and the simulated outages: `GET /users/{id}/orders`
+    /// answers 500 for the odd ids, `GET /exports` 503.
     pub fn new() -> Self {
+        Self::with_outages(true)
+    }
+
+    /// A store with alice (1) and bob (2), without the simulated outages: every existing user's
+    /// orders and the export are answered with 200. For API testers that fail on any 5xx
+    /// (`.ci/api-testers.sh` runs the example services so, with `EXAMPLE_OUTAGES=off`).
+    pub fn without_outages() -> Self {
+        Self::with_outages(false)
+    }
+
+    /// [`Store::new`] if `outages`, else [`Store::without_outages`]: for a setting read at
+    /// start-up, such as [`crate::outages_from_env`].
+    pub fn with_outages(outages: bool) -> Self {
         let mut users = BTreeMap::new();
         for (id, name) in [(1, "alice"), (2, "bob")] {
             let email = format!("{name}@example.com");
@@ -103,7 +127,13 @@ impl Store {
         Store {
             inner: Mutex::new(Inner { users, next_id: 3, last_reset: HashMap::new() }),
             request_ids: AtomicU64::new(1),
+            outages,
         }
+    }
+
+    /// Whether this store simulates the outages (see [`Store::new`]).
+    pub fn outages(&self) -> bool {
+        self.outages
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -195,14 +225,19 @@ impl Store {
         Ok(())
     }
 
-    /// `GET /users/{id}/orders`: the orders are sharded by user id. In this demo the shard of
-    /// the odd ids ([`ORDERS_DB`], alice's) is down; the other one (bob's) has no orders yet.
+    /// `GET /users/{id}/orders`: the orders are sharded by user id. The shard of the odd ids
+    /// ([`ORDERS_DB`]) holds alice's [`ALICE_ORDER`]; with the outages (the default) it is
+    /// down. The other shard (bob's) has no orders yet.
     pub fn orders(&self, user: u64, request_id: String) -> Result<Vec<Order>, ApiError> {
         self.user(user)?;
         if user.is_multiple_of(2) {
             return Ok(Vec::new());
         }
-        let result: Result<Vec<Order>, DbError> = Err(DbError::ConnectionRefused { addr: ORDERS_DB });
+        let result: Result<Vec<Order>, DbError> = if self.outages {
+            Err(DbError::ConnectionRefused { addr: ORDERS_DB })
+        } else {
+            Ok(if user == 1 { vec![ALICE_ORDER] } else { Vec::new() })
+        };
         result.map_err(|source| {
             // The client only sees "Internal Server Error" and the request id: log the rest.
             eprintln!("[{request_id}] orders of user {user}: {source}");
@@ -210,9 +245,13 @@ impl Store {
         })
     }
 
-    /// `GET /exports`: paused for maintenance.
-    pub fn exports(&self) -> Result<Vec<u8>, ApiError> {
-        Err(ApiError::Maintenance { service: "exports", retry_after: MAINTENANCE_RETRY_AFTER })
+    /// `GET /exports`: every user, ordered by id. With the outages (the default) the exports
+    /// are paused for maintenance.
+    pub fn exports(&self) -> Result<Vec<User>, ApiError> {
+        if self.outages {
+            return Err(ApiError::Maintenance { service: "exports", retry_after: MAINTENANCE_RETRY_AFTER });
+        }
+        Ok(self.lock().users.values().cloned().collect())
     }
 }
 
@@ -266,6 +305,28 @@ mod tests {
             store.create_user(admin, new("d", "DAVE@example.com")),
             Err(ApiError::DuplicateEmail { email }) if email == "DAVE@example.com"
         ));
+    }
+
+    #[test]
+    fn outages_are_on_by_default_and_can_be_turned_off() {
+        let store = Store::new();
+        assert!(store.outages());
+        assert!(
+            matches!(store.orders(1, "r1".into()), Err(ApiError::Database { request_id, .. }) if request_id == "r1")
+        );
+        assert_eq!(store.orders(2, "r2".into()).unwrap(), []);
+        assert!(matches!(store.exports(), Err(ApiError::Maintenance { service: "exports", retry_after: 600 })));
+
+        let store = Store::without_outages();
+        assert!(!store.outages());
+        assert_eq!(store.orders(1, "r1".into()).unwrap(), [ALICE_ORDER]);
+        assert_eq!(store.orders(2, "r2".into()).unwrap(), []);
+        assert!(matches!(store.orders(9, "r9".into()), Err(ApiError::UserNotFound(9))));
+        let admin = Caller { user: 1, admin: true };
+        let carol = store.create_user(admin, NewUser { name: "carol".into(), email: "c@example.com".into() }).unwrap();
+        assert_eq!(store.orders(carol.id, "r3".into()).unwrap(), []);
+        let ids: Vec<u64> = store.exports().unwrap().iter().map(|u| u.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
     }
 
     #[test]

@@ -238,6 +238,50 @@ async fn maintenance_is_503_with_exposed_detail_and_retry_after() {
     assert_eq!(r.json(), problem(503, "Service Unavailable", Some("exports are paused for maintenance")));
 }
 
+// ---- without the simulated outages (`EXAMPLE_OUTAGES=off`, `Store::without_outages`) ----
+
+/// The export of a fresh store: every user, ordered by id.
+const EXPORT: &str =
+    r#"[{"id":1,"name":"alice","email":"alice@example.com"},{"id":2,"name":"bob","email":"bob@example.com"}]"#;
+
+fn json_headers() -> Vec<(String, String)> {
+    header_list([("content-type", b"application/json".as_slice())])
+}
+
+#[actix_web::test]
+async fn without_outages_the_export_is_200_json_of_every_user() {
+    let app = api_with(web::Data::new(Store::without_outages())).await;
+    let r = reply(test::call_service(&app, test::TestRequest::get().uri("/exports").to_request()).await).await;
+    assert_reply(&r, 200, json_headers(), EXPORT);
+    let users: Vec<User> = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(users.iter().map(|u| u.id).collect::<Vec<_>>(), [1, 2]);
+
+    // A new user is in the next export.
+    let body = r#"{"name":"carol","email":"carol@example.com"}"#;
+    let r = reply(test::call_service(&app, post_json("/users", Some(ALICE_TOKEN), body)).await).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let r = reply(test::call_service(&app, test::TestRequest::get().uri("/exports").to_request()).await).await;
+    let carol = r#"{"id":3,"name":"carol","email":"carol@example.com"}"#;
+    assert_reply(&r, 200, json_headers(), &format!("{},{carol}]", EXPORT.strip_suffix(']').unwrap()));
+}
+
+#[actix_web::test]
+async fn without_outages_orders_of_odd_ids_are_200() {
+    let app = api_with(web::Data::new(Store::without_outages())).await;
+    let get = |uri: &str| test::TestRequest::get().uri(uri).to_request();
+    let r = reply(test::call_service(&app, get("/users/1/orders")).await).await;
+    assert_reply(&r, 200, json_headers(), r#"[{"id":1,"total_cents":4250}]"#);
+    let r = reply(test::call_service(&app, get("/users/2/orders")).await).await;
+    assert_reply(&r, 200, json_headers(), "[]");
+    let body = r#"{"name":"carol","email":"carol@example.com"}"#;
+    let r = reply(test::call_service(&app, post_json("/users", Some(ALICE_TOKEN), body)).await).await;
+    assert_eq!(r.header("location"), Some("/users/3"));
+    let r = reply(test::call_service(&app, get("/users/3/orders")).await).await;
+    assert_reply(&r, 200, json_headers(), "[]");
+    let r = reply(test::call_service(&app, get("/users/9/orders")).await).await;
+    assert_reply(&r, 404, problem_headers(&[]), &problem_body(404, "Not Found", Some("user 9 not found")));
+}
+
 // ---- every response of the service: actix-web's own errors as problem+json, the rest untouched ----
 
 #[actix_web::test]

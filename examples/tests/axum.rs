@@ -248,6 +248,47 @@ async fn maintenance_is_503_with_exposed_detail_and_retry_after() {
     assert_eq!(r.json(), problem(503, "Service Unavailable", Some("exports are paused for maintenance")));
 }
 
+// ---- without the simulated outages (`EXAMPLE_OUTAGES=off`, `Store::without_outages`) ----
+
+/// The export of a fresh store: every user, ordered by id.
+const EXPORT: &str =
+    r#"[{"id":1,"name":"alice","email":"alice@example.com"},{"id":2,"name":"bob","email":"bob@example.com"}]"#;
+
+fn json_headers() -> Vec<(String, String)> {
+    header_list([("content-type", b"application/json".as_slice())])
+}
+
+#[tokio::test]
+async fn without_outages_the_export_is_200_json_of_every_user() {
+    let store = Arc::new(Store::without_outages());
+    let r = call(axum_app::router_with(store.clone(), AXUM_PORT), get_req("/exports")).await;
+    assert_reply(&r, 200, json_headers(), EXPORT);
+    let users: Vec<User> = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(users.iter().map(|u| u.id).collect::<Vec<_>>(), [1, 2]);
+
+    // A new user is in the next export.
+    let body = r#"{"name":"carol","email":"carol@example.com"}"#;
+    let r = call(axum_app::router_with(store.clone(), AXUM_PORT), post_json("/users", Some(ALICE_TOKEN), body)).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let r = call(axum_app::router_with(store, AXUM_PORT), get_req("/exports")).await;
+    let carol = r#"{"id":3,"name":"carol","email":"carol@example.com"}"#;
+    assert_reply(&r, 200, json_headers(), &format!("{},{carol}]", EXPORT.strip_suffix(']').unwrap()));
+}
+
+#[tokio::test]
+async fn without_outages_orders_of_odd_ids_are_200() {
+    let store = Arc::new(Store::without_outages());
+    let orders = |uri: &str| call(axum_app::router_with(store.clone(), AXUM_PORT), get_req(uri));
+    assert_reply(&orders("/users/1/orders").await, 200, json_headers(), r#"[{"id":1,"total_cents":4250}]"#);
+    assert_reply(&orders("/users/2/orders").await, 200, json_headers(), "[]");
+    let body = r#"{"name":"carol","email":"carol@example.com"}"#;
+    let r = call(axum_app::router_with(store.clone(), AXUM_PORT), post_json("/users", Some(ALICE_TOKEN), body)).await;
+    assert_eq!(r.header("location"), Some("/users/3"));
+    assert_reply(&orders("/users/3/orders").await, 200, json_headers(), "[]");
+    let r = orders("/users/9/orders").await;
+    assert_reply(&r, 404, problem_headers(&[]), &problem_body(404, "Not Found", Some("user 9 not found")));
+}
+
 // ---- every response of the service: axum's own errors as problem+json, the rest untouched ----
 
 #[tokio::test]

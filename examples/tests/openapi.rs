@@ -223,6 +223,28 @@ async fn schemas_follow_rfc_9457_and_hide_masked_members() {
     assert!(responses["422"]["description"].as_str().unwrap().starts_with("Unprocessable Content"));
 }
 
+#[tokio::test]
+async fn the_simulated_outages_and_the_responses_without_them_are_documented() {
+    for doc in [served_document().await, served_actix_document().await] {
+        let exports = &doc["paths"]["/exports"]["get"]["responses"];
+        let ok = exports["200"]["content"].as_object().unwrap();
+        assert_eq!(ok.keys().collect::<Vec<_>>(), ["application/json"]);
+        assert_eq!(
+            ok["application/json"]["schema"],
+            json!({"type": "array", "items": {"$ref": "#/components/schemas/User"}})
+        );
+        assert!(problem_schema(&exports["503"]).is_object());
+        assert_eq!(exports["503"]["headers"]["retry-after"]["required"], true);
+
+        let orders = &doc["paths"]["/users/{id}/orders"]["get"]["responses"];
+        assert_eq!(
+            orders["200"]["content"]["application/json"]["schema"],
+            json!({"type": "array", "items": {"$ref": "#/components/schemas/Order"}})
+        );
+        assert!(problem_schema(&orders["500"]).is_object());
+    }
+}
+
 #[test]
 fn extension_members_are_in_the_schema_and_types_in_the_examples() {
     let responses: BTreeMap<_, _> = BillingError::responses();
