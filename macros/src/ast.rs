@@ -111,6 +111,20 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
         .collect()
 }
 
+/// Calls `f` with a field's type as syn reads it: `scan` keeps the type of a field without
+/// attributes as tokens, which is all the derive needs of it except where it looks inside (a
+/// `#[status(transparent)]` default checks the field is not a `StatusCode`; the OpenAPI
+/// examples print it as syn does).
+pub(crate) fn with_parsed_type<R>(ty: &Type, f: impl FnOnce(&Type) -> R) -> R {
+    match ty {
+        Type::Verbatim(tokens) => match syn::parse2::<Type>(tokens.clone()) {
+            Ok(parsed) => f(&parsed),
+            Err(_) => f(ty),
+        },
+        _ => f(ty),
+    }
+}
+
 /// The doc comment: the `#[doc = "..."]` lines joined, trimmed.
 fn doc(attrs: &[syn::Attribute]) -> String {
     // Only the OpenAPI document reads it: skip the work (a string decode per line) without it.
@@ -177,7 +191,7 @@ pub(crate) fn mark_placeholders(fmt: &str, fields: &Fields) -> String {
                 let shown = match arg.parse::<usize>() {
                     Ok(i) => match fields.iter().nth(i) {
                         Some(f) => {
-                            let ty = quote::ToTokens::to_token_stream(&f.ty).to_string();
+                            let ty = with_parsed_type(&f.ty, |ty| quote::ToTokens::to_token_stream(ty).to_string());
                             ty.replace(" < ", "<").replace(" > ", ">").replace(" >", ">").replace(" :: ", "::")
                         }
                         None => arg.to_owned(),

@@ -12,7 +12,9 @@ use crate::ctxt::Ctxt;
 
 /// The CODE of `#[status(CODE)]` and `status!(CODE)`.
 pub(crate) enum Code {
-    /// `404`
+    /// `404`: up to three decimal digits, read without syn (the common case).
+    Digits(u16, Span),
+    /// `404`, `0x194`, `404u16`, ...
     Lit(LitInt),
     /// `NOT_FOUND`, `StatusCode::NOT_FOUND`, `http::StatusCode::NOT_FOUND`
     Name(syn::Path),
@@ -22,6 +24,7 @@ impl Code {
     /// The smallest token to point at: the literal or the last path segment.
     pub(crate) fn span(&self) -> Span {
         match self {
+            Code::Digits(_, span) => *span,
             Code::Lit(lit) => lit.span(),
             Code::Name(path) => path.segments.last().map_or_else(|| path.span(), |s| s.ident.span()),
         }
@@ -30,6 +33,7 @@ impl Code {
     /// The code as the user wrote it, for messages: `404`, `NOT_FOUND`.
     pub(crate) fn written(&self) -> String {
         match self {
+            Code::Digits(value, _) => value.to_string(),
             Code::Lit(lit) => lit.to_string(),
             Code::Name(path) => path_string(path),
         }
@@ -338,6 +342,9 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
         cx.error_spanned(attr, format_args!("#[status] needs a status code: {STATUS_USAGE}"));
         return None;
     }
+    if let Some(code) = digits(tokens) {
+        return Some(Status { arg: StatusArg::Code(code), expose: None, acknowledge: None });
+    }
     let parser = |input: ParseStream| -> syn::Result<Status> {
         let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
         let mut first = true;
@@ -402,6 +409,18 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
             None
         }
     }
+}
+
+/// `#[status(404)]`, the form nearly every variant has, read without syn's parser: one literal
+/// of one to three decimal digits, the first not 0. Anything else is `None`, for `parse_code`.
+fn digits(tokens: &TokenStream) -> Option<Code> {
+    let mut iter = tokens.clone().into_iter();
+    let (Some(proc_macro2::TokenTree::Literal(lit)), None) = (iter.next(), iter.next()) else { return None };
+    let repr = lit.to_string();
+    if repr.is_empty() || repr.len() > 3 || repr.starts_with('0') || !repr.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(Code::Digits(repr.parse().ok()?, lit.span()))
 }
 
 /// Parses a CODE: an integer literal or a path ending in a constant name.

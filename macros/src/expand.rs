@@ -5,7 +5,7 @@
 //! (status text, body, header values, framework types) lives in the runtime's `__private`
 //! module, compiled once. Every path starts at the crate path of `impls::Names`.
 
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
@@ -78,22 +78,37 @@ fn expand(model: &Model) -> TokenStream {
 
 impl Gen<'_> {
     fn pattern(&self, variant: &Variant, bindings: &[&Field]) -> TokenStream {
-        let path = match self.input.kind {
-            Kind::Struct => quote!(Self),
-            Kind::Enum => {
-                let ident = variant.ident;
-                quote!(Self::#ident)
-            }
-        };
-        if variant.unit {
-            return path;
+        let mut out = TokenStream::new();
+        self.pattern_to(&mut out, variant, bindings);
+        out
+    }
+
+    /// Appends `pattern(variant, bindings)` to `out`, token by token: a large enum has a
+    /// pattern per variant, and one stream per pattern is most of the derive's output time.
+    fn pattern_to(&self, out: &mut TokenStream, variant: &Variant, bindings: &[&Field]) {
+        let span = Span::call_site();
+        out.extend([TokenTree::Ident(Ident::new("Self", span))]);
+        if self.input.kind == Kind::Enum {
+            out.extend([
+                TokenTree::Punct(Punct::new(':', Spacing::Joint)),
+                TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+                TokenTree::Ident(variant.ident.clone()),
+            ]);
         }
-        let binds = bindings.iter().map(|f| {
+        if variant.unit {
+            return;
+        }
+        let mut inner = TokenStream::new();
+        for f in bindings {
             let member = &f.member;
             let var = binding(f);
-            quote!(#member: ref #var)
-        });
-        quote!(#path { #(#binds,)* .. })
+            inner.extend(quote!(#member: ref #var,));
+        }
+        inner.extend([
+            TokenTree::Punct(Punct::new('.', Spacing::Joint)),
+            TokenTree::Punct(Punct::new('.', Spacing::Alone)),
+        ]);
+        out.extend([TokenTree::Group(Group::new(Delimiter::Brace, inner))]);
     }
 
     /// `<Inner as HttpStatus>::method`, spanned at the field's type: every use of a
@@ -111,7 +126,8 @@ impl Gen<'_> {
     /// so a code is named once however many variants share it.
     fn status_arms(&self) -> Vec<TokenStream> {
         let mut arms = Vec::new();
-        let mut by_code: Vec<(&errstatus_registry::Entry, Span, Vec<TokenStream>)> = Vec::new();
+        // The variants of each code, as one `A | B { .. } | ...` pattern.
+        let mut by_code: Vec<(&errstatus_registry::Entry, Span, TokenStream)> = Vec::new();
         for arm in &self.model.arms {
             match &arm.body {
                 ArmBody::Transparent(field, _) => {
@@ -121,11 +137,17 @@ impl Gen<'_> {
                     arms.push(quote!(#pat => #call(#var),));
                 }
                 ArmBody::Own(Response { status: StatusSrc::Code(entry, span), .. }) => {
-                    let pat = self.pattern(arm.variant, &[]);
-                    match by_code.iter_mut().find(|(e, _, _)| e.code == entry.code) {
-                        Some((_, _, pats)) => pats.push(pat),
-                        None => by_code.push((entry, *span, vec![pat])),
-                    }
+                    let i = match by_code.iter().position(|(e, _, _)| e.code == entry.code) {
+                        Some(i) => {
+                            by_code[i].2.extend([TokenTree::Punct(Punct::new('|', Spacing::Alone))]);
+                            i
+                        }
+                        None => {
+                            by_code.push((entry, *span, TokenStream::new()));
+                            by_code.len() - 1
+                        }
+                    };
+                    self.pattern_to(&mut by_code[i].2, arm.variant, &[]);
                 }
                 ArmBody::Own(resp) => {
                     let field = self.status_field(&resp.status);
@@ -139,7 +161,7 @@ impl Gen<'_> {
         for (entry, span, pats) in by_code {
             // The alias is `use`d at the top of `status()`.
             let code = status_in(entry, span, &self.names.krate, quote!(#alias));
-            arms.push(quote!(#(#pats)|* => #code,));
+            arms.push(quote!(#pats => #code,));
         }
         arms
     }

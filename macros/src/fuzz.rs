@@ -968,6 +968,20 @@ proptest! {
 proptest! {
     #![proptest_config(config(1000))]
 
+    /// `scan`, the fast reader in front of syn's parser, gives the same expansion, errors
+    /// included, whenever it reads an input at all.
+    #[test]
+    fn scan_reads_inputs_as_syn_does(src in any_input()) {
+        let syn_node = parse_input(&src);
+        if let Some(node) = crate::scan::derive_input(parse_tokens(&src)) {
+            prop_assert_eq!(derive(&node).to_string(), derive(&syn_node).to_string(), "{}", src);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1000))]
+
     /// See the module docs.
     #[test]
     fn valid_inputs_expand_to_their_codes(input in gen::input("ApiError")) {

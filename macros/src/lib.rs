@@ -1,7 +1,8 @@
 //! Procedural macros of [errstatus](https://docs.rs/errstatus). Users depend on `errstatus`,
 //! which re-exports everything here; this crate is an implementation detail.
 //!
-//! The derive is a pipeline, one file per stage: `attr` (attributes -> options) and `ast` (the
+//! The derive is a pipeline, one file per stage: `scan` (a fast reader of the input, syn's
+//! parser behind it), `attr` (attributes -> options) and `ast` (the
 //! input, borrowed) -> `valid` (registry and rules, every error collected) -> `expand` (the
 //! checked model -> method bodies) -> `impls` (the impls around them). After an error,
 //! `fallback` emits the errors and stub impls instead.
@@ -15,6 +16,7 @@ mod extras;
 mod fallback;
 mod impls;
 mod names;
+mod scan;
 mod status_macro;
 mod valid;
 
@@ -28,8 +30,15 @@ use proc_macro::TokenStream;
 /// See `errstatus::HttpStatus`.
 #[proc_macro_derive(HttpStatus, attributes(status, header, problem, errstatus))]
 pub fn derive_http_status(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    derive(&input).into()
+    let input = proc_macro2::TokenStream::from(input);
+    let node = match scan::derive_input(input.clone()) {
+        Some(node) => node,
+        None => match syn::parse2(input) {
+            Ok(node) => node,
+            Err(err) => return err.to_compile_error().into(),
+        },
+    };
+    derive(&node).into()
 }
 
 /// The derive: the impls, or the errors plus stub impls.

@@ -144,3 +144,44 @@ fn status_macro() {
     assert!(crate::status_macro::try_expand(&quote!(::errstatus), quote!()).is_err());
     assert!(crate::status_macro::try_expand(&quote!(::errstatus), quote!(404, 405)).is_err());
 }
+
+/// `scan` reads the shapes error types have; the rest goes to syn.
+#[test]
+fn scan_reads_common_shapes_and_leaves_the_rest_to_syn() {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    let read = |tokens: TokenStream| crate::scan::derive_input(tokens);
+    let fast = [
+        quote! { #[status(500)] pub enum E { #[status(404)] A, B(u8, Box<dyn Fn(u8, u16) -> Result<u8, String>>), C { #[header(RETRY_AFTER)] a: Option<u64>, b: HashMap<String, Vec<u8>>, }, } },
+        quote! { /// doc
+        #[derive(Debug)] #[errstatus(crate = "es")] pub(crate) enum E { #[error("x {0}")] #[status(transparent)] A(#[from] inner::Error) } },
+        quote! { #[status(404)] pub struct S { pub a: u8, pub(crate) b: [u8; 4], pub(super) c: &'static str, d: <T as Tr>::X } },
+        quote! { #[status(404)] struct S(pub (u8, u16), pub(self) fn() -> u8); },
+        quote! { #[status(404)] struct S; },
+        quote! { #[status(404)] enum E { A(Box<dyn Iterator<Item = u8>>) } },
+    ];
+    for input in fast {
+        let node = read(input.clone()).unwrap_or_else(|| panic!("left to syn: {input}"));
+        let syn_node: DeriveInput = syn::parse2(input.clone()).unwrap();
+        assert_eq!(derive(&node).to_string(), derive(&syn_node).to_string(), "{input}");
+    }
+    // A type or attribute inside an invisible group (what `macro_rules!` makes of `$t:ty` and
+    // `$m:meta`) is read too.
+    let invisible = |tokens: TokenStream| TokenTree::Group(Group::new(Delimiter::None, tokens));
+    let (ty, meta) = (invisible(quote!(Vec<u8>)), invisible(quote!(status(404))));
+    let input = quote! { enum E { #[#meta] A(#ty), #[status(409)] B { a: #ty } } };
+    let node = read(input.clone()).expect("invisible groups");
+    assert_eq!(derive(&node).to_string(), derive(&syn::parse2(input).unwrap()).to_string());
+
+    let slow = [
+        quote! { enum E<T> { A(T) } },
+        quote! { enum E where u8: Copy { A } },
+        quote! { enum E { A = 1 } },
+        quote! { pub(in crate::a) enum E { A } },
+        quote! { struct S { a: u8 = 1 } },
+        quote! { union U { a: u8 } },
+        quote! { enum E { #[status = 404 405] A } },
+    ];
+    for input in slow {
+        assert!(read(input.clone()).is_none(), "read: {input}");
+    }
+}

@@ -67,10 +67,30 @@ pub(crate) struct Response<'a> {
     pub extras: Extras<'a>,
 }
 
+/// The registry entry of an integer code, or why it is not a usable code.
+fn registered(value: i128, span: Span, what: &str) -> Result<&'static Entry, syn::Error> {
+    if !(100..=599).contains(&value) {
+        return Err(syn::Error::new(
+            span,
+            format_args!("{what}: {value} is not a valid HTTP status code; status codes are 100..=599 (RFC 9110 §15)"),
+        ));
+    }
+    let code = value as u16;
+    lookup(code).ok_or_else(|| {
+        let class = code / 100 * 100;
+        let hint = match names::unregistered_hint(code) {
+            Some(h) => format!("; {h}"),
+            None => format!("; clients treat it as {class} (RFC 9110 §15)"),
+        };
+        syn::Error::new(span, format_args!("{what}: {code} is not a registered HTTP status code{hint}"))
+    })
+}
+
 /// Resolves a CODE to its registry entry, or explains why it is not a usable code.
 /// `what` names the attribute in messages, e.g. `#[status(444)]`.
 pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Error> {
     let entry = match code {
+        Code::Digits(value, span) => registered(i128::from(*value), *span, what)?,
         Code::Lit(lit) => {
             if !lit.suffix().is_empty() {
                 return Err(syn::Error::new(
@@ -78,33 +98,10 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
                     format_args!("{what}: write the status code without the `{}` suffix", lit.suffix()),
                 ));
             }
-            let value = match lit.base10_parse::<i128>() {
-                Ok(v) => v,
+            match lit.base10_parse::<i128>() {
+                Ok(value) => registered(value, lit.span(), what)?,
                 Err(_) => {
                     return Err(syn::Error::new(lit.span(), format_args!("{what}: expected an integer status code")))
-                }
-            };
-            if !(100..=599).contains(&value) {
-                return Err(syn::Error::new(
-                    lit.span(),
-                    format_args!(
-                        "{what}: {value} is not a valid HTTP status code; status codes are 100..=599 (RFC 9110 §15)"
-                    ),
-                ));
-            }
-            let code = value as u16;
-            match lookup(code) {
-                Some(entry) => entry,
-                None => {
-                    let class = code / 100 * 100;
-                    let hint = match names::unregistered_hint(code) {
-                        Some(h) => format!("; {h}"),
-                        None => format!("; clients treat it as {class} (RFC 9110 §15)"),
-                    };
-                    return Err(syn::Error::new(
-                        lit.span(),
-                        format_args!("{what}: {code} is not a registered HTTP status code{hint}"),
-                    ));
                 }
             }
         }
@@ -283,10 +280,12 @@ fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
 
 /// Whether a type is `StatusCode` (any path ending in it) or `Option<StatusCode>`.
 fn status_field_kind(ty: &syn::Type) -> Option<bool> {
-    if last_type_name(ty).as_deref() == Some("StatusCode") {
-        return Some(false);
-    }
-    option_inner(ty).filter(|inner| last_type_name(inner).as_deref() == Some("StatusCode")).map(|_| true)
+    crate::ast::with_parsed_type(ty, |ty| {
+        if last_type_name(ty).as_deref() == Some("StatusCode") {
+            return Some(false);
+        }
+        option_inner(ty).filter(|inner| last_type_name(inner).as_deref() == Some("StatusCode")).map(|_| true)
+    })
 }
 
 fn check_variant<'a>(

@@ -1,0 +1,258 @@
+//! A fast reader of the derive's input, in front of syn's.
+//!
+//! `syn::DeriveInput`'s parser reads every field type and every attribute in full, through a
+//! token buffer of the whole input: on a large enum that is half of the derive's own time. This
+//! reader walks the tokens once and builds the same `syn::DeriveInput` for the shapes error
+//! types have (no generics, no where clause, no discriminant), with two shortcuts:
+//!
+//! - an attribute `#[name]` or `#[name(...)]` becomes its `Meta` directly; any other form goes
+//!   through syn's `Meta` parser;
+//! - the type of a field without attributes stays tokens (`syn::Type::Verbatim`): the derive
+//!   only prints it, walks its tokens or, for a `#[status(transparent)]` default, reads it with
+//!   `ast::parsed_type`. A field with an attribute (whose rules look at its type) gets syn's
+//!   `Type`.
+//!
+//! Anything else returns `None`, and the caller runs syn's parser, which also reports syntax
+//! errors. The input reached the derive as a struct, enum or union rustc parsed, so the shapes
+//! below are the whole grammar of what is read here. `tests.rs` and `fuzz.rs` check that both
+//! readers give the same expansion.
+
+use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
+use syn::punctuated::Punctuated;
+use syn::{token, Token};
+
+/// The input as `syn::DeriveInput`, or `None` for syn's parser to read.
+pub(crate) fn derive_input(tokens: TokenStream) -> Option<syn::DeriveInput> {
+    let tts: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut cur = Cursor { tts: &tts, pos: 0 };
+    let attrs = cur.attrs()?;
+    let vis = cur.vis()?;
+    let keyword = cur.ident()?;
+    let ident = cur.ident()?;
+    let data = if keyword == "enum" {
+        let body = cur.group(Delimiter::Brace)?;
+        syn::Data::Enum(syn::DataEnum {
+            enum_token: Token![enum](keyword.span()),
+            brace_token: token::Brace { span: body.delim_span() },
+            variants: variants(body)?,
+        })
+    } else if keyword == "struct" {
+        let (fields, semi_token) = match cur.next()? {
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => (syn::Fields::Named(named(g)?), None),
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {
+                (syn::Fields::Unnamed(unnamed(g)?), Some(Token![;](cur.punct(';')?)))
+            }
+            TokenTree::Punct(p) if p.as_char() == ';' => (syn::Fields::Unit, Some(Token![;](p.span()))),
+            _ => return None,
+        };
+        syn::Data::Struct(syn::DataStruct { struct_token: Token![struct](keyword.span()), fields, semi_token })
+    } else {
+        return None;
+    };
+    if cur.next().is_some() {
+        return None;
+    }
+    Some(syn::DeriveInput { attrs, vis, ident, generics: syn::Generics::default(), data })
+}
+
+struct Cursor<'t> {
+    tts: &'t [TokenTree],
+    pos: usize,
+}
+
+impl<'t> Cursor<'t> {
+    fn peek(&self) -> Option<&'t TokenTree> {
+        self.tts.get(self.pos)
+    }
+
+    fn next(&mut self) -> Option<&'t TokenTree> {
+        let tt = self.tts.get(self.pos)?;
+        self.pos += 1;
+        Some(tt)
+    }
+
+    fn ident(&mut self) -> Option<Ident> {
+        match self.next()? {
+            TokenTree::Ident(ident) => Some(ident.clone()),
+            _ => None,
+        }
+    }
+
+    fn group(&mut self, delimiter: Delimiter) -> Option<&'t Group> {
+        match self.next()? {
+            TokenTree::Group(g) if g.delimiter() == delimiter => Some(g),
+            _ => None,
+        }
+    }
+
+    fn punct(&mut self, c: char) -> Option<proc_macro2::Span> {
+        match self.next()? {
+            TokenTree::Punct(p) if p.as_char() == c => Some(p.span()),
+            _ => None,
+        }
+    }
+
+    /// Outer attributes: `#[...]`, doc comments included (rustc hands them on as `#[doc = ...]`).
+    fn attrs(&mut self) -> Option<Vec<syn::Attribute>> {
+        let mut attrs = Vec::new();
+        while let Some(TokenTree::Punct(pound)) = self.peek() {
+            if pound.as_char() != '#' {
+                break;
+            }
+            self.pos += 1;
+            let bracket = self.group(Delimiter::Bracket)?;
+            attrs.push(syn::Attribute {
+                pound_token: Token![#](pound.span()),
+                style: syn::AttrStyle::Outer,
+                bracket_token: token::Bracket { span: bracket.delim_span() },
+                meta: meta(bracket.stream())?,
+            });
+        }
+        Some(attrs)
+    }
+
+    /// `pub`, `pub(crate)`, `pub(self)`, `pub(super)` or nothing; `pub(in path)` is left to syn.
+    fn vis(&mut self) -> Option<syn::Visibility> {
+        let Some(TokenTree::Ident(kw)) = self.peek() else { return Some(syn::Visibility::Inherited) };
+        if kw != "pub" {
+            return Some(syn::Visibility::Inherited);
+        }
+        self.pos += 1;
+        let pub_token = Token![pub](kw.span());
+        if let Some(TokenTree::Group(g)) = self.peek() {
+            if g.delimiter() == Delimiter::Parenthesis {
+                let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+                match inner.as_slice() {
+                    [TokenTree::Ident(scope)] if scope == "crate" || scope == "self" || scope == "super" => {
+                        self.pos += 1;
+                        return Some(syn::Visibility::Restricted(syn::VisRestricted {
+                            pub_token,
+                            paren_token: token::Paren { span: g.delim_span() },
+                            in_token: None,
+                            path: Box::new(syn::Path::from(scope.clone())),
+                        }));
+                    }
+                    [TokenTree::Ident(kw), ..] if kw == "in" => return None,
+                    // `pub (u8, u16)`: a tuple field's type.
+                    _ => {}
+                }
+            }
+        }
+        Some(syn::Visibility::Public(pub_token))
+    }
+}
+
+/// The attribute's content: `name` and `name(...)` (any delimiter) directly, the rest by syn.
+fn meta(content: TokenStream) -> Option<syn::Meta> {
+    let tts: Vec<TokenTree> = content.into_iter().collect();
+    match tts.as_slice() {
+        [TokenTree::Ident(name)] => Some(syn::Meta::Path(syn::Path::from(name.clone()))),
+        [TokenTree::Ident(name), TokenTree::Group(g)] => {
+            let delimiter = match g.delimiter() {
+                Delimiter::Parenthesis => syn::MacroDelimiter::Paren(token::Paren { span: g.delim_span() }),
+                Delimiter::Brace => syn::MacroDelimiter::Brace(token::Brace { span: g.delim_span() }),
+                Delimiter::Bracket => syn::MacroDelimiter::Bracket(token::Bracket { span: g.delim_span() }),
+                Delimiter::None => return syn::parse2(tts.into_iter().collect()).ok(),
+            };
+            Some(syn::Meta::List(syn::MetaList { path: syn::Path::from(name.clone()), delimiter, tokens: g.stream() }))
+        }
+        _ => syn::parse2(tts.into_iter().collect()).ok(),
+    }
+}
+
+/// The items of a group separated by commas, without empty ones (a trailing comma). For
+/// fields (`angles`), commas inside angle brackets do not separate (`->` is not a bracket), and
+/// an `=` outside them (a field's default value) is left to syn.
+fn split(group: &Group, angles: bool) -> Option<Vec<Vec<TokenTree>>> {
+    let mut items = Vec::new();
+    let mut item = Vec::new();
+    let mut depth = 0usize;
+    let mut after_minus = false;
+    for tt in group.stream() {
+        if let TokenTree::Punct(p) = &tt {
+            let c = p.as_char();
+            if c == ',' && depth == 0 {
+                items.push(std::mem::take(&mut item));
+                after_minus = false;
+                continue;
+            }
+            if angles {
+                if c == '=' && depth == 0 {
+                    return None;
+                } else if c == '<' {
+                    depth += 1;
+                } else if c == '>' && !after_minus {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            after_minus = c == '-' && p.spacing() == Spacing::Joint;
+        } else {
+            after_minus = false;
+        }
+        item.push(tt);
+    }
+    if !item.is_empty() {
+        items.push(item);
+    }
+    Some(items)
+}
+
+fn variants(body: &Group) -> Option<Punctuated<syn::Variant, Token![,]>> {
+    let mut out = Punctuated::new();
+    for item in split(body, false)? {
+        let mut cur = Cursor { tts: &item, pos: 0 };
+        let attrs = cur.attrs()?;
+        let ident = cur.ident()?;
+        let fields = match cur.next() {
+            None => syn::Fields::Unit,
+            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => syn::Fields::Named(named(g)?),
+            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => syn::Fields::Unnamed(unnamed(g)?),
+            // A discriminant, a visibility, ...: syn's.
+            Some(_) => return None,
+        };
+        if cur.next().is_some() {
+            return None;
+        }
+        out.push(syn::Variant { attrs, ident, fields, discriminant: None });
+    }
+    Some(out)
+}
+
+fn named(group: &Group) -> Option<syn::FieldsNamed> {
+    let mut named = Punctuated::new();
+    for item in split(group, true)? {
+        let mut cur = Cursor { tts: &item, pos: 0 };
+        let attrs = cur.attrs()?;
+        let vis = cur.vis()?;
+        let ident = cur.ident()?;
+        let colon = cur.punct(':')?;
+        named.push(field(attrs, vis, Some(ident), Some(Token![:](colon)), &item[cur.pos..])?);
+    }
+    Some(syn::FieldsNamed { brace_token: token::Brace { span: group.delim_span() }, named })
+}
+
+fn unnamed(group: &Group) -> Option<syn::FieldsUnnamed> {
+    let mut unnamed = Punctuated::new();
+    for item in split(group, true)? {
+        let mut cur = Cursor { tts: &item, pos: 0 };
+        let attrs = cur.attrs()?;
+        let vis = cur.vis()?;
+        unnamed.push(field(attrs, vis, None, None, &item[cur.pos..])?);
+    }
+    Some(syn::FieldsUnnamed { paren_token: token::Paren { span: group.delim_span() }, unnamed })
+}
+
+fn field(
+    attrs: Vec<syn::Attribute>,
+    vis: syn::Visibility,
+    ident: Option<Ident>,
+    colon_token: Option<Token![:]>,
+    ty: &[TokenTree],
+) -> Option<syn::Field> {
+    if ty.is_empty() {
+        return None;
+    }
+    let tokens: TokenStream = ty.iter().cloned().collect();
+    let ty = if attrs.is_empty() { syn::Type::Verbatim(tokens) } else { syn::parse2(tokens).ok()? };
+    Some(syn::Field { attrs, vis, modifiers: syn::FieldModifiers::default(), ident, colon_token, ty, default: None })
+}
