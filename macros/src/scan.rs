@@ -252,7 +252,9 @@ fn field(
     if ty.is_empty() {
         return None;
     }
-    let tokens: TokenStream = ty.iter().cloned().collect();
+    // Extended, not collected: the tokens are handed to rustc only if the expansion uses them.
+    let mut tokens = TokenStream::new();
+    tokens.extend(ty.iter().cloned());
     let ty = if attrs.is_empty() { syn::Type::Verbatim(tokens) } else { syn::parse2(tokens).ok()? };
     Some(syn::Field { attrs, vis, modifiers: syn::FieldModifiers::default(), ident, colon_token, ty, default: None })
 }
