@@ -12,7 +12,7 @@ use syn::DeriveInput;
 
 use crate::ast::{Field, Input, Kind, Variant};
 use crate::ctxt::Ctxt;
-use crate::extras::{key_name, Extras, HeaderHow, HeaderKey};
+use crate::extras::{Extras, HeaderHow, HeaderKey};
 use crate::impls::{self, Bodies, Names};
 use crate::valid::{self, Arm, ArmBody, Model, Response, StatusSrc};
 
@@ -305,7 +305,14 @@ impl Gen<'_> {
         quote!(_ => { #calls })
     }
 
+    /// Without `tracing`, nothing (and none of the code below is built).
+    #[cfg(not(feature = "tracing"))]
+    fn error_call(&self) -> TokenStream {
+        TokenStream::new()
+    }
+
     /// Feature `tracing`: hands the error to the log of masked responses.
+    #[cfg(feature = "tracing")]
     fn error_call(&self) -> TokenStream {
         let krate = &self.names.krate;
         if self.error_bound() {
@@ -426,7 +433,15 @@ impl Gen<'_> {
         }
     }
 
-    /// `HttpStatus::__openapi` (feature `utoipa`): each variant's facts for the OpenAPI document.
+    /// Without `utoipa` and `aide`, nothing (and none of the code below is built).
+    #[cfg(not(any(feature = "utoipa", feature = "aide")))]
+    fn openapi_fn(&self) -> TokenStream {
+        TokenStream::new()
+    }
+
+    /// `HttpStatus::__openapi` (feature `utoipa` or `aide`): each variant's facts for the
+    /// OpenAPI document.
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
     fn openapi_fn(&self) -> TokenStream {
         let krate = &self.names.krate;
         let type_name = self.input.original.ident.to_string();
@@ -467,8 +482,8 @@ impl Gen<'_> {
                         (&#krate::__private::openapi::Probe::<#fty>::new()).schema_fn()
                     }))
                 });
-                let headers = resp.extras.headers.iter().map(|h| key_name(&h.key));
-                let headers = headers.chain(resp.extras.fixed.iter().map(|(k, _)| key_name(k)));
+                let headers = resp.extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
+                let headers = headers.chain(resp.extras.fixed.iter().map(|(k, _)| crate::extras::key_name(k)));
                 quote! {
                     __d.variant(#krate::__private::openapi::Variant {
                         status: #status,
