@@ -154,11 +154,20 @@ impl core::fmt::Debug for Details<'_> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ProblemJson;
 
+impl ProblemJson {
+    /// The usual size of the body: the fixed members, the title and type, and a detail of
+    /// about 80 bytes.
+    pub(crate) fn capacity(d: &Details<'_>) -> usize {
+        128 + d.title.len() + d.type_.map_or(0, str::len)
+    }
+}
+
 impl Format for ProblemJson {
     const CONTENT_TYPE: &'static str = PROBLEM_JSON;
 
+    #[inline]
     fn write(d: &Details<'_>, buf: &mut String) {
-        buf.reserve(128 + d.title.len() + d.type_.map_or(0, str::len));
+        buf.reserve(ProblemJson::capacity(d));
         match d.type_ {
             Some(type_) => {
                 buf.push_str("{\"type\":");

@@ -281,15 +281,17 @@ impl<'a> Problem<'a> {
             extensions: if shown { &self.extensions } else { &[] },
             variant: self.variant,
         };
-        // One allocation for the usual body: the writer reserves room for the fixed members,
-        // the title and type, and a detail of about 80 bytes.
-        let mut buf = String::new();
         match self.format {
             None => {
+                // One allocation for the usual body, made here (an allocation into an empty
+                // `String` through `reserve` takes the slow growth path): room for the fixed
+                // members, the title and type, and a detail of about 80 bytes.
+                let mut buf = String::with_capacity(ProblemJson::capacity(&details));
                 ProblemJson::write(&details, &mut buf);
                 Some((buf, PROBLEM_JSON_VALUE))
             }
             Some(format) => {
+                let mut buf = String::new();
                 (format.write)(&details, &mut buf);
                 if buf.is_empty() {
                     return None;
