@@ -5,8 +5,8 @@
 //! reader walks the tokens once and builds the same `syn::DeriveInput` for the shapes error
 //! types have (no generics, no where clause, no discriminant), with two shortcuts:
 //!
-//! - an attribute `#[name]` or `#[name(...)]` becomes its `Meta` directly; any other form goes
-//!   through syn's `Meta` parser;
+//! - an attribute `#[name]`, `#[name(...)]` or `#[name = literal]` (a doc comment) becomes its
+//!   `Meta` directly; any other form goes through syn's `Meta` parser;
 //! - the type of a field without attributes stays tokens (`syn::Type::Verbatim`): the derive
 //!   only prints it, walks its tokens or, for a `#[status(transparent)]` default, reads it with
 //!   `ast::parsed_type`. A field with an attribute (whose rules look at its type) gets syn's
@@ -142,7 +142,8 @@ impl<'t> Cursor<'t> {
     }
 }
 
-/// The attribute's content: `name` and `name(...)` (any delimiter) directly, the rest by syn.
+/// The attribute's content: `name`, `name(...)` (any delimiter) and `name = literal` directly,
+/// the rest by syn.
 fn meta(content: TokenStream) -> Option<syn::Meta> {
     let tts: Vec<TokenTree> = content.into_iter().collect();
     match tts.as_slice() {
@@ -155,6 +156,14 @@ fn meta(content: TokenStream) -> Option<syn::Meta> {
                 Delimiter::None => return syn::parse2(tts.into_iter().collect()).ok(),
             };
             Some(syn::Meta::List(syn::MetaList { path: syn::Path::from(name.clone()), delimiter, tokens: g.stream() }))
+        }
+        // `doc = "..."` (every doc comment line) and other `name = literal`.
+        [TokenTree::Ident(name), TokenTree::Punct(eq), TokenTree::Literal(lit)] if eq.as_char() == '=' => {
+            Some(syn::Meta::NameValue(syn::MetaNameValue {
+                path: syn::Path::from(name.clone()),
+                eq_token: Token![=](eq.span()),
+                value: syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit: syn::Lit::new(lit.clone()) }),
+            }))
         }
         _ => syn::parse2(tts.into_iter().collect()).ok(),
     }
