@@ -9,7 +9,7 @@
 //!   `Meta` directly; any other form goes through syn's `Meta` parser;
 //! - the type of a field without attributes stays tokens (`syn::Type::Verbatim`): the derive
 //!   only prints it, walks its tokens or, for a `#[status(transparent)]` default, reads it with
-//!   `ast::parsed_type`. A field with an attribute (whose rules look at its type) gets syn's
+//!   `ast::with_parsed_type`. A field with an attribute (whose rules look at its type) gets syn's
 //!   `Type`.
 //!
 //! Anything else returns `None`, and the caller runs syn's parser, which also reports syntax
