@@ -1,11 +1,11 @@
 //! Procedural macros of [errstatus](https://docs.rs/errstatus). Users depend on `errstatus`,
 //! which re-exports everything here; this crate is an implementation detail.
 //!
-//! The derive is a pipeline, one file per stage: `scan` (a fast reader of the input, syn's
-//! parser behind it), `attr` (attributes -> options) and `ast` (the
-//! input, borrowed) -> `valid` (registry and rules, every error collected) -> `expand` (the
-//! checked model -> method bodies) -> `impls` (the impls around them). After an error,
-//! `fallback` emits the errors and stub impls instead.
+//! The derive is a pipeline, one file per stage: `scan` (a fast reader of the input, with
+//! syn's parser behind it) -> `attr` (attributes -> options) and `ast` (the input, borrowed) ->
+//! `valid` (registry and rules, every error collected) -> `expand` (the checked model ->
+//! method bodies) -> `impls` (the impls around them). After an error, `fallback` emits the
+//! errors and stub impls instead.
 #![forbid(unsafe_code)]
 
 mod ast;
