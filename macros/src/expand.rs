@@ -158,10 +158,12 @@ impl Gen<'_> {
             }
         }
         let alias = &self.names.status_alias;
-        for (entry, span, pats) in by_code {
-            // The alias is `use`d at the top of `status()`.
+        for (entry, span, mut arm) in by_code {
+            // The alias is `use`d at the top of `status()`. The patterns are extended, not
+            // interpolated (which would copy them).
             let code = status_in(entry, span, &self.names.krate, quote!(#alias));
-            arms.push(quote!(#pats => #code,));
+            arm.extend(quote!(=> #code,));
+            arms.push(arm);
         }
         arms
     }
