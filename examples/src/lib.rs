@@ -23,7 +23,7 @@
 //! included (unknown route 404, wrong method 405 with `Allow`, extractor rejections, a handler's
 //! plain-text error), a `HEAD` is answered like a `GET` (RFC 9110 §9.3.2), and the OpenAPI document
 //! says exactly what they accept and send: `.ci/api-testers.sh` runs schemathesis and Redocly CLI
-//! against both.
+//! against both, and REDbot on their error responses.
 //!
 //! Run `cargo run --example axum` or `cargo run --example actix`; `cargo run --example plain`
 //! shows the responses without a framework.
