@@ -152,16 +152,15 @@ impl fmt::Debug for Foreign<'_> {
     }
 }
 
-/// `HttpStatus` for a framework's extractor error: `$status` is the status the framework gives
-/// it (an expression of `self`), its Display text the detail (shown for a 4xx, hidden for a
-/// 5xx), `$cases` every status it can have, for `statuses()` and the OpenAPI documents.
+/// `HttpStatus` for a framework's extractor error: `$status(&self)` is the status the framework
+/// gives it, its Display text the detail (shown for a 4xx, hidden for a 5xx), `$cases` every
+/// status it can have, for `statuses()` and the OpenAPI documents.
 macro_rules! rejection {
-    ($ty:ident, $cases:expr, |$this:ident| $status:expr) => {
+    ($ty:ident, $cases:expr, $status:path) => {
         impl $crate::HttpStatus for $ty {
             #[inline]
             fn status(&self) -> http::StatusCode {
-                let $this = self;
-                $status
+                $status(self)
             }
 
             fn __problem<'a>(&'a self, p: &mut $crate::__private::Problem<'a>) {

@@ -25,49 +25,9 @@ fn examples(response: &Value) -> &Map<String, Value> {
 
 // ---- transparent fields behind `Box`, `&'static` and `Arc` ----
 
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Inner {
-    /// The order does not exist.
-    #[error("no such order")]
-    #[status(404)]
-    Missing,
-    #[error("slow down")]
-    #[status(429)]
-    Limited {
-        #[header(RETRY_AFTER)]
-        retry_after: u64,
-    },
-}
-
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Boxed {
-    #[error(transparent)]
-    #[status(transparent)]
-    A(Box<Inner>),
-    #[error("conflict")]
-    #[status(409)]
-    B,
-}
-
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Borrowed {
-    #[error(transparent)]
-    #[status(transparent)]
-    A(&'static Inner),
-    #[error("conflict")]
-    #[status(409)]
-    B,
-}
-
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Shared {
-    #[error(transparent)]
-    #[status(transparent)]
-    A(Arc<Inner>),
-    #[error("conflict")]
-    #[status(409)]
-    B,
-}
+#[path = "common/pointer_types.rs"]
+mod pointer_types;
+use pointer_types::{Borrowed, Boxed, Shared};
 
 #[test]
 fn responses_include_the_inner_types_behind_pointers() {

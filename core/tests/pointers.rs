@@ -11,50 +11,11 @@ fn codes(list: Vec<StatusCode>) -> Vec<u16> {
     list.iter().map(StatusCode::as_u16).collect()
 }
 
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Inner {
-    #[error("no such order")]
-    #[status(404)]
-    Missing,
-    #[error("slow down")]
-    #[status(429)]
-    Limited {
-        #[header(RETRY_AFTER)]
-        retry_after: u64,
-    },
-}
+#[path = "common/pointer_types.rs"]
+mod pointer_types;
+use pointer_types::{Borrowed, Boxed, Inner, Shared};
 
 static MISSING: Inner = Inner::Missing;
-
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Boxed {
-    #[error(transparent)]
-    #[status(transparent)]
-    A(Box<Inner>),
-    #[error("conflict")]
-    #[status(409)]
-    B,
-}
-
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Borrowed {
-    #[error(transparent)]
-    #[status(transparent)]
-    A(&'static Inner),
-    #[error("conflict")]
-    #[status(409)]
-    B,
-}
-
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum Shared {
-    #[error(transparent)]
-    #[status(transparent)]
-    A(Arc<Inner>),
-    #[error("conflict")]
-    #[status(409)]
-    B,
-}
 
 #[test]
 fn statuses_of_a_transparent_pointer_field_are_the_inner_types() {

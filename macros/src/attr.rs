@@ -139,7 +139,8 @@ pub(crate) struct ContainerAttrs {
     pub format: Option<syn::Type>,
 }
 
-/// The features `skip(...)` accepts, as written there (`-` as `_`).
+/// The features `skip(...)` accepts, as written there (`-` as `_`): each but `tracing` has an
+/// impl macro `__errstatus_<feature>!` in errstatus-core (impls.rs invokes them).
 pub(crate) const SKIPPABLE: &[&str] = &["axum", "actix_web", "utoipa", "tracing", "rocket", "poem", "salvo", "aide"];
 
 /// Parses every `#[errstatus(...)]` of the type.

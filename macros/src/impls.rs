@@ -225,31 +225,26 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             }
         }
     };
-    // One invocation per framework; the runtime's `macro_rules!` expands it to the impl when its
-    // feature is on, to nothing otherwise (errstatus-core's derived.rs).
-    let invoke = |mac: &str, where_: &TokenStream| {
-        let mac = Ident::new(mac, Span::call_site());
-        quote!(#krate::__private::#mac! { [#params] [#ty] [#where_] })
-    };
-    for (feature, mac) in [
-        ("axum", "__errstatus_axum"),
-        ("utoipa", "__errstatus_utoipa"),
-        ("rocket", "__errstatus_rocket"),
-        ("poem", "__errstatus_poem"),
-        ("salvo", "__errstatus_salvo"),
-        ("aide", "__errstatus_aide"),
-    ] {
-        if names.emits(feature) {
-            out.extend(invoke(mac, &where_));
+    // One invocation of `__errstatus_<feature>!` per framework and document generator that
+    // `#[errstatus(skip(...))]` names (`tracing` is a log call, not an impl); the runtime's
+    // `macro_rules!` expands it to the impl when its feature is on, to nothing otherwise
+    // (errstatus-core's derived.rs).
+    for &feature in attr::SKIPPABLE {
+        if feature == "tracing" || !names.emits(feature) {
+            continue;
         }
-    }
-    if names.emits("actix_web") {
-        // `ResponseError` needs `Debug`. Behind a higher-ranked binder the bound is not checked
-        // where the impl is written: a type without `Debug` compiles and has no such impl,
-        // since another crate of the build may have turned the feature on.
-        let mut actix_bounds = bounds.to_vec();
-        actix_bounds.push(quote!(for<#hr_lt> #ty: ::core::fmt::Debug + ::core::fmt::Display));
-        out.extend(invoke("__errstatus_actix_web", &where_clause(generics, &actix_bounds)));
+        let where_ = if feature == "actix_web" {
+            // `ResponseError` needs `Debug`. Behind a higher-ranked binder the bound is not
+            // checked where the impl is written: a type without `Debug` compiles and has no
+            // such impl, since another crate of the build may have turned the feature on.
+            let mut actix_bounds = bounds.to_vec();
+            actix_bounds.push(quote!(for<#hr_lt> #ty: ::core::fmt::Debug + ::core::fmt::Display));
+            where_clause(generics, &actix_bounds)
+        } else {
+            where_.clone()
+        };
+        let mac = format_ident!("__errstatus_{}", feature);
+        out.extend(quote!(#krate::__private::#mac! { [#params] [#ty] [#where_] }));
     }
     out
 }

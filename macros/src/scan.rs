@@ -38,10 +38,8 @@ pub(crate) fn derive_input(tokens: TokenStream) -> Option<syn::DeriveInput> {
         })
     } else if keyword == "struct" {
         let (fields, semi_token) = match cur.next()? {
-            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => (syn::Fields::Named(named(g)?), None),
-            TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {
-                (syn::Fields::Unnamed(unnamed(g)?), Some(Token![;](cur.punct(';')?)))
-            }
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => (fields(g)?, None),
+            TokenTree::Group(g) => (fields(g)?, Some(Token![;](cur.punct(';')?))),
             TokenTree::Punct(p) if p.as_char() == ';' => (syn::Fields::Unit, Some(Token![;](p.span()))),
             _ => return None,
         };
@@ -214,8 +212,7 @@ fn variants(body: &Group) -> Option<Punctuated<syn::Variant, Token![,]>> {
         let ident = cur.ident()?;
         let fields = match cur.next() {
             None => syn::Fields::Unit,
-            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => syn::Fields::Named(named(g)?),
-            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => syn::Fields::Unnamed(unnamed(g)?),
+            Some(TokenTree::Group(g)) => fields(g)?,
             // A discriminant, a visibility, ...: syn's.
             Some(_) => return None,
         };
@@ -227,43 +224,48 @@ fn variants(body: &Group) -> Option<Punctuated<syn::Variant, Token![,]>> {
     Some(out)
 }
 
-fn named(group: &Group) -> Option<syn::FieldsNamed> {
-    let mut named = Punctuated::new();
+/// The fields of a `{ ... }` (named) or `( ... )` (tuple) group.
+fn fields(group: &Group) -> Option<syn::Fields> {
+    let named = match group.delimiter() {
+        Delimiter::Brace => true,
+        Delimiter::Parenthesis => false,
+        _ => return None,
+    };
+    let mut fields = Punctuated::new();
     for item in split(group, true)? {
         let mut cur = Cursor { tts: &item, pos: 0 };
         let attrs = cur.attrs()?;
         let vis = cur.vis()?;
-        let ident = cur.ident()?;
-        let colon = cur.punct(':')?;
-        named.push(field(attrs, vis, Some(ident), Some(Token![:](colon)), &item[cur.pos..])?);
+        let (ident, colon_token) = match named {
+            true => (Some(cur.ident()?), Some(Token![:](cur.punct(':')?))),
+            false => (None, None),
+        };
+        let ty = &item[cur.pos..];
+        if ty.is_empty() {
+            return None;
+        }
+        // Extended, not collected: the tokens are handed to rustc only if the expansion uses them.
+        let mut tokens = TokenStream::new();
+        tokens.extend(ty.iter().cloned());
+        let ty = if attrs.is_empty() { syn::Type::Verbatim(tokens) } else { syn::parse2(tokens).ok()? };
+        fields.push(syn::Field {
+            attrs,
+            vis,
+            modifiers: syn::FieldModifiers::default(),
+            ident,
+            colon_token,
+            ty,
+            default: None,
+        });
     }
-    Some(syn::FieldsNamed { brace_token: token::Brace { span: group.delim_span() }, named })
-}
-
-fn unnamed(group: &Group) -> Option<syn::FieldsUnnamed> {
-    let mut unnamed = Punctuated::new();
-    for item in split(group, true)? {
-        let mut cur = Cursor { tts: &item, pos: 0 };
-        let attrs = cur.attrs()?;
-        let vis = cur.vis()?;
-        unnamed.push(field(attrs, vis, None, None, &item[cur.pos..])?);
-    }
-    Some(syn::FieldsUnnamed { paren_token: token::Paren { span: group.delim_span() }, unnamed })
-}
-
-fn field(
-    attrs: Vec<syn::Attribute>,
-    vis: syn::Visibility,
-    ident: Option<Ident>,
-    colon_token: Option<Token![:]>,
-    ty: &[TokenTree],
-) -> Option<syn::Field> {
-    if ty.is_empty() {
-        return None;
-    }
-    // Extended, not collected: the tokens are handed to rustc only if the expansion uses them.
-    let mut tokens = TokenStream::new();
-    tokens.extend(ty.iter().cloned());
-    let ty = if attrs.is_empty() { syn::Type::Verbatim(tokens) } else { syn::parse2(tokens).ok()? };
-    Some(syn::Field { attrs, vis, modifiers: syn::FieldModifiers::default(), ident, colon_token, ty, default: None })
+    Some(match named {
+        true => syn::Fields::Named(syn::FieldsNamed {
+            brace_token: token::Brace { span: group.delim_span() },
+            named: fields,
+        }),
+        false => syn::Fields::Unnamed(syn::FieldsUnnamed {
+            paren_token: token::Paren { span: group.delim_span() },
+            unnamed: fields,
+        }),
+    })
 }

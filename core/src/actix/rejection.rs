@@ -115,7 +115,12 @@ const URLENCODED: &[Case] = &[
     },
 ];
 
-rejection!(JsonPayloadError, &JSON, |e| super::http_status(ResponseError::status_code(e)));
-rejection!(PathError, &PATH, |e| super::http_status(ResponseError::status_code(e)));
-rejection!(QueryPayloadError, &QUERY, |e| super::http_status(ResponseError::status_code(e)));
-rejection!(UrlencodedError, &URLENCODED, |e| super::http_status(ResponseError::status_code(e)));
+rejection!(JsonPayloadError, &JSON, status);
+rejection!(PathError, &PATH, status);
+rejection!(QueryPayloadError, &QUERY, status);
+rejection!(UrlencodedError, &URLENCODED, status);
+
+/// The status actix-web gives the error (`ResponseError::status_code`), as an `http` 1.x one.
+fn status<E: ResponseError>(e: &E) -> StatusCode {
+    super::http_status(e.status_code())
+}

@@ -97,7 +97,7 @@ const FORM: &[Case] = &[
     },
 ];
 
-rejection!(JsonRejection, &JSON, |e| JsonRejection::status(e));
-rejection!(PathRejection, &PATH, |e| PathRejection::status(e));
-rejection!(QueryRejection, &QUERY, |e| QueryRejection::status(e));
-rejection!(FormRejection, &FORM, |e| FormRejection::status(e));
+rejection!(JsonRejection, &JSON, JsonRejection::status);
+rejection!(PathRejection, &PATH, PathRejection::status);
+rejection!(QueryRejection, &QUERY, QueryRejection::status);
+rejection!(FormRejection, &FORM, FormRejection::status);
