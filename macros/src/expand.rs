@@ -1,4 +1,5 @@
-//! Model -> tokens. Cannot fail: every rule was checked in valid.rs.
+//! Model -> tokens. Cannot fail: it only sees a model that valid.rs checked without error
+//! (the fallible driver, `try_expand`, is in lib.rs).
 //!
 //! The expansion stays thin: one `match` arm per variant in `status()`, one in `__problem`
 //! only for variants with more than a code (the others share a wildcard arm), and the rest
@@ -8,21 +9,11 @@
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::DeriveInput;
 
 use crate::ast::{Field, Input, Kind, Variant};
-use crate::ctxt::Ctxt;
 use crate::extras::{Extras, HeaderHow, HeaderKey};
 use crate::impls::{self, Bodies, Names};
-use crate::valid::{self, Arm, ArmBody, Model, Response, StatusSrc};
-
-pub(crate) fn try_expand(node: &DeriveInput) -> syn::Result<TokenStream> {
-    let cx = Ctxt::new();
-    let input = Input::from_syn(&cx, node);
-    let tokens = input.as_ref().map(|input| expand(&valid::check(&cx, input)));
-    cx.check()?;
-    Ok(tokens.unwrap_or_default())
-}
+use crate::valid::{Arm, ArmBody, Model, Response, StatusSrc};
 
 /// The expansion of one checked input, with its names.
 struct Gen<'a> {
@@ -31,7 +22,8 @@ struct Gen<'a> {
     names: Names,
 }
 
-fn expand(model: &Model) -> TokenStream {
+/// The impls of a checked input.
+pub(crate) fn expand(model: &Model) -> TokenStream {
     let input = model.input;
     let g = Gen { model, input, names: Names::new(input.original, &input.container) };
     let krate = &g.names.krate;

@@ -883,7 +883,7 @@ fn expected_value(outcome: gen::Outcome) -> Value {
 fn check_valid(input: &gen::Input) -> Result<(), TestCaseError> {
     let src = input.source();
     let node = parse_input(&src);
-    let out = match crate::expand::try_expand(&node) {
+    let out = match crate::try_expand(&node) {
         Ok(out) => out,
         Err(err) => return Err(TestCaseError::fail(format!("rejected {:#?}\n{src}", messages(err)))),
     };
@@ -943,8 +943,8 @@ proptest! {
     #[test]
     fn arbitrary_input_never_panics(src in any_input()) {
         let input = parse_input(&src);
-        let first = crate::expand::try_expand(&input);
-        let again = crate::expand::try_expand(&input);
+        let first = crate::try_expand(&input);
+        let again = crate::try_expand(&input);
         let out = derive(&input);
         match (first, again) {
             (Ok(a), Ok(b)) => {
@@ -993,7 +993,7 @@ proptest! {
     fn faulty_inputs_report_one_error_per_fault(case in faulty_input()) {
         let (src, needles) = case;
         let node = parse_input(&src);
-        let errors = match crate::expand::try_expand(&node) {
+        let errors = match crate::try_expand(&node) {
             Ok(out) => return Err(TestCaseError::fail(format!("accepted, expected {needles:?}:\n{src}\n{out}"))),
             Err(err) => messages(err),
         };

@@ -225,10 +225,10 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             }
         }
     };
-    // One invocation of `__errstatus_<feature>!` per framework and document generator that
-    // `#[errstatus(skip(...))]` names (`tracing` is a log call, not an impl); the runtime's
-    // `macro_rules!` expands it to the impl when its feature is on, to nothing otherwise
-    // (errstatus-core's derived.rs).
+    // One invocation of `__errstatus_<feature>!` per framework and document generator of
+    // SKIPPABLE that `#[errstatus(skip(...))]` does not name (`tracing` is a log call, not an
+    // impl); the runtime's `macro_rules!` expands it to the impl when its feature is on, to
+    // nothing otherwise (errstatus-core's derived.rs).
     for &feature in attr::SKIPPABLE {
         if feature == "tracing" || !names.emits(feature) {
             continue;

@@ -43,7 +43,7 @@ pub fn derive_http_status(input: TokenStream) -> TokenStream {
 
 /// The derive: the impls, or the errors plus stub impls.
 pub(crate) fn derive(node: &syn::DeriveInput) -> proc_macro2::TokenStream {
-    let out = match expand::try_expand(node) {
+    let out = match try_expand(node) {
         Ok(tokens) => tokens,
         Err(err) => fallback::expand(node, err),
     };
@@ -54,6 +54,19 @@ pub(crate) fn derive(node: &syn::DeriveInput) -> proc_macro2::TokenStream {
         }
     }
     out
+}
+
+/// The fallible part of the derive: parse and check, every error collected; the expansion
+/// itself runs only on a model without errors.
+pub(crate) fn try_expand(node: &syn::DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let cx = ctxt::Ctxt::new();
+    let Some(input) = ast::Input::from_syn(&cx, node) else {
+        cx.check()?;
+        return Ok(proc_macro2::TokenStream::new());
+    };
+    let model = valid::check(&cx, &input);
+    cx.check()?;
+    Ok(expand::expand(&model))
 }
 
 /// See `errstatus::status!`: called by that `macro_rules!` macro as

@@ -5,7 +5,7 @@ use quote::quote;
 use syn::{parse_quote, DeriveInput};
 
 use crate::derive;
-use crate::expand::try_expand;
+use crate::try_expand;
 
 fn expand_ok(input: &DeriveInput) -> String {
     match try_expand(input) {
