@@ -20,9 +20,13 @@ mod scan;
 mod status_macro;
 mod valid;
 
+// The unit and property tests live outside src/, so the published package carries none of
+// them (Cargo.toml's `include` takes only src/); they compile only under cfg(test).
 #[cfg(test)]
+#[path = "../tests/fuzz/mod.rs"]
 mod fuzz;
 #[cfg(test)]
+#[path = "../tests/unit/mod.rs"]
 mod tests;
 
 use proc_macro::TokenStream;

@@ -14,8 +14,8 @@
 //!
 //! Anything else returns `None`, and the caller runs syn's parser, which also reports syntax
 //! errors. The input reached the derive as a struct, enum or union rustc parsed, so the shapes
-//! below are the whole grammar of what is read here. `tests.rs` and `fuzz.rs` check that both
-//! readers give the same expansion.
+//! below are the whole grammar of what is read here. The unit and property tests (tests/unit/,
+//! tests/fuzz/) check that both readers give the same expansion.
 
 use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;

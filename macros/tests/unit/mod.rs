@@ -1,4 +1,7 @@
-//! Unit tests of the expansion on `syn::parse_quote!` input, without rustc in the loop.
+//! Unit tests of the expansion on `syn::parse_quote!` input, without rustc in the loop, and
+//! (in `names`) of the name helpers.
+
+mod names;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -184,4 +187,16 @@ fn scan_reads_common_shapes_and_leaves_the_rest_to_syn() {
     for input in slow {
         assert!(read(input.clone()).is_none(), "read: {input}");
     }
+}
+
+/// The suffix of an inherited problem type: known names and their kebab-case, written out.
+#[test]
+fn kebab_case_of_variant_names() {
+    let kebab = |ident: proc_macro2::Ident| crate::valid::kebab(&ident);
+    assert_eq!(kebab(quote::format_ident!("OutOfCredit")), "out-of-credit");
+    assert_eq!(kebab(quote::format_ident!("NotFound2")), "not-found2");
+    assert_eq!(kebab(quote::format_ident!("HTTPError")), "h-t-t-p-error");
+    assert_eq!(kebab(quote::format_ident!("Rate_Limited")), "rate-limited");
+    assert_eq!(kebab(quote::format_ident!("snake_case")), "snake-case");
+    assert_eq!(kebab(syn::parse_quote!(r#match)), "match");
 }
