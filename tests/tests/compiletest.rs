@@ -1,5 +1,7 @@
 //! UI tests: every compile error of `#[derive(HttpStatus)]` and `status!`, with its message
-//! and span, as trybuild snapshots in `tests/ui/*.rs` + `.stderr`.
+//! and span, as trybuild snapshots in `tests/ui/<rule>/*.rs` + `.stderr`: one folder per
+//! attribute or rule (`status/`, `code/`, `registry/`, `required-header/`, `transparent/`,
+//! `header/`, `problem/`, ...), so every case of one rule is found together.
 //!
 //! The suite runs on whatever toolchain runs the tests; CI uses the machine's rustup stable.
 //! The snapshots hold rustc's exact output, so a new rustc that words or places a diagnostic
@@ -10,5 +12,5 @@
 #[test]
 fn ui() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("ui/*.rs");
+    t.compile_fail("ui/*/*.rs");
 }
