@@ -34,6 +34,18 @@ impl Ctxt {
         self.syn_error(syn::Error::new_spanned(tokens, msg));
     }
 
+    /// A piece that may fail, after darling's `Accumulator::handle`: its value, or `None` with
+    /// the error recorded, so the failed piece drops out and nothing built on it is checked.
+    pub(crate) fn handle<T>(&self, result: syn::Result<T>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(err) => {
+                self.syn_error(err);
+                None
+            }
+        }
+    }
+
     pub(crate) fn syn_error(&self, err: syn::Error) {
         if let Some(errors) = self.errors.borrow_mut().as_mut() {
             errors.push(err);

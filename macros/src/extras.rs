@@ -69,9 +69,9 @@ pub(crate) struct FixedHeader {
     pub value: String,
 }
 
-/// Checks the fixed header values of one place (the type or a variant); the flag says that one
-/// of them was rejected (reported), so no "must carry" error follows from it.
-pub(crate) fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> (Vec<FixedHeader>, bool) {
+/// Checks the fixed header values of one place (the type or a variant): `None` when one of them
+/// was rejected (reported), so no "must carry" error follows from the set.
+pub(crate) fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> Option<Vec<FixedHeader>> {
     let mut out: Vec<FixedHeader> = Vec::new();
     let mut failed = false;
     for h in headers {
@@ -105,7 +105,7 @@ pub(crate) fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> (Vec<
         }
         out.push(FixedHeader { key, name, value });
     }
-    (out, failed)
+    (!failed).then_some(out)
 }
 
 /// The key of a header name, or an error.
@@ -152,15 +152,17 @@ fn header_key(cx: &Ctxt, name: &HeaderName) -> Option<HeaderKey> {
 }
 
 /// The header fields, fixed values and problem members of a variant; `skip` is its
-/// transparent field.
+/// transparent field. A set of fixed values that failed (`None`) adds none and marks the
+/// result `failed`.
 pub(crate) fn extras<'a>(
     cx: &Ctxt,
     variant: &'a Variant<'a>,
     skip: Option<&'a Field<'a>>,
-    (type_fixed, type_failed): (&[FixedHeader], bool),
-    (variant_fixed, variant_failed): (Vec<FixedHeader>, bool),
+    type_fixed: Option<&[FixedHeader]>,
+    variant_fixed: Option<&[FixedHeader]>,
 ) -> Extras<'a> {
-    let mut out = Extras { failed: type_failed || variant_failed, ..Extras::default() };
+    let mut out = Extras { failed: type_fixed.is_none() || variant_fixed.is_none(), ..Extras::default() };
+    let (type_fixed, variant_fixed) = (type_fixed.unwrap_or_default(), variant_fixed.unwrap_or_default());
     for field in &variant.fields {
         if skip.is_some_and(|s| s.index == field.index) {
             continue;

@@ -201,42 +201,35 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status, type_hides: bool) -> Re
     Resolved { status, entry }
 }
 
-/// The parts of a type-level `#[status]` that variants inherit.
-struct Defaults<'a> {
-    resolved: Option<Resolved<'a>>,
-    /// The type's `#[status]` failed: no "missing status" errors on top.
-    bad: bool,
-    fixed: Vec<FixedHeader>,
-    /// A fixed value of the type was rejected.
-    fixed_failed: bool,
+/// The code a `#[status]` names: `None` when it names none, `Some(None)` when the one written
+/// failed (reported), so that nothing built on it is checked: no "missing status" on top.
+type WrittenCode<'r> = Option<Option<(&'static Entry, &'r Code)>>;
+
+/// The code of a resolved `#[status]`; `seen`: an attribute was written, even one that did
+/// not parse.
+fn written_code<'r>(seen: bool, resolved: Option<&Resolved<'r>>) -> WrittenCode<'r> {
+    let Some(r) = resolved else { return seen.then_some(None) };
+    match (&r.status.arg, r.entry) {
+        (StatusArg::Code(code), Some(entry)) => Some(Some((entry, code))),
+        (StatusArg::Code(_), None) => Some(None),
+        _ => None,
+    }
 }
 
+/// The parts of a type-level `#[status]` and `#[header]` that variants inherit.
+struct Defaults<'a> {
+    resolved: Option<Resolved<'a>>,
+    /// The type's code; a misplaced or failed type `#[status]` is `Some(None)`.
+    code: WrittenCode<'a>,
+    /// The type's fixed header values; `None` when one was rejected.
+    fixed: Option<Vec<FixedHeader>>,
+}
+
+/// The rules of the type, then of each variant; every rule reports to `cx`.
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let mut model = Model { input, arms: Vec::new(), warnings: Vec::new() };
-    let default = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s, false));
-    let type_hides = default.as_ref().is_some_and(|d| matches!(d.status.expose, Some((false, _))));
-    if let Some(Resolved { status, .. }) = &default {
-        match (input.kind, &status.arg) {
-            (Kind::Enum, StatusArg::Transparent(span)) => {
-                cx.error(*span, "#[status(transparent)] on an enum: put it on the variants that wrap another error")
-            }
-            (Kind::Enum, StatusArg::With(path)) => cx.error_spanned(
-                path,
-                "#[status(with = ...)] on an enum: put it on the variants whose one field decides the status",
-            ),
-            _ => {}
-        }
-    }
-    let misplaced = input.kind == Kind::Enum
-        && default.as_ref().is_some_and(|d| matches!(d.status.arg, StatusArg::Transparent(_) | StatusArg::With(_)));
-    let bad = misplaced || (input.attrs.status_seen && default.as_ref().is_none_or(|d| d.status.arg_failed(d.entry)));
-    if let Some(d) = &default {
-        warn(cx, &mut model.warnings, d);
-    }
-    let (fixed, fixed_failed) = fixed_headers(cx, &input.attrs.fixed, "type");
-    let fixed_failed = fixed_failed || input.attrs.header_failed;
-    let defaults = Defaults { resolved: default, bad, fixed, fixed_failed };
-
+    let defaults = check_type(cx, input, &mut model.warnings);
+    let type_hides = defaults.resolved.as_ref().is_some_and(|d| matches!(d.status.expose, Some((false, _))));
     for variant in &input.variants {
         let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s, type_hides));
         if let Some(r) = &own {
@@ -249,13 +242,35 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     model
 }
 
-impl Status {
-    /// Whether the attribute names a code that failed to resolve.
-    fn arg_failed(&self, entry: Option<&'static Entry>) -> bool {
-        matches!(self.arg, StatusArg::Code(_)) && entry.is_none()
+/// The type's `#[status]` and fixed `#[header]` values, which its variants inherit.
+fn check_type<'a>(cx: &Ctxt, input: &'a Input<'a>, warnings: &mut Vec<(Span, String)>) -> Defaults<'a> {
+    let resolved = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s, false));
+    let misplaced = resolved.as_ref().is_some_and(|d| cx.handle(check_enum_status(input, d.status)).is_none());
+    if let Some(d) = &resolved {
+        warn(cx, warnings, d);
+    }
+    let code = if misplaced { Some(None) } else { written_code(input.attrs.status_seen, resolved.as_ref()) };
+    let fixed = fixed_headers(cx, &input.attrs.fixed, "type").filter(|_| !input.attrs.header_failed);
+    Defaults { resolved, code, fixed }
+}
+
+/// An enum's `#[status]` is a default code: `transparent` and `with` belong on its variants.
+fn check_enum_status(input: &Input, status: &Status) -> syn::Result<()> {
+    match (input.kind, &status.arg) {
+        (Kind::Enum, StatusArg::Transparent(span)) => Err(syn::Error::new(
+            *span,
+            "#[status(transparent)] on an enum: put it on the variants that wrap another error",
+        )),
+        (Kind::Enum, StatusArg::With(path)) => Err(syn::Error::new_spanned(
+            path,
+            "#[status(with = ...)] on an enum: put it on the variants whose one field decides the status",
+        )),
+        _ => Ok(()),
     }
 }
 
+/// The caution of a code and `acknowledge` agree: a warning for a questionable code that is not
+/// acknowledged, an error for `acknowledge` on a code with nothing to acknowledge.
 fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
     if let (Some(entry), Some(span)) = (r.entry, r.status.acknowledge) {
         if entry.caution.is_none() && entry.required_headers.is_empty() {
@@ -288,6 +303,29 @@ fn status_field_kind(ty: &syn::Type) -> Option<bool> {
     })
 }
 
+/// A variant (or the struct) and what it inherits, for the rules of one variant.
+struct VariantCx<'a, 'r> {
+    input: &'a Input<'a>,
+    variant: &'a Variant<'a>,
+    own: Option<&'r Resolved<'a>>,
+    defaults: &'r Defaults<'a>,
+    /// `variant `X`` or `struct `X``, for messages.
+    what: String,
+}
+
+impl<'a> VariantCx<'a, '_> {
+    /// The variant's own `#[status]` argument, else the type's.
+    fn arg(&self) -> Option<&'a StatusArg> {
+        self.own.map(|r| &r.status.arg).or(self.defaults.resolved.as_ref().map(|d| &d.status.arg))
+    }
+
+    /// The variant's code, else the type's: `Some(None)` after a failed `#[status]`.
+    fn code(&self) -> WrittenCode<'a> {
+        written_code(self.variant.attrs.status_seen, self.own).or(self.defaults.code)
+    }
+}
+
+/// The rules of one variant, in order; a failed rule drops the variant (its error reported).
 fn check_variant<'a>(
     cx: &Ctxt,
     input: &'a Input<'a>,
@@ -295,164 +333,30 @@ fn check_variant<'a>(
     own: Option<&Resolved<'a>>,
     defaults: &Defaults<'a>,
 ) -> Option<ArmBody<'a>> {
-    let what_variant = match input.kind {
+    let what = match input.kind {
         Kind::Struct => format!("struct `{}`", variant.ident),
         Kind::Enum => format!("variant `{}`", variant.ident),
     };
-    // Field-level #[status] and #[status(transparent)].
-    let mut runtime: Option<&Field> = None;
-    let mut transparent: Option<&Field> = None;
-    for field in &variant.fields {
-        let (slot, span, what) = match field.attrs.status {
-            Some(FieldStatus::RunTime(span)) => (&mut runtime, span, "#[status]"),
-            Some(FieldStatus::Transparent(span)) => (&mut transparent, span, "#[status(transparent)]"),
-            None => continue,
-        };
-        if slot.is_some() {
-            cx.error(span, format_args!("{what} on a second field of {what_variant}: one field decides the status"));
-        } else {
-            *slot = Some(field);
-        }
+    let v = VariantCx { input, variant, own, defaults, what };
+    let (runtime, transparent) = cx.handle(check_deciding_fields(cx, &v))?;
+    if let Some(field) = runtime.or(transparent) {
+        cx.handle(check_field_decides(&v, field))?;
     }
-    if let (Some(_), Some(t)) = (runtime, transparent) {
-        if let Some(FieldStatus::Transparent(span)) = t.attrs.status {
-            cx.error(span, "a #[status] field and a #[status(transparent)] field: one field decides the status");
-        }
-        return None;
-    }
-    let own_arg = own.map(|r| &r.status.arg);
-    if let (Some(field), Some(r)) = (runtime.or(transparent), own) {
-        let conflict = match (&r.status.arg, field.attrs.status.as_ref()) {
-            (StatusArg::Transparent(span), _) => Some(*span),
-            (StatusArg::With(path), _) => Some(path.span()),
-            (StatusArg::Code(code), Some(FieldStatus::Transparent(_))) => Some(code.span()),
-            _ => None,
-        };
-        if let Some(span) = conflict {
-            cx.error(span, format_args!("{what_variant} has a field with #[status]: that field decides the status"));
-            return None;
-        }
-    }
-
-    // Whole-variant transparent.
-    if let Some(StatusArg::Transparent(span)) = own_arg
-        .or(if input.kind == Kind::Struct { defaults.resolved.as_ref().map(|d| &d.status.arg) } else { None })
-        .filter(|_| transparent.is_none() && runtime.is_none())
-    {
-        if variant.fields.len() != 1 {
-            cx.error(
-                *span,
-                format_args!(
-                    "#[status(transparent)] requires exactly one field; `{}` has {}; with several, put #[status(transparent)] on the field that decides",
-                    variant.ident,
-                    variant.fields.len()
-                ),
-            );
-            return None;
-        }
-        transparent = Some(&variant.fields[0]);
-    }
-    let (variant_fixed, variant_fixed_failed) = fixed_headers(cx, &variant.attrs.fixed, "variant");
-    let variant_fixed = (variant_fixed, variant_fixed_failed || variant.attrs.header_failed);
-    let type_fixed = (&defaults.fixed[..], defaults.fixed_failed);
+    let transparent = match transparent.or(runtime) {
+        Some(_) => transparent,
+        None => cx.handle(check_whole_transparent(&v))?,
+    };
+    let variant_fixed = fixed_headers(cx, &variant.attrs.fixed, "variant").filter(|_| !variant.attrs.header_failed);
+    let (type_fixed, variant_fixed) = (defaults.fixed.as_deref(), variant_fixed.as_deref());
     if let Some(field) = transparent {
-        if status_field_kind(field.ty) == Some(false) {
-            cx.error_spanned(
-                field.ty,
-                "#[status(transparent)] takes its status from an error that implements HttpStatus; \
-                 a `StatusCode` field is a status decided at run time: write #[status] on the field",
-            );
-            return None;
-        }
-        if let Some(h) = &field.attrs.header {
-            cx.error_spanned(
-                h.original,
-                "#[header] on the field of a #[status(transparent)] variant: the inner error's headers are used",
-            );
-        }
-        if field.attrs.problem.is_some() {
-            cx.error_spanned(
-                field.original,
-                "#[problem] on the field of a #[status(transparent)] variant: the inner error's body is used",
-            );
-        }
+        cx.handle(check_transparent_field(cx, field))?;
         let extras = extras(cx, variant, Some(field), type_fixed, variant_fixed);
         return Some(ArmBody::Transparent(field, extras));
     }
-
-    // The status.
-    let inherited = own.is_none_or(|r| matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
-    fn code_of<'r>(r: &Resolved<'r>) -> Option<(&'static Entry, &'r Code)> {
-        match (&r.status.arg, r.entry) {
-            (StatusArg::Code(code), Some(entry)) => Some((entry, code)),
-            _ => None,
-        }
-    }
-    let own_code = own.and_then(code_of);
-    let default_code = defaults.resolved.as_ref().and_then(code_of);
-    // A variant `#[status]` that failed to parse (`own` is `None`) or to resolve: reported.
-    let own_failed = own.map_or(variant.attrs.status_seen, |r| r.status.arg_failed(r.entry));
-    let status = if let Some(field) = runtime {
-        match status_field_kind(field.ty) {
-            None => {
-                cx.error_spanned(
-                    field.ty,
-                    "a #[status] field is the status decided at run time: its type must be http::StatusCode or Option<http::StatusCode>",
-                );
-                return None;
-            }
-            Some(false) => {
-                if let Some((_, code)) = own_code {
-                    cx.error(
-                        code.span(),
-                        format_args!("{what_variant} has a #[status] field of type StatusCode, which decides; remove the code (an Option<StatusCode> field falls back to it)"),
-                    );
-                    return None;
-                }
-                StatusSrc::Field(field)
-            }
-            Some(true) => match own_code.or(if own_failed { None } else { default_code }) {
-                Some((entry, code)) => StatusSrc::OptionField(field, entry, code.span()),
-                None if own_failed || defaults.bad => return None,
-                None => {
-                    cx.error_spanned(
-                        field.ty,
-                        format_args!("an Option<StatusCode> #[status] field needs a code for `None`: add #[status(CODE)] to {what_variant} or a default #[status(CODE)] to the type"),
-                    );
-                    return None;
-                }
-            },
-        }
-    } else if let Some(StatusArg::With(path)) = own_arg.or(defaults.resolved.as_ref().map(|d| &d.status.arg)) {
-        if variant.fields.len() != 1 {
-            cx.error_spanned(
-                path,
-                format_args!(
-                    "#[status(with = ...)] requires exactly one field, whose value decides; {what_variant} has {}",
-                    variant.fields.len()
-                ),
-            );
-            return None;
-        }
-        StatusSrc::With(path, &variant.fields[0])
-    } else if let Some((entry, code)) = own_code.or(if own_failed { None } else { default_code }) {
-        StatusSrc::Code(entry, code.span())
-    } else {
-        // Reported already: this variant's #[status] or the type's.
-        if own_failed || defaults.bad {
-            return None;
-        }
-        let msg = match input.kind {
-            Kind::Struct => format!("struct `{}` needs #[status(CODE)] or #[status(transparent)]", variant.ident),
-            Kind::Enum => format!(
-                "variant `{}` has no #[status(CODE)] and the enum has no default; add #[status(CODE)] to the variant or to the enum",
-                variant.ident
-            ),
-        };
-        cx.error(variant.ident.span(), msg);
-        return None;
+    let status = match runtime {
+        Some(field) => cx.handle(check_status_field(&v, field))??,
+        None => cx.handle(check_status(&v))??,
     };
-
     // expose: the variant's, else the type's, else by class.
     let explicit =
         own.and_then(|r| r.status.expose).or(defaults.resolved.as_ref().and_then(|d| d.status.expose)).map(|(b, _)| b);
@@ -460,62 +364,237 @@ fn check_variant<'a>(
         StatusSrc::Code(entry, _) => Some(explicit.unwrap_or(entry.class != Class::ServerError)),
         _ => explicit,
     };
+    let extras = extras(cx, variant, None, type_fixed, variant_fixed);
+    if let StatusSrc::Code(entry, span) = &status {
+        check_required_headers(cx, &v, entry, *span, &extras);
+    }
+    let (type_, title) = problem_type_and_title(input, variant);
+    Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
+}
+
+/// One field decides the status: at most one `#[status]` field, one `#[status(transparent)]`
+/// field, and not one of each.
+fn check_deciding_fields<'a>(
+    cx: &Ctxt,
+    v: &VariantCx<'a, '_>,
+) -> syn::Result<(Option<&'a Field<'a>>, Option<&'a Field<'a>>)> {
+    let mut runtime: Option<&Field> = None;
+    let mut transparent: Option<&Field> = None;
+    for field in &v.variant.fields {
+        let (slot, span, what) = match field.attrs.status {
+            Some(FieldStatus::RunTime(span)) => (&mut runtime, span, "#[status]"),
+            Some(FieldStatus::Transparent(span)) => (&mut transparent, span, "#[status(transparent)]"),
+            None => continue,
+        };
+        if slot.is_some() {
+            cx.error(span, format_args!("{what} on a second field of {}: one field decides the status", v.what));
+        } else {
+            *slot = Some(field);
+        }
+    }
+    if let (Some(_), Some(t)) = (runtime, transparent) {
+        let span = match t.attrs.status {
+            Some(FieldStatus::Transparent(span)) => span,
+            _ => unreachable!("the transparent field has #[status(transparent)]"),
+        };
+        return Err(syn::Error::new(
+            span,
+            "a #[status] field and a #[status(transparent)] field: one field decides the status",
+        ));
+    }
+    Ok((runtime, transparent))
+}
+
+/// A variant whose field decides the status has no `transparent`, `with` or (over a
+/// transparent field) code of its own.
+fn check_field_decides(v: &VariantCx, field: &Field) -> syn::Result<()> {
+    let Some(r) = v.own else { return Ok(()) };
+    let conflict = match (&r.status.arg, field.attrs.status.as_ref()) {
+        (StatusArg::Transparent(span), _) => Some(*span),
+        (StatusArg::With(path), _) => Some(path.span()),
+        (StatusArg::Code(code), Some(FieldStatus::Transparent(_))) => Some(code.span()),
+        _ => None,
+    };
+    match conflict {
+        Some(span) => Err(syn::Error::new(
+            span,
+            format_args!("{} has a field with #[status]: that field decides the status", v.what),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A transparent variant (or struct) has exactly one field, the inner error.
+fn check_whole_transparent<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<&'a Field<'a>>> {
+    let arg = match v.input.kind {
+        Kind::Struct => v.arg(),
+        Kind::Enum => v.own.map(|r| &r.status.arg),
+    };
+    let Some(StatusArg::Transparent(span)) = arg else { return Ok(None) };
+    if v.variant.fields.len() != 1 {
+        return Err(syn::Error::new(
+            *span,
+            format_args!(
+                "#[status(transparent)] requires exactly one field; `{}` has {}; with several, put #[status(transparent)] on the field that decides",
+                v.variant.ident,
+                v.variant.fields.len()
+            ),
+        ));
+    }
+    Ok(Some(&v.variant.fields[0]))
+}
+
+/// A transparent field is an error that implements HttpStatus, not a `StatusCode`; its
+/// headers and body are the inner error's, so it takes no `#[header]` or `#[problem]`.
+fn check_transparent_field(cx: &Ctxt, field: &Field) -> syn::Result<()> {
+    if status_field_kind(field.ty) == Some(false) {
+        return Err(syn::Error::new_spanned(
+            field.ty,
+            "#[status(transparent)] takes its status from an error that implements HttpStatus; \
+             a `StatusCode` field is a status decided at run time: write #[status] on the field",
+        ));
+    }
+    if let Some(h) = &field.attrs.header {
+        cx.error_spanned(
+            h.original,
+            "#[header] on the field of a #[status(transparent)] variant: the inner error's headers are used",
+        );
+    }
+    if field.attrs.problem.is_some() {
+        cx.error_spanned(
+            field.original,
+            "#[problem] on the field of a #[status(transparent)] variant: the inner error's body is used",
+        );
+    }
+    Ok(())
+}
+
+/// A `#[status]` field is a `StatusCode` (which decides alone) or an `Option<StatusCode>`
+/// (which needs a code for `None`). `Ok(None)`: the code failed and was reported.
+fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::Result<Option<StatusSrc<'a>>> {
+    match status_field_kind(field.ty) {
+        None => Err(syn::Error::new_spanned(
+            field.ty,
+            "a #[status] field is the status decided at run time: its type must be http::StatusCode or Option<http::StatusCode>",
+        )),
+        Some(false) => match written_code(false, v.own) {
+            Some(Some((_, code))) => Err(syn::Error::new(
+                code.span(),
+                format_args!(
+                    "{} has a #[status] field of type StatusCode, which decides; remove the code (an Option<StatusCode> field falls back to it)",
+                    v.what
+                ),
+            )),
+            _ => Ok(Some(StatusSrc::Field(field))),
+        },
+        Some(true) => match v.code() {
+            Some(Some((entry, code))) => Ok(Some(StatusSrc::OptionField(field, entry, code.span()))),
+            Some(None) => Ok(None),
+            None => Err(syn::Error::new_spanned(
+                field.ty,
+                format_args!(
+                    "an Option<StatusCode> #[status] field needs a code for `None`: add #[status(CODE)] to {} or a default #[status(CODE)] to the type",
+                    v.what
+                ),
+            )),
+        },
+    }
+}
+
+/// Without a `#[status]` field, the status is `with = path` over the one field, or a code of
+/// the variant or the type; a variant with neither is an error. `Ok(None)`: the code failed
+/// and was reported.
+fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>> {
+    if let Some(StatusArg::With(path)) = v.arg() {
+        if v.variant.fields.len() != 1 {
+            return Err(syn::Error::new_spanned(
+                path,
+                format_args!(
+                    "#[status(with = ...)] requires exactly one field, whose value decides; {} has {}",
+                    v.what,
+                    v.variant.fields.len()
+                ),
+            ));
+        }
+        return Ok(Some(StatusSrc::With(path, &v.variant.fields[0])));
+    }
+    match v.code() {
+        Some(Some((entry, code))) => Ok(Some(StatusSrc::Code(entry, code.span()))),
+        Some(None) => Ok(None),
+        None => {
+            let ident = &v.variant.ident;
+            let msg = match v.input.kind {
+                Kind::Struct => format!("struct `{ident}` needs #[status(CODE)] or #[status(transparent)]"),
+                Kind::Enum => format!(
+                    "variant `{ident}` has no #[status(CODE)] and the enum has no default; add #[status(CODE)] to the variant or to the enum"
+                ),
+            };
+            Err(syn::Error::new(ident.span(), msg))
+        }
+    }
+}
+
+/// A code known at compile time gets the header fields RFC 9110 requires of it (a run-time
+/// status gives them up), unless acknowledged or a header value of the variant failed.
+fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, extras: &Extras) {
+    let (input, own, defaults) = (v.input, v.own, v.defaults);
+    let inherited = own.is_none_or(|r| matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
     let acknowledged = own.and_then(|r| r.status.acknowledge).is_some()
         || ((inherited || input.kind == Kind::Struct)
             && defaults.resolved.as_ref().and_then(|d| d.status.acknowledge).is_some());
-
-    let extras = extras(cx, variant, None, type_fixed, variant_fixed);
-
-    // Required header fields of a code known at compile time (a run-time status gives them up).
-    if let (StatusSrc::Code(entry, span), false, false) = (&status, extras.failed, acknowledged) {
-        for required in entry.required_headers {
-            let provides = |k: &HeaderKey| match k {
-                HeaderKey::Const(ident) => *ident == required.constant,
-                HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
+    if extras.failed || acknowledged {
+        return;
+    }
+    for required in entry.required_headers {
+        let provides = |k: &HeaderKey| match k {
+            HeaderKey::Const(ident) => *ident == required.constant,
+            HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
+        };
+        let sure = extras.headers.iter().any(|h| matches!(h.how, HeaderHow::Value) && provides(&h.key))
+            || extras.fixed.iter().any(|(k, _)| provides(k));
+        if sure {
+            continue;
+        }
+        let c = entry.code;
+        let (name, constant, reference) = (required.name, required.constant, required.reference);
+        let written = match v.arg() {
+            Some(StatusArg::Code(code)) => status_what(code),
+            _ => format!("#[status({c})]"),
+        };
+        if let Some(maybe) = extras.headers.iter().find(|h| provides(&h.key)) {
+            let why = match maybe.how {
+                HeaderHow::With(_) => "its `with` function may return None",
+                _ => "an Option field may be None",
             };
-            let sure = extras.headers.iter().any(|h| matches!(h.how, HeaderHow::Value) && provides(&h.key))
-                || extras.fixed.iter().any(|(k, _)| provides(k));
-            if sure {
-                continue;
-            }
-            let c = entry.code;
-            let (name, constant, reference) = (required.name, required.constant, required.reference);
-            let written = match own.map(|r| &r.status.arg).or(defaults.resolved.as_ref().map(|d| &d.status.arg)) {
-                Some(StatusArg::Code(code)) => status_what(code),
-                _ => format!("#[status({c})]"),
-            };
-            if let Some(maybe) = extras.headers.iter().find(|h| provides(&h.key)) {
-                let why = match maybe.how {
-                    HeaderHow::With(_) => "its `with` function may return None",
-                    _ => "an Option field may be None",
-                };
-                cx.error_spanned(
-                    maybe.field.ty,
-                    format_args!(
-                        "{written}: a {c} response must carry the `{name}` header field ({reference}) and this field may leave it out ({why}); add a field or a fixed value that always sends it, or #[status({c}, acknowledge)]"
-                    ),
-                );
-                continue;
-            }
-            let fix = format!("add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose");
-            if inherited {
-                cx.error(
-                    variant.ident.span(),
-                    format_args!(
-                        "variant `{}` takes {written} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}",
-                        variant.ident
-                    ),
-                );
-            } else {
-                cx.error(
-                    *span,
-                    format_args!("{written}: a {c} response must carry the `{name}` header field ({reference}); {fix}"),
-                );
-            }
+            cx.error_spanned(
+                maybe.field.ty,
+                format_args!(
+                    "{written}: a {c} response must carry the `{name}` header field ({reference}) and this field may leave it out ({why}); add a field or a fixed value that always sends it, or #[status({c}, acknowledge)]"
+                ),
+            );
+            continue;
+        }
+        let fix = format!("add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose");
+        if inherited {
+            cx.error(
+                v.variant.ident.span(),
+                format_args!(
+                    "variant `{}` takes {written} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}",
+                    v.variant.ident
+                ),
+            );
+        } else {
+            cx.error(
+                span,
+                format_args!("{written}: a {c} response must carry the `{name}` header field ({reference}); {fix}"),
+            );
         }
     }
+}
 
-    // Problem type and title.
+/// The problem type (an enum's base URI + the variant in kebab-case, unless the variant writes
+/// its own) and title of a variant.
+fn problem_type_and_title(input: &Input, variant: &Variant) -> (Option<String>, Option<String>) {
     let kind = (&input.attrs.problem, &variant.attrs.problem);
     let type_ = match (&kind.1.type_, &kind.0.type_) {
         (Some(t), _) => Some(t.value()),
@@ -524,7 +603,7 @@ fn check_variant<'a>(
         (None, None) => None,
     };
     let title = kind.1.title.as_ref().or(kind.0.title.as_ref()).map(LitStr::value);
-    Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
+    (type_, title)
 }
 
 /// The last name of a type's path: `http::StatusCode` -> `StatusCode`.
