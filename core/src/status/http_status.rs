@@ -94,29 +94,51 @@ macro_rules! forward {
     };
 }
 
-/// Smart pointers and references forward everything, `statuses()` and the OpenAPI listing
-/// included, so `#[status(transparent)] A(Box<Inner>)` (or `&'static Inner`, `Arc<Inner>`) lists
-/// `Inner`'s codes. `statuses()` is an associated function that needs `Self: Sized` (the trait
-/// stays dyn-compatible), so it can only be forwarded to a sized `T`: these impls are for
-/// `T: Sized`, and trait objects (which have no static list of codes) get `dyn_impls!`.
-macro_rules! sized_impls {
-    ($($pointer:ty),*) => {$(
-        impl<T: HttpStatus> HttpStatus for $pointer {
-            forward!();
+// Smart pointers and references forward everything, `statuses()` and the OpenAPI listing
+// included, so `#[status(transparent)] A(Box<Inner>)` (or `&'static Inner`, `Arc<Inner>`) lists
+// `Inner`'s codes. `statuses()` is an associated function that needs `Self: Sized` (the trait
+// stays dyn-compatible), so it can only be forwarded to a sized `T`: these impls are for
+// `T: Sized`, and trait objects (which have no static list of codes) get `dyn_impls!` below.
+// Written out rather than by a macro: rustc lists these three in the "other types implement
+// `HttpStatus`" help of a compile error, and shows the impl lines as written.
+impl<T: HttpStatus> HttpStatus for &T {
+    forward!();
 
-            fn statuses() -> Vec<http::StatusCode> {
-                T::statuses()
-            }
+    fn statuses() -> Vec<http::StatusCode> {
+        T::statuses()
+    }
 
-            #[cfg(any(feature = "utoipa", feature = "aide"))]
-            fn __openapi(docs: &mut Docs) {
-                docs.transparent::<T>()
-            }
-        }
-    )*};
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    fn __openapi(docs: &mut Docs) {
+        docs.transparent::<T>()
+    }
 }
 
-sized_impls!(&T, Box<T>, std::sync::Arc<T>);
+impl<T: HttpStatus> HttpStatus for Box<T> {
+    forward!();
+
+    fn statuses() -> Vec<http::StatusCode> {
+        T::statuses()
+    }
+
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    fn __openapi(docs: &mut Docs) {
+        docs.transparent::<T>()
+    }
+}
+
+impl<T: HttpStatus> HttpStatus for std::sync::Arc<T> {
+    forward!();
+
+    fn statuses() -> Vec<http::StatusCode> {
+        T::statuses()
+    }
+
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    fn __openapi(docs: &mut Docs) {
+        docs.transparent::<T>()
+    }
+}
 
 /// `&dyn HttpStatus`, `Box<dyn HttpStatus + Send + Sync>`, ...: status and response of the
 /// error inside; no static list of codes (`statuses()` is empty).
