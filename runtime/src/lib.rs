@@ -11,8 +11,20 @@
 pub use errstatus_core::*;
 
 /// Derives [`HttpStatus`], `From<E>` / `From<&E>` for `http::StatusCode`, and
-/// `From<E>` for `http::Response<B>` (plus `IntoResponse` / `ResponseError` with the
-/// `axum` / `actix-web` features).
+/// `From<E>` for `http::Response<B>`, plus one impl per feature that is on:
+///
+/// | feature | impl |
+/// | --- | --- |
+/// | `axum` | `axum::response::IntoResponse` |
+/// | `actix-web` | `actix_web::ResponseError` (for a type that implements `Debug`) |
+/// | `rocket` | `rocket::response::Responder<'r, 'static>` |
+/// | `poem` | `poem::error::ResponseError` |
+/// | `salvo` | `salvo::Scribe` |
+/// | `utoipa` | `utoipa::IntoResponses` |
+/// | `aide` | `aide::OperationOutput` |
+/// | `tracing` | no impl: a 5xx whose detail is hidden is logged with `tracing::error!` |
+///
+/// `#[errstatus(skip(feature, ...))]` leaves a feature's impl out for one type.
 ///
 /// Every code is checked against the IANA registry at compile time:
 ///
@@ -31,14 +43,24 @@ pub use errstatus_core::*;
 ///   CODE is an integer (`404`), an `http::StatusCode` constant name (`NOT_FOUND`,
 ///   `CONTENT_TOO_LARGE`, `UNPROCESSABLE_CONTENT`), or a path ending in one
 ///   (`StatusCode::NOT_FOUND`).
-/// - `#[status(CODE, expose)]`: show a 5xx variant's Display text in the body.
-/// - `#[status(CODE, acknowledge)]`: silence the warning for 402, 407, 425 or 511.
+/// - `#[status(CODE, expose)]`: show a 5xx variant's Display text in the body;
+///   `#[status(CODE, expose = false)]`: hide a 4xx variant's.
+/// - `#[status(CODE, acknowledge)]`: for a code errstatus warns about (402, 407, 425, 511), silence
+///   the warning; for a code that requires a header field (401 `WWW-Authenticate`, 405 `Allow`,
+///   407 `Proxy-Authenticate`, 426 `Upgrade`, a 3xx redirection `Location`), compile without it.
+///   On any other code it is an error.
 /// - `#[status(transparent)]`: status, header fields and body of the one inner field.
+/// - `#[status]` on a field of type `http::StatusCode` (or `Option<_>`): the status, decided at
+///   run time; `#[status(with = path)]`: the status is `path(&field)`.
 /// - `#[header(NAME)]` on a field: sent as a header field; NAME is an `http::header` constant
-///   (`RETRY_AFTER`) or a string literal (`"x-request-id"`).
+///   (`RETRY_AFTER`) or a string literal (`"x-request-id"`); `#[header(NAME, with = path)]`
+///   converts the field with `path`; `#[header(NAME = "value")]` on the type or a variant is a
+///   fixed header field.
 /// - `#[problem(type = "...", title = "...")]` on the type or a variant;
 ///   `#[problem(extension)]`, `#[problem(extension = "name")]`, `#[problem(instance)]` on
 ///   fields.
+/// - `#[errstatus(crate = "path")]`, `#[errstatus(format = Type)]` (a [`Format`]),
+///   `#[errstatus(skip(feature, ...))]` on the type.
 ///
 /// ```
 /// use errstatus::HttpStatus;

@@ -18,6 +18,7 @@
 //! [`PathError`]: actix_web::error::PathError
 //! [`QueryPayloadError`]: actix_web::error::QueryPayloadError
 //! [`UrlencodedError`]: actix_web::error::UrlencodedError
+//! [`HttpStatus`]: crate::HttpStatus
 //!
 //! ```
 //! use actix_web::error::JsonPayloadError;
@@ -75,54 +76,6 @@
 
 mod middleware;
 mod rejection;
+pub(crate) mod response;
 
 pub use middleware::{ProblemMiddleware, ProblemMiddlewareFuture, ProblemMiddlewareService};
-
-use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::http::StatusCode;
-use actix_web::HttpResponse;
-
-use crate::response::{parts, Parts};
-use crate::{foreign, HttpStatus};
-
-/// `ResponseError::status_code`.
-#[doc(hidden)]
-pub fn actix_status<E: HttpStatus + ?Sized>(e: &E) -> StatusCode {
-    convert_status(e.status())
-}
-
-fn convert_status(status: http::StatusCode) -> StatusCode {
-    StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-/// An actix-web (`http` 0.2) status as an `http` 1.x one.
-fn http_status(status: StatusCode) -> http::StatusCode {
-    http::StatusCode::from_u16(status.as_u16()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-/// `ResponseError::error_response`: the same status, header fields and body as `From<E>`,
-/// marked as built by errstatus where [`ProblemMiddleware`] could take it for actix-web's own.
-#[doc(hidden)]
-pub fn actix_response<E: HttpStatus>(e: &E) -> HttpResponse {
-    build(parts(e))
-}
-
-fn build(parts: Parts) -> HttpResponse {
-    let mark = foreign::needs_mark(parts.status, &parts.headers);
-    let mut builder = HttpResponse::build(convert_status(parts.status));
-    for (name, value) in &parts.headers {
-        if let (Ok(name), Ok(value)) =
-            (HeaderName::from_bytes(name.as_str().as_bytes()), HeaderValue::from_bytes(value.as_bytes()))
-        {
-            builder.append_header((name, value));
-        }
-    }
-    let mut response = match parts.body {
-        Some(body) => builder.body(body),
-        None => builder.finish(),
-    };
-    if mark {
-        response.extensions_mut().insert(foreign::Built);
-    }
-    response
-}

@@ -13,7 +13,8 @@ use actix_web::http::header::{
 use actix_web::{Error, HttpRequest, HttpResponse};
 use pin_project_lite::pin_project;
 
-use crate::foreign::{self, Built, LIMIT};
+use crate::adapters::actix::response::http_status;
+use crate::adapters::foreign::{self, Built, LIMIT};
 
 /// An actix-web middleware ([`App::wrap`](actix_web::App::wrap)) that turns the error responses
 /// errstatus did not build into RFC 9457 `application/problem+json` responses, so that every
@@ -290,7 +291,7 @@ fn convert<B>(
     mut response: HttpResponse<()>,
     text: Option<&[u8]>,
 ) -> ServiceResponse<EitherBody<B>> {
-    let (problem, body) = foreign::problem(super::http_status(response.status()), text).into_parts();
+    let (problem, body) = foreign::problem(http_status(response.status()), text).into_parts();
     let headers = response.headers_mut();
     headers.remove(CONTENT_TYPE);
     headers.remove(CONTENT_LENGTH);

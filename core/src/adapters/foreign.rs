@@ -7,9 +7,12 @@ use core::fmt;
 use http::header::CONTENT_TYPE;
 use http::StatusCode;
 
-use crate::response::PROBLEM_JSON;
-
-use crate::HttpStatus;
+use crate::body::problem_json::PROBLEM_JSON;
+use crate::response::to_response;
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+use crate::status::docs::{Docs, Variant};
+use crate::status::http_status::HttpStatus;
+use crate::status::problem::Problem;
 
 /// A mark in the extensions of the axum and actix-web responses errstatus builds that the
 /// layer and the middleware could take for a framework's own (see [`needs_mark`]): they pass
@@ -79,7 +82,7 @@ impl HttpStatus for Foreign<'_> {
         self.status
     }
 
-    fn __problem<'a>(&'a self, p: &mut crate::__private::Problem<'a>) {
+    fn __problem<'a>(&'a self, p: &mut Problem<'a>) {
         match &self.text {
             Some(text) => p.status_by_class(self.status, text),
             None => p.plain(self.status),
@@ -101,7 +104,7 @@ impl HttpStatus for Foreign<'_> {
 pub(crate) fn problem(status: StatusCode, text: Option<&[u8]>) -> http::Response<String> {
     let text = text.map(String::from_utf8_lossy);
     let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    crate::response::to_response(&Foreign { status, text })
+    to_response(&Foreign { status, text })
 }
 
 /// One way a framework's rejection type can fail, for its `HttpStatus::statuses` and its
@@ -127,9 +130,9 @@ pub(crate) fn statuses(cases: &[Case]) -> Vec<StatusCode> {
 /// Lists `cases` for the OpenAPI document, as the derive lists variants: the text shown for a
 /// 4xx, hidden for a 5xx.
 #[cfg(any(feature = "utoipa", feature = "aide"))]
-pub(crate) fn document(docs: &mut crate::__private::openapi::Docs, cases: &[Case]) {
+pub(crate) fn document(docs: &mut Docs, cases: &[Case]) {
     for case in cases {
-        docs.variant(crate::__private::openapi::Variant {
+        docs.variant(Variant {
             status: case.status,
             runtime: false,
             content_type: None,
@@ -157,24 +160,24 @@ impl fmt::Debug for Foreign<'_> {
 /// status it can have, for `statuses()` and the OpenAPI documents.
 macro_rules! rejection {
     ($ty:ident, $cases:expr, $status:path) => {
-        impl $crate::HttpStatus for $ty {
+        impl $crate::status::http_status::HttpStatus for $ty {
             #[inline]
             fn status(&self) -> http::StatusCode {
                 $status(self)
             }
 
-            fn __problem<'a>(&'a self, p: &mut $crate::__private::Problem<'a>) {
-                p.status_by_class($crate::HttpStatus::status(self), self);
+            fn __problem<'a>(&'a self, p: &mut $crate::status::problem::Problem<'a>) {
+                p.status_by_class($crate::status::http_status::HttpStatus::status(self), self);
                 p.error(Some(self));
             }
 
             fn statuses() -> Vec<http::StatusCode> {
-                $crate::foreign::statuses($cases)
+                $crate::adapters::foreign::statuses($cases)
             }
 
             #[cfg(any(feature = "utoipa", feature = "aide"))]
-            fn __openapi(docs: &mut $crate::__private::openapi::Docs) {
-                $crate::foreign::document(docs, $cases)
+            fn __openapi(docs: &mut $crate::status::docs::Docs) {
+                $crate::adapters::foreign::document(docs, $cases)
             }
         }
     };
@@ -213,7 +216,7 @@ mod tests {
     #[test]
     fn detail_for_4xx_only_and_trimmed() {
         let r = problem(StatusCode::BAD_REQUEST, Some(b" bad \"id\"\n"));
-        assert_eq!(r.headers()["content-type"], crate::PROBLEM_JSON);
+        assert_eq!(r.headers()["content-type"], PROBLEM_JSON);
         assert_eq!(r.body(), r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"bad \"id\""}"#);
         let r = problem(StatusCode::INTERNAL_SERVER_ERROR, Some(b"db at 10.0.0.7 down"));
         assert_eq!(r.body(), r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#);

@@ -10,12 +10,12 @@ use ::salvo::http::header::CONTENT_TYPE;
 use ::salvo::http::ResBody;
 use ::salvo::Response;
 
-use crate::HttpStatus;
+use crate::response::to_response;
+use crate::status::http_status::HttpStatus;
 
 /// `Scribe::render`: the same status, header fields and body as `From<E>`.
-#[doc(hidden)]
-pub fn salvo_render<E: HttpStatus>(e: &E, res: &mut Response) {
-    let (parts, body) = crate::response::to_response::<String>(e).into_parts();
+pub fn response<E: HttpStatus>(e: &E, res: &mut Response) {
+    let (parts, body) = to_response::<String>(e).into_parts();
     res.status_code(parts.status);
     let headers = res.headers_mut();
     if body.is_empty() {

@@ -5,7 +5,7 @@
 use ::axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
 use http::StatusCode;
 
-use crate::foreign::{rejection, Case};
+use crate::adapters::foreign::{rejection, Case};
 
 /// The ways of `FailedToBufferBody` (the `BytesRejection` inside the body rejections).
 const BUFFER: [Case; 2] = [

@@ -9,13 +9,13 @@ use std::io::Cursor;
 use ::rocket::http::Status;
 use ::rocket::response::{self, Response};
 
-use crate::HttpStatus;
+use crate::response::to_response;
+use crate::status::http_status::HttpStatus;
 
 /// `Responder::respond_to`: the same status, header fields and body as `From<E>`. Never an
 /// `Err`, so Rocket's catchers do not replace it.
-#[doc(hidden)]
-pub fn rocket_response<E: HttpStatus>(e: &E) -> response::Result<'static> {
-    let (parts, body) = crate::response::to_response::<String>(e).into_parts();
+pub fn response<E: HttpStatus>(e: &E) -> response::Result<'static> {
+    let (parts, body) = to_response::<String>(e).into_parts();
     let mut builder = Response::build();
     builder.status(Status::new(parts.status.as_u16()));
     for (name, value) in &parts.headers {

@@ -1,7 +1,7 @@
 //! aide (feature `aide`): `aide::OperationOutput` for derived types, so a handler that returns
 //! `Result<T, YourError>` through aide's `ApiRouter` documents every error response of
 //! `YourError`. The responses are the ones the `utoipa` feature documents, from the same
-//! collection (docs.rs): one per status, the problem+json schema with the extension members
+//! collection (model.rs): one per status, the problem+json schema with the extension members
 //! (schemars' schema of a member type that implements `schemars::JsonSchema`, any JSON value
 //! otherwise), the doc comments as description, one named example per variant, the `#[header]`
 //! fields, and the statuses decided at run time as the `default` response.
@@ -10,31 +10,18 @@ use ::aide::generate::GenContext;
 use ::aide::openapi::{
     Example, Header, HeaderStyle, MediaType, ParameterSchemaOrContent, ReferenceOr, Response, SchemaObject,
 };
-use schemars::{JsonSchema, Schema, SchemaGenerator};
+use schemars::Schema;
 use serde_json::{json, Map, Value};
 
-use crate::docs::{self, Group, Members};
-use crate::response::PROBLEM_JSON;
-use crate::HttpStatus;
+use crate::body::problem_json::PROBLEM_JSON;
+use crate::openapi::model::{self, Group, Members};
+use crate::status::http_status::HttpStatus;
 
 /// `OperationOutput::inferred_responses`: `(Some(status), response)` per status, `(None,
 /// response)` for the `default` response.
 #[doc(hidden)]
-pub fn aide_responses<E: HttpStatus>(ctx: &mut GenContext) -> Vec<(Option<u16>, Response)> {
-    docs::groups::<E>().iter().map(|g| (g.code, response(ctx, g))).collect()
-}
-
-/// The schema of an extension member of type `T`: through aide's generator, so a named type is
-/// a `$ref` whose definition aide adds to the document's components.
-pub(crate) fn schema<T: JsonSchema + ?Sized>(generator: &mut SchemaGenerator) -> Schema {
-    generator.subschema_for::<T>()
-}
-
-/// The schema of a member whose type has none: any JSON value, saying why.
-pub(crate) fn no_schema(_: &mut SchemaGenerator) -> Schema {
-    Schema::from(object(json!({
-        "description": "Any JSON value: the type of this member does not implement `schemars::JsonSchema`."
-    })))
+pub fn responses<E: HttpStatus>(ctx: &mut GenContext) -> Vec<(Option<u16>, Response)> {
+    model::groups::<E>().iter().map(|g| (g.code, response(ctx, g))).collect()
 }
 
 /// The members of a JSON object literal.
@@ -54,7 +41,7 @@ fn response(ctx: &mut GenContext, group: &Group) -> Response {
     let mut response = Response { description: group.description(), ..Response::default() };
     // Bodies in a custom format: their content-type, any JSON value (the format decides).
     for content_type in group.custom_content_types() {
-        let any = schema_object(object(json!({ "description": docs::CUSTOM_DESCRIPTION })));
+        let any = schema_object(object(json!({ "description": model::CUSTOM_DESCRIPTION })));
         response.content.insert(content_type.to_owned(), MediaType { schema: Some(any), ..MediaType::default() });
     }
     if !group.problem_variants().is_empty() {
@@ -100,7 +87,7 @@ fn problem_schema(ctx: &mut GenContext, members: &Members<'_>) -> Map<String, Va
     }
     object(json!({
         "type": "object",
-        "description": docs::PROBLEM_DESCRIPTION,
+        "description": model::PROBLEM_DESCRIPTION,
         "required": ["type", "title", "status"],
         "properties": properties,
     }))

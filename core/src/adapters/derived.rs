@@ -15,7 +15,7 @@ macro_rules! __errstatus_axum {
         #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
         impl $($params)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where_)* {
             fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::__private::into_axum(&self)
+                $crate::__private::axum_response(&self)
             }
         }
     };
@@ -139,7 +139,7 @@ macro_rules! __errstatus_salvo {
         #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
         impl $($params)* $crate::__private::salvo::Scribe for $($ty)* $($where_)* {
             fn render(self, __p: &mut $crate::__private::salvo::Response) {
-                $crate::__private::salvo_render(&self, __p)
+                $crate::__private::salvo_response(&self, __p)
             }
         }
     };

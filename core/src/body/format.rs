@@ -1,12 +1,12 @@
-//! Body formats: the [`Format`] trait, the [`Details`] a format writes from, and the default,
-//! [`ProblemJson`]. A format changes the body and its content-type only: the status, the
-//! header fields and the hiding rules are decided before it runs.
+//! Body formats: the [`Format`] trait and the [`Details`] a format writes from (the default,
+//! `ProblemJson`, is in problem_json.rs). A format changes the body and its content-type only:
+//! the status, the header fields and the hiding rules are decided before it runs.
 
 use core::fmt::Display;
 
 use http::StatusCode;
 
-use crate::response::{display_member, member, push_json, ExtensionMember, PROBLEM_JSON};
+use crate::body::json::ExtensionMember;
 
 /// How an error's body is written: `#[errstatus(format = Type)]` on the derived type.
 ///
@@ -141,54 +141,6 @@ impl core::fmt::Debug for Details<'_> {
             .field("type_uri", &self.type_)
             .field("variant", &self.variant)
             .finish_non_exhaustive()
-    }
-}
-
-/// The default format: RFC 9457 `application/problem+json`,
-/// `{"type":"about:blank","title":"Not Found","status":404,"detail":"..."}`.
-///
-/// ```
-/// use errstatus::{Format, ProblemJson};
-/// assert_eq!(ProblemJson::CONTENT_TYPE, "application/problem+json");
-/// ```
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ProblemJson;
-
-impl ProblemJson {
-    /// The usual size of the body: the fixed members, the title and type, and a detail of
-    /// about 80 bytes.
-    pub(crate) fn capacity(d: &Details<'_>) -> usize {
-        128 + d.title.len() + d.type_.map_or(0, str::len)
-    }
-}
-
-impl Format for ProblemJson {
-    const CONTENT_TYPE: &'static str = PROBLEM_JSON;
-
-    #[inline]
-    fn write(d: &Details<'_>, buf: &mut String) {
-        buf.reserve(ProblemJson::capacity(d));
-        match d.type_ {
-            Some(type_) => {
-                buf.push_str("{\"type\":");
-                push_json(buf, type_);
-                buf.push_str(",\"title\":");
-            }
-            None => buf.push_str("{\"type\":\"about:blank\",\"title\":"),
-        }
-        push_json(buf, d.title);
-        buf.push_str(",\"status\":");
-        buf.push_str(d.status.as_str());
-        if let Some(detail) = d.detail {
-            display_member(buf, "detail", detail);
-        }
-        if let Some(instance) = d.instance {
-            display_member(buf, "instance", instance);
-        }
-        for (name, value) in d.extensions {
-            member(buf, name, *value);
-        }
-        buf.push('}');
     }
 }
 

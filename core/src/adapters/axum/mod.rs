@@ -15,6 +15,7 @@
 //! [`PathRejection`]: ::axum::extract::rejection::PathRejection
 //! [`QueryRejection`]: ::axum::extract::rejection::QueryRejection
 //! [`FormRejection`]: ::axum::extract::rejection::FormRejection
+//! [`HttpStatus`]: crate::HttpStatus
 //!
 //! ```
 //! use axum::body::{to_bytes, Body};
@@ -73,21 +74,6 @@
 
 mod layer;
 mod rejection;
+pub(crate) mod response;
 
 pub use layer::{ProblemFuture, ProblemLayer, ProblemService};
-
-use axum_core::body::Body;
-use axum_core::response::Response;
-
-use crate::{foreign, HttpStatus};
-
-/// The axum response for `e`: the same status, header fields and body as `From<E>`, marked as
-/// built by errstatus where [`ProblemLayer`] could take it for axum's own.
-#[doc(hidden)]
-pub fn into_axum<E: HttpStatus>(e: &E) -> Response {
-    let mut response = crate::response::to_response::<Body>(e);
-    if foreign::needs_mark(response.status(), response.headers()) {
-        response.extensions_mut().insert(foreign::Built);
-    }
-    response
-}

@@ -7,7 +7,8 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, Urlencode
 use actix_web::ResponseError;
 use http::StatusCode;
 
-use crate::foreign::{rejection, Case};
+use crate::adapters::actix::response::http_status;
+use crate::adapters::foreign::{rejection, Case};
 
 /// `PayloadError` (inside the body errors): 413 at the size limit, 400 otherwise.
 const PAYLOAD: [Case; 2] = [
@@ -122,5 +123,5 @@ rejection!(UrlencodedError, &URLENCODED, status);
 
 /// The status actix-web gives the error (`ResponseError::status_code`), as an `http` 1.x one.
 fn status<E: ResponseError>(e: &E) -> StatusCode {
-    super::http_status(e.status_code())
+    http_status(e.status_code())
 }

@@ -6,12 +6,12 @@
 
 use ::poem::{Body, Response, ResponseParts};
 
-use crate::HttpStatus;
+use crate::response::to_response;
+use crate::status::http_status::HttpStatus;
 
 /// `ResponseError::as_response`: the same status, header fields and body as `From<E>`.
-#[doc(hidden)]
-pub fn poem_response<E: HttpStatus>(e: &E) -> Response {
-    let (parts, body) = crate::response::to_response::<String>(e).into_parts();
+pub fn response<E: HttpStatus>(e: &E) -> Response {
+    let (parts, body) = to_response::<String>(e).into_parts();
     let parts = ResponseParts {
         status: parts.status,
         version: parts.version,

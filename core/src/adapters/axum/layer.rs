@@ -15,7 +15,7 @@ use pin_project_lite::pin_project;
 use tower_layer::Layer;
 use tower_service::Service;
 
-use crate::foreign::{self, Built, LIMIT};
+use crate::adapters::foreign::{self, Built, LIMIT};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 

@@ -1,6 +1,7 @@
 //! `utoipa::IntoResponses` for derived types (feature `utoipa`): the same attributes that drive
 //! the response drive the OpenAPI document. The derive lists each variant's facts in
-//! `HttpStatus::__openapi` (docs.rs, shared with aide); the utoipa types are built here.
+//! `HttpStatus::__openapi` (status/docs.rs), grouped by model.rs (shared with aide); the utoipa
+//! types are built here.
 
 use std::collections::BTreeMap;
 
@@ -8,26 +9,15 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, RefOr, ResponseBuilder};
 
-use crate::docs::{self, Group, Members};
-pub use crate::docs::{Docs, Variant};
-use crate::response::PROBLEM_JSON;
-
-/// The schema of a member whose type has none: any JSON value, saying why.
-#[doc(hidden)]
-pub fn no_schema() -> RefOr<Schema> {
-    RefOr::T(Schema::Object(
-        ObjectBuilder::new()
-            .schema_type(SchemaType::AnyValue)
-            .description(Some("Any JSON value: the type of this member does not implement `utoipa::ToSchema`."))
-            .build(),
-    ))
-}
+use crate::body::problem_json::PROBLEM_JSON;
+use crate::openapi::model::{self, Group, Members};
+use crate::status::http_status::HttpStatus;
 
 /// The responses of `E`: one per distinct status, with the problem+json schema (extension
 /// members included), the doc comments as description, and one named example per variant.
 #[doc(hidden)]
-pub fn responses<E: crate::HttpStatus>() -> BTreeMap<String, RefOr<utoipa::openapi::Response>> {
-    docs::groups::<E>()
+pub fn responses<E: HttpStatus>() -> BTreeMap<String, RefOr<utoipa::openapi::Response>> {
+    model::groups::<E>()
         .iter()
         .map(|g| (g.code.map_or_else(|| "default".to_owned(), |code| code.to_string()), RefOr::T(response(g))))
         .collect()
@@ -40,7 +30,7 @@ fn response(group: &Group) -> utoipa::openapi::Response {
     // Bodies in a custom format: their content-type, any JSON value (the format decides).
     for content_type in group.custom_content_types() {
         let any =
-            ObjectBuilder::new().schema_type(SchemaType::AnyValue).description(Some(docs::CUSTOM_DESCRIPTION)).build();
+            ObjectBuilder::new().schema_type(SchemaType::AnyValue).description(Some(model::CUSTOM_DESCRIPTION)).build();
         builder = builder.content(content_type, ContentBuilder::new().schema(Some(Schema::Object(any))).build());
     }
     if !group.problem_variants().is_empty() {
@@ -66,7 +56,7 @@ fn string() -> ObjectBuilder {
 fn schema(members: &Members<'_>) -> Schema {
     let mut object = ObjectBuilder::new()
         .schema_type(Type::Object)
-        .description(Some(docs::PROBLEM_DESCRIPTION))
+        .description(Some(model::PROBLEM_DESCRIPTION))
         .property("type", string().format(Some(utoipa::openapi::SchemaFormat::Custom("uri-reference".into()))))
         .property("title", string())
         .property("status", ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(100)).maximum(Some(599)))

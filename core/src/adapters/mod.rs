@@ -1,0 +1,24 @@
+//! One file (or folder) per framework, each behind its feature. Every adapter has the same
+//! entry point, `response(e)`, the framework's response for an error (plus `status(e)` where the
+//! framework asks for the status apart, as actix-web does), built with `crate::response`;
+//! `__private` re-exports it as `<framework>_response` for the impls of derived.rs. A folder
+//! adds the framework's own error responses: a layer or middleware that rewrites them, and
+//! `HttpStatus` for its extractor rejections (rejection.rs, with foreign.rs).
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub mod actix;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
+// The impls a derived type gets for each framework and OpenAPI generator.
+mod derived;
+// What the axum layer and the actix-web middleware share.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod foreign;
+#[cfg(feature = "poem")]
+pub(crate) mod poem;
+#[cfg(feature = "rocket")]
+pub(crate) mod rocket;
+#[cfg(feature = "salvo")]
+pub(crate) mod salvo;

@@ -1,0 +1,144 @@
+//! JSON writing, compiled once: strings escaped as they are written, Display text written
+//! straight into the body, and the extension members through serde_json.
+
+use core::fmt::{self, Display};
+
+use serde_core::Serialize;
+
+/// The type of a `#[problem(extension)]` field: any type that implements `serde::Serialize`.
+///
+/// Implemented for all of them; there is nothing to implement by hand. The trait exists so
+/// that a field type that is not `Serialize` gets a compile error that says so:
+///
+/// ```text
+/// error[E0277]: extension member of type `Money` must implement `serde::Serialize`
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "extension member of type `{Self}` must implement `serde::Serialize`",
+    label = "a `#[problem(extension)]` field is serialized with serde",
+    note = "derive it with `#[derive(serde::Serialize)]` or implement `serde::Serialize` for `{Self}`"
+)]
+pub trait ExtensionMember {
+    /// Appends the value as JSON; `false` (and the text written so far left in `out`) when it
+    /// fails to serialize.
+    #[doc(hidden)]
+    fn __write_json(&self, out: &mut String) -> bool;
+
+    /// The value as JSON, for [`Details::extensions`](crate::body::format::Details::extensions); `None` when
+    /// it fails to serialize.
+    #[doc(hidden)]
+    fn __to_value(&self) -> Option<serde_json::Value>;
+}
+
+impl<T: Serialize + ?Sized> ExtensionMember for T {
+    fn __write_json(&self, out: &mut String) -> bool {
+        serde_json::to_writer(Utf8Writer(out), self).is_ok()
+    }
+
+    fn __to_value(&self) -> Option<serde_json::Value> {
+        serde_json::to_value(self).ok()
+    }
+}
+
+/// An `io::Write` into a `String`, for serde_json: it writes whole UTF-8 sequences per call
+/// (escapes and numbers are ASCII), so each chunk is checked and appended without a copy.
+struct Utf8Writer<'a>(&'a mut String);
+
+impl std::io::Write for Utf8Writer<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = core::str::from_utf8(buf).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.0.push_str(text);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes `s` as a JSON string.
+pub(crate) fn push_json(buf: &mut String, s: &str) {
+    buf.push('"');
+    // Writing into a String cannot fail.
+    let _ = fmt::Write::write_str(&mut JsonStr(buf), s);
+    buf.push('"');
+}
+
+/// Writes `,"name":value`; a value that fails to serialize is left out whole.
+pub(crate) fn member(buf: &mut String, name: &str, value: &dyn ExtensionMember) {
+    let start = buf.len();
+    buf.push(',');
+    push_json(buf, name);
+    buf.push(':');
+    if !value.__write_json(buf) {
+        buf.truncate(start);
+    }
+}
+
+/// Writes `,"name":"<Display text>"`, escaping the text as it is written (no intermediate
+/// String). A Display that returns an error leaves the member out whole.
+pub(crate) fn display_member(buf: &mut String, name: &str, value: &dyn Display) {
+    let start = buf.len();
+    buf.push(',');
+    push_json(buf, name);
+    buf.push_str(":\"");
+    if fmt::write(&mut JsonStr(buf), format_args!("{value}")).is_err() {
+        buf.truncate(start);
+        return;
+    }
+    buf.push('"');
+}
+
+/// A `fmt::Write` that appends the contents of a JSON string (RFC 8259 §7): quotes,
+/// backslashes and control characters escaped, everything else as UTF-8.
+struct JsonStr<'a>(&'a mut String);
+
+/// The bytes a JSON string must escape: control characters, `"` and `\\`.
+const ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+impl fmt::Write for JsonStr<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        // Fast path: most text has nothing to escape.
+        if !s.bytes().any(|b| ESCAPE[usize::from(b)]) {
+            self.0.push_str(s);
+            return Ok(());
+        }
+        let mut plain = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'\n' => 'n',
+                b'\r' => 'r',
+                b'\t' => 't',
+                0x08 => 'b',
+                0x0c => 'f',
+                0..=0x1f => 'u',
+                _ => continue,
+            };
+            // `i` is the index of an ASCII byte, so both ends are char boundaries.
+            self.0.push_str(s.get(plain..i).unwrap_or_default());
+            self.0.push('\\');
+            self.0.push(escape);
+            if escape == 'u' {
+                self.0.push_str("00");
+                self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                self.0.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
+            plain = i + 1;
+        }
+        self.0.push_str(s.get(plain..).unwrap_or_default());
+        Ok(())
+    }
+}

@@ -1,0 +1,168 @@
+//! The OpenAPI model both generators read (features `utoipa` and `aide`): the derive lists each
+//! variant's facts into a `Docs` (status/docs.rs), and [`groups`] makes one response of them per
+//! status. utoipa.rs and aide.rs each build their own types from the same groups, so both
+//! documents list the same responses.
+
+use std::collections::BTreeMap;
+
+use crate::status::docs::{Docs, SchemaFn, Variant};
+use crate::status::http_status::HttpStatus;
+
+/// The description of the problem+json schema.
+pub(crate) const PROBLEM_DESCRIPTION: &str = "RFC 9457 problem details";
+/// The description of the schema of a body in a custom format.
+pub(crate) const CUSTOM_DESCRIPTION: &str = "The body in this API's own error format";
+
+/// One response of the document: the variants with one status, or (`code: None`) those whose
+/// status is decided at run time, the `default` response.
+pub(crate) struct Group {
+    pub code: Option<u16>,
+    pub variants: Vec<Variant>,
+}
+
+/// A named example of a problem+json response.
+pub(crate) struct Example {
+    pub name: String,
+    /// The first line of the variant's doc comment.
+    pub summary: &'static str,
+    pub value: serde_json::Value,
+}
+
+/// The members of the problem+json schema beyond `type`, `title` and `status`.
+pub(crate) struct Members<'a> {
+    pub detail: bool,
+    pub instance: bool,
+    /// The extension members of the variants that show them, each name once.
+    pub extensions: Vec<(&'static str, &'a SchemaFn)>,
+}
+
+/// The responses of `E`, by status ascending, the `default` response (if any) first.
+pub(crate) fn groups<E: HttpStatus>() -> Vec<Group> {
+    let mut docs = Docs::default();
+    docs.transparent::<E>();
+    let mut by_status: BTreeMap<Option<u16>, Vec<Variant>> = BTreeMap::new();
+    for v in docs.variants {
+        by_status.entry((!v.runtime).then(|| v.status.as_u16())).or_default().push(v);
+    }
+    by_status.into_iter().map(|(code, variants)| Group { code, variants }).collect()
+}
+
+impl Group {
+    fn entry(&self) -> Option<&'static errstatus_registry::Entry> {
+        self.code.and_then(errstatus_registry::lookup)
+    }
+
+    /// The IANA reason phrase, then each variant's name and doc comment.
+    pub fn description(&self) -> String {
+        let reason = match self.code {
+            Some(_) => self.entry().map_or("", |e| e.reason),
+            None => "A status decided at run time",
+        };
+        let docs: Vec<String> = self
+            .variants
+            .iter()
+            .map(|v| match v.doc.trim() {
+                "" => format!("`{}`", v.name),
+                doc => format!("`{}`: {doc}", v.name),
+            })
+            .collect();
+        format!("{reason}\n\n{}", docs.join("\n\n"))
+    }
+
+    /// Whether responses of this status carry content (not 304, ...).
+    pub fn has_content(&self) -> bool {
+        self.entry().is_none_or(|e| e.content)
+    }
+
+    /// The content-types of the custom body formats, each once, sorted.
+    pub fn custom_content_types(&self) -> Vec<&'static str> {
+        if !self.has_content() {
+            return Vec::new();
+        }
+        let mut custom: Vec<&str> = self.variants.iter().filter_map(|v| v.content_type).collect();
+        custom.sort_unstable();
+        custom.dedup();
+        custom
+    }
+
+    /// The variants with a problem+json body; empty when responses of this status carry no
+    /// content.
+    pub fn problem_variants(&self) -> Vec<&Variant> {
+        if !self.has_content() {
+            return Vec::new();
+        }
+        self.variants.iter().filter(|v| v.content_type.is_none()).collect()
+    }
+
+    /// RFC 9457 §3.1 members and the extension members of these variants.
+    pub fn members(&self) -> Members<'_> {
+        let problem = self.problem_variants();
+        let mut extensions: Vec<(&'static str, &SchemaFn)> = Vec::new();
+        for v in problem.iter().filter(|v| v.expose) {
+            for (name, schema) in &v.extensions {
+                if !extensions.iter().any(|(seen, _)| seen == name) {
+                    extensions.push((name, schema));
+                }
+            }
+        }
+        Members {
+            detail: problem.iter().any(|v| v.expose),
+            instance: problem.iter().any(|v| v.expose && v.instance),
+            extensions,
+        }
+    }
+
+    /// One named example per problem+json variant; none for the `default` response, whose
+    /// status is not known.
+    pub fn examples(&self) -> Vec<Example> {
+        let Some(code) = self.code else { return Vec::new() };
+        let problem = self.problem_variants();
+        example_names(&problem)
+            .into_iter()
+            .zip(&problem)
+            .map(|(name, v)| Example {
+                name,
+                summary: v.doc.lines().next().unwrap_or("").trim(),
+                value: example(code, v),
+            })
+            .collect()
+    }
+
+    /// The `#[header]` fields of these variants, each name once, sorted.
+    pub fn headers(&self) -> Vec<&'static str> {
+        let mut headers: Vec<&str> = self.variants.iter().flat_map(|v| v.headers.iter().copied()).collect();
+        headers.sort_unstable();
+        headers.dedup();
+        headers
+    }
+}
+
+/// One distinct example name per variant: the variant's name, and on a collision (two types of
+/// the same name in different modules) the name with ` (2)`, ` (3)`, ... appended.
+fn example_names(variants: &[&Variant]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(variants.len());
+    for v in variants {
+        let mut name = v.name.to_owned();
+        let mut n = 1;
+        while names.contains(&name) {
+            n += 1;
+            name = format!("{} ({n})", v.name);
+        }
+        names.push(name);
+    }
+    names
+}
+
+fn example(code: u16, v: &Variant) -> serde_json::Value {
+    let title = v.title.or(errstatus_registry::lookup(code).map(|e| e.reason)).unwrap_or("");
+    let mut map = serde_json::Map::new();
+    map.insert("type".into(), v.type_.unwrap_or("about:blank").into());
+    map.insert("title".into(), title.into());
+    map.insert("status".into(), code.into());
+    if v.expose {
+        if let Some(detail) = v.detail {
+            map.insert("detail".into(), detail.into());
+        }
+    }
+    serde_json::Value::Object(map)
+}

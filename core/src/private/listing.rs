@@ -1,0 +1,75 @@
+//! The recursion guard of `HttpStatus::statuses`: a type reached again while its own list is
+//! being made contributes its own codes only.
+
+/// `HttpStatus::statuses` of the type `T`: its own codes plus those of its transparent
+/// fields, sorted, without duplicates. The generated function is
+///
+/// ```text
+/// fn statuses() -> Vec<StatusCode> {
+///     ::errstatus::__private::statuses_of::<Self>(&[own codes], &[<Inner as HttpStatus>::statuses, ...])
+/// }
+/// ```
+///
+/// A type reached again while its own list is being made (`Tree { Nested(Box<Tree>) }`,
+/// or A -> B -> A) contributes just its own codes there: the outer call adds the rest. The
+/// types being listed are kept on a thread-local stack (by `core::any::type_name`, which
+/// ignores lifetimes), popped by a guard, also when an inner list panics.
+#[inline]
+pub fn statuses_of<T: ?Sized>(
+    own: &[http::StatusCode],
+    inner: &[fn() -> Vec<http::StatusCode>],
+) -> Vec<http::StatusCode> {
+    // Generic only in the name: the work is one non-generic function, compiled here once
+    // rather than in every user crate for every derived type.
+    statuses_named(core::any::type_name::<T>(), own, inner)
+}
+
+fn statuses_named(
+    name: &'static str,
+    own: &[http::StatusCode],
+    inner: &[fn() -> Vec<http::StatusCode>],
+) -> Vec<http::StatusCode> {
+    let mut all = own.to_vec();
+    if let Some(_listing) = Listing::enter(name) {
+        for f in inner {
+            all.extend(f());
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+std::thread_local! {
+    /// The types whose `statuses()` are being made on this thread, outermost first.
+    static LISTING: core::cell::RefCell<Vec<&'static str>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// A type on the [`LISTING`] stack; dropping it pops the type.
+struct Listing;
+
+impl Listing {
+    /// Pushes `name`, or `None` if it is on the stack already (recursion). Also `None` while
+    /// the thread's locals are being destroyed: then only the own codes are listed, since
+    /// recursion could not be detected.
+    fn enter(name: &'static str) -> Option<Listing> {
+        LISTING
+            .try_with(|stack| {
+                let mut stack = stack.borrow_mut();
+                if stack.contains(&name) {
+                    None
+                } else {
+                    stack.push(name);
+                    Some(Listing)
+                }
+            })
+            .ok()
+            .flatten()
+    }
+}
+
+impl Drop for Listing {
+    fn drop(&mut self) {
+        let _ = LISTING.try_with(|stack| stack.borrow_mut().pop());
+    }
+}

@@ -1,0 +1,73 @@
+//! What generated code calls, as `::errstatus::__private::...`: a list of re-exports, nothing
+//! defined here. Not public API: it may change in any release. Code inside this crate names
+//! these items by the modules that define them, never through this list.
+
+mod autoref;
+mod code;
+mod listing;
+
+// The records a derived impl fills in, and the traits that word compile errors on its fields.
+pub use crate::body::json::ExtensionMember as Member;
+pub use crate::status::problem::{HeaderValueSource, Problem};
+
+// Tricks of the derived code, one file each.
+pub use autoref::{AsDynError, ErrorRef, NotDynError};
+pub use code::code;
+pub use listing::statuses_of;
+
+// `From<E> for http::Response<B>`.
+pub use crate::response::into_response;
+
+// The crates generated code names, at paths of this crate.
+pub use http;
+pub use serde_core as serde;
+
+// The per-framework impls (each empty without its feature; adapters/derived.rs), and the entry
+// points they call: each adapter's `response` (adapters/), each generator's `responses`
+// (openapi/).
+pub use crate::{
+    __errstatus_actix_web, __errstatus_aide, __errstatus_axum, __errstatus_poem, __errstatus_rocket, __errstatus_salvo,
+    __errstatus_utoipa,
+};
+
+#[cfg(feature = "actix-web")]
+pub use crate::adapters::actix::response::{response as actix_response, status as actix_status};
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+
+#[cfg(feature = "axum")]
+pub use crate::adapters::axum::response::response as axum_response;
+#[cfg(feature = "axum")]
+pub use axum_core as axum;
+
+#[cfg(feature = "poem")]
+pub use crate::adapters::poem::response as poem_response;
+#[cfg(feature = "poem")]
+pub use poem;
+
+#[cfg(feature = "rocket")]
+pub use crate::adapters::rocket::response as rocket_response;
+#[cfg(feature = "rocket")]
+pub use rocket;
+
+#[cfg(feature = "salvo")]
+pub use crate::adapters::salvo::response as salvo_response;
+#[cfg(feature = "salvo")]
+pub use salvo;
+
+#[cfg(feature = "aide")]
+pub use crate::openapi::aide::responses as aide_responses;
+#[cfg(feature = "aide")]
+pub use aide;
+
+#[cfg(feature = "utoipa")]
+pub use utoipa;
+
+/// What the derive's `__openapi` names (features `utoipa` and `aide`).
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+pub mod openapi {
+    pub use crate::openapi::probe::{HasSchema, NoSchema, Probe};
+    #[cfg(feature = "utoipa")]
+    pub use crate::openapi::utoipa::responses;
+    pub use crate::status::docs::{Docs, SchemaFn, Variant};
+}

@@ -1,0 +1,220 @@
+//! [`Problem`]: the record a derived `HttpStatus::__problem` fills in, one call per attribute
+//! (status, header fields, problem members, body format). The builder (response.rs) reads it.
+
+use core::fmt::{self, Display};
+
+use http::header::{HeaderMap, HeaderName, HeaderValue};
+use http::StatusCode;
+
+use crate::body::format::{Format, FormatFns};
+use crate::body::json::ExtensionMember;
+
+/// The type of a `#[header]` field sent through its Display text: any type that implements
+/// `std::fmt::Display`.
+///
+/// Implemented for all of them; there is nothing to implement by hand. The trait exists so
+/// that a field type that is not `Display` gets a compile error that says so:
+///
+/// ```text
+/// error[E0277]: `#[header]` field of type `Vec<u8>` must implement `std::fmt::Display`
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`#[header]` field of type `{Self}` must implement `std::fmt::Display`",
+    label = "the header value is this field's Display text",
+    note = "implement `std::fmt::Display` for `{Self}`, or send a field of another type (a `String`, an integer) as the header"
+)]
+pub trait HeaderValueSource: Display {}
+
+impl<T: Display + ?Sized> HeaderValueSource for T {}
+
+/// The parts of one error response, collected by the derived `HttpStatus::__problem`.
+#[doc(hidden)]
+pub struct Problem<'a> {
+    pub(crate) status: StatusCode,
+    pub(crate) expose: bool,
+    pub(crate) detail: Option<&'a dyn Display>,
+    pub(crate) type_: Option<&'static str>,
+    pub(crate) title: Option<&'static str>,
+    pub(crate) instance: Option<&'a dyn Display>,
+    pub(crate) extensions: Vec<(&'static str, &'a dyn ExtensionMember)>,
+    /// The header map of the response being built, filled in place.
+    pub(crate) headers: &'a mut HeaderMap,
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    pub(crate) error: Option<&'a (dyn std::error::Error + 'a)>,
+    /// The body format; `None`: problem+json.
+    pub(crate) format: Option<FormatFns>,
+    /// The variant that produced the response, for custom formats.
+    pub(crate) variant: &'static str,
+}
+
+impl<'a> Problem<'a> {
+    pub(crate) fn new(headers: &'a mut HeaderMap) -> Self {
+        Problem {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            expose: false,
+            detail: None,
+            type_: None,
+            title: None,
+            instance: None,
+            extensions: Vec::new(),
+            headers,
+            error: None,
+            format: None,
+            variant: "",
+        }
+    }
+
+    /// `#[errstatus(format = F)]`: the body format of this type's responses.
+    #[inline]
+    pub fn format<F: Format + ?Sized>(&mut self) {
+        self.format = Some(FormatFns::of::<F>());
+    }
+
+    /// Back to problem+json: before a transparent variant of a type with a custom format, so
+    /// the inner error's response keeps its own format.
+    #[inline]
+    pub fn default_format(&mut self) {
+        self.format = None;
+    }
+
+    /// The name of the variant, for [`Details::variant`](crate::body::format::Details::variant).
+    #[inline]
+    pub fn variant(&mut self, name: &'static str) {
+        self.variant = name;
+    }
+
+    /// A header value already checked: a fixed `#[header(NAME = "...")]` or the result of a
+    /// `with` function.
+    #[inline]
+    pub fn header_value(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.append(name, value);
+    }
+
+    /// A fixed value of the outer type after a transparent variant: sent only if the inner
+    /// error did not send that field (the most specific wins).
+    #[inline]
+    pub fn header_default(&mut self, name: HeaderName, value: HeaderValue) {
+        if let http::header::Entry::Vacant(slot) = self.headers.entry(name) {
+            slot.insert(value);
+        }
+    }
+
+    /// The status and the error's Display text; `expose` says whether the text (and the
+    /// instance and extension members) go into the body.
+    #[inline]
+    pub fn status(&mut self, status: StatusCode, detail: &'a dyn Display, expose: bool) {
+        self.status = status;
+        self.detail = Some(detail);
+        self.expose = expose;
+    }
+
+    /// The status and the Display text, shown unless the status is a 5xx: a variant with
+    /// nothing but its code.
+    #[inline]
+    pub fn status_by_class(&mut self, status: StatusCode, detail: &'a dyn Display) {
+        self.status(status, detail, !status.is_server_error());
+    }
+
+    /// The status alone: no detail (for hand-written `HttpStatus` impls).
+    #[inline]
+    pub fn plain(&mut self, status: StatusCode) {
+        self.status = status;
+    }
+
+    /// `#[problem(type = ..., title = ...)]`.
+    #[inline]
+    pub fn kind(&mut self, type_: Option<&'static str>, title: Option<&'static str>) {
+        self.type_ = type_;
+        self.title = title;
+    }
+
+    /// A `#[header]` field, through its Display. A value that is not a valid header value
+    /// (CR, LF, NUL, ...) is left out: never a panic, never a header injection. (Taking
+    /// `&dyn HeaderValueSource` rather than `&dyn Display` only changes the compile error for
+    /// a field that is not Display.)
+    pub fn header(&mut self, name: HeaderName, value: &dyn HeaderValueSource) {
+        // Short values are formatted on the stack and copied once into the HeaderValue;
+        // longer ones go through a String. A Display that fails leaves the header out
+        // (`to_string` would panic). A Display may ignore the error of a write that did not
+        // fit and return Ok, so `overflow`, not the result, says whether the stack buffer
+        // holds the whole value.
+        let mut short = ShortBuf { buf: [0; 64], len: 0, overflow: false };
+        let result = fmt::write(&mut short, format_args!("{value}"));
+        let value = if short.overflow {
+            let mut text = String::new();
+            if fmt::write(&mut text, format_args!("{value}")).is_err() {
+                return;
+            }
+            HeaderValue::try_from(text)
+        } else if result.is_ok() {
+            HeaderValue::from_bytes(&short.buf[..short.len])
+        } else {
+            return;
+        };
+        if let Ok(value) = value {
+            self.headers.append(name, value);
+        }
+    }
+
+    /// A `#[header]` field of type `String` or `&str`: no formatting. An invalid value is left
+    /// out, as in [`Problem::header`].
+    #[inline]
+    pub fn header_str(&mut self, name: HeaderName, value: &str) {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            self.headers.append(name, value);
+        }
+    }
+
+    /// A `#[header]` field of an integer type: always a valid header value.
+    #[inline]
+    pub fn header_int<V: Into<HeaderValue>>(&mut self, name: HeaderName, value: V) {
+        self.headers.append(name, value.into());
+    }
+
+    /// The `#[problem(instance)]` field.
+    #[inline]
+    pub fn instance(&mut self, value: &'a dyn Display) {
+        self.instance = Some(value);
+    }
+
+    /// A `#[problem(extension)]` field.
+    #[inline]
+    pub fn extension(&mut self, name: &'static str, value: &'a dyn ExtensionMember) {
+        self.extensions.push((name, value));
+    }
+
+    /// The error itself, for its `source()` chain in logs (feature `tracing`).
+    #[inline]
+    pub fn error(&mut self, error: Option<&'a (dyn std::error::Error + 'a)>) {
+        self.error = error;
+    }
+}
+
+/// A header value formatted on the stack; `overflow` says it did not fit.
+struct ShortBuf {
+    buf: [u8; 64],
+    len: usize,
+    overflow: bool,
+}
+
+impl fmt::Write for ShortBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match self.buf.get_mut(self.len..self.len + s.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len += s.len();
+                Ok(())
+            }
+            None => {
+                self.overflow = true;
+                Err(fmt::Error)
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Problem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Problem").field("status", &self.status).field("expose", &self.expose).finish_non_exhaustive()
+    }
+}
