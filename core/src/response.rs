@@ -20,7 +20,7 @@ impl<'a> Problem<'a> {
     #[cfg(feature = "tracing")]
     pub(crate) fn masked(&self) -> Option<(StatusCode, &'a dyn Display, Option<&'a (dyn std::error::Error + 'a)>)> {
         match self.detail {
-            Some(detail) if !self.expose => Some((self.status, detail, self.error)),
+            Some(detail) if !self.expose && self.log => Some((self.status, detail, self.error)),
             _ => None,
         }
     }
@@ -29,10 +29,12 @@ impl<'a> Problem<'a> {
     /// 205, 304) and for a format that writes nothing.
     fn body(&self) -> Option<(String, HeaderValue)> {
         let code = self.status.as_u16();
-        let entry = errstatus_registry::lookup(code);
-        if !entry.is_none_or(|e| e.content) {
+        // RFC 9110 §6.4.1 and §15.3.6, by the number: a run-time status of 1xx (199 included),
+        // 204, 205 or 304 has no content whether IANA registers it or not.
+        if code < 200 || matches!(code, 204 | 205 | 304) {
             return None;
         }
+        let entry = errstatus_registry::lookup(code);
         let title = match (self.title, entry) {
             (Some(title), _) => title,
             (None, Some(entry)) => entry.reason,

@@ -205,6 +205,10 @@ impl Gen<'_> {
                 // The inner error's response, its format included.
                 let reset = self.input.container.format.is_some().then(|| quote!(__p.default_format();));
                 let mut calls = quote!(#reset #call(#var, &mut *__p););
+                if !extras.headers.is_empty() || !extras.extensions.is_empty() {
+                    // The siblings' fields and members replace the inner error's.
+                    calls.extend(quote!(__p.siblings();));
+                }
                 calls.extend(self.extras_calls(extras, true));
                 quote!(#pat => { #calls })
             }

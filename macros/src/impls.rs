@@ -182,6 +182,8 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
     body_bounds.push(quote!(#body: ::core::convert::From<::std::string::String>));
     let body_where = where_clause(generics, &body_bounds);
     let status = quote!(#krate::__private::http::StatusCode);
+    // `skip(tracing)`: no event for this type's responses, whatever the inner errors say.
+    let silence = (!names.emits("tracing")).then(|| quote!(__p.no_log();));
     let attrs = quote! {
         #[automatically_derived]
         #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
@@ -196,6 +198,7 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
 
             #[doc(hidden)]
             fn __problem<#lt>(&#lt self, mut __p: &mut #krate::__private::Problem<#lt>) {
+                #silence
                 #problem_body
             }
 

@@ -276,3 +276,39 @@ fn nothing_is_formatted_when_the_event_is_disabled() {
     assert_eq!(field(&logged[0], "sources"), Some("pool exhausted: connection refused"));
     assert_eq!(calls.load(Ordering::SeqCst), 3);
 }
+
+// ---- skip(tracing) is per type ----
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(skip(tracing))]
+enum Unlogged {
+    #[error("database unavailable")]
+    #[status(503)]
+    Db,
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum LogsItsOwn {
+    #[error(transparent)]
+    #[status(transparent)]
+    Inner(Unlogged),
+    #[error("disk full")]
+    #[status(507)]
+    Disk,
+}
+
+#[test]
+fn skip_tracing_means_no_event_for_the_types_responses() {
+    let logged = events(|| {
+        let r: http::Response<String> = Unlogged::Db.into();
+        assert_eq!(r.status(), 503);
+        let r: http::Response<String> = LogsItsOwn::Inner(Unlogged::Db).into();
+        assert_eq!(r.status(), 503);
+    });
+    assert!(logged.is_empty(), "{logged:?}");
+    // The type beside it still logs.
+    let logged = events(|| {
+        let _: http::Response<String> = LogsItsOwn::Disk.into();
+    });
+    assert_eq!(logged.len(), 1, "{logged:?}");
+}

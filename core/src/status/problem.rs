@@ -45,6 +45,16 @@ pub struct Problem<'a> {
     pub(crate) format: Option<FormatFns>,
     /// The variant that produced the response, for custom formats.
     pub(crate) variant: &'static str,
+    /// Whether a hidden detail is logged (feature `tracing`); `#[errstatus(skip(tracing))]`
+    /// turns it off for the type's responses.
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    pub(crate) log: bool,
+    /// After [`Problem::siblings`]: the fields of a transparent field's siblings replace the
+    /// inner error's of the same name.
+    siblings: bool,
+    /// The header names the siblings have sent so far: the inner error's values of these are
+    /// gone, the siblings' own are appended.
+    replaced: Vec<HeaderName>,
 }
 
 impl<'a> Problem<'a> {
@@ -61,6 +71,9 @@ impl<'a> Problem<'a> {
             error: None,
             format: None,
             variant: "",
+            log: true,
+            siblings: false,
+            replaced: Vec::new(),
         }
     }
 
@@ -83,11 +96,37 @@ impl<'a> Problem<'a> {
         self.variant = name;
     }
 
+    /// `#[errstatus(skip(tracing))]`: no event for this response.
+    #[inline]
+    pub fn no_log(&mut self) {
+        self.log = false;
+    }
+
+    /// After the inner error of a field-level `#[status(transparent)]` has filled in its
+    /// response: the siblings' header fields and members that follow replace the inner error's
+    /// of the same name (one value per field, one member per name). A sibling that sends
+    /// nothing (an `Option` that is `None`) leaves the inner error's.
+    #[inline]
+    pub fn siblings(&mut self) {
+        self.siblings = true;
+    }
+
+    /// Sends one header value: appended, or after [`Problem::siblings`], in place of the
+    /// inner error's values of that name.
+    #[inline]
+    fn put(&mut self, name: HeaderName, value: HeaderValue) {
+        if self.siblings && !self.replaced.contains(&name) {
+            self.headers.remove(&name);
+            self.replaced.push(name.clone());
+        }
+        self.headers.append(name, value);
+    }
+
     /// A header value already checked: a fixed `#[header(NAME = "...")]` or the result of a
     /// `with` function.
     #[inline]
     pub fn header_value(&mut self, name: HeaderName, value: HeaderValue) {
-        self.headers.append(name, value);
+        self.put(name, value);
     }
 
     /// A fixed value of the outer type after a transparent variant: sent only if the inner
@@ -152,7 +191,7 @@ impl<'a> Problem<'a> {
             return;
         };
         if let Ok(value) = value {
-            self.headers.append(name, value);
+            self.put(name, value);
         }
     }
 
@@ -161,14 +200,14 @@ impl<'a> Problem<'a> {
     #[inline]
     pub fn header_str(&mut self, name: HeaderName, value: &str) {
         if let Ok(value) = HeaderValue::from_str(value) {
-            self.headers.append(name, value);
+            self.put(name, value);
         }
     }
 
     /// A `#[header]` field of an integer type: always a valid header value.
     #[inline]
     pub fn header_int<V: Into<HeaderValue>>(&mut self, name: HeaderName, value: V) {
-        self.headers.append(name, value.into());
+        self.put(name, value.into());
     }
 
     /// The `#[problem(instance)]` field.
@@ -177,10 +216,14 @@ impl<'a> Problem<'a> {
         self.instance = Some(value);
     }
 
-    /// A `#[problem(extension)]` field.
+    /// A `#[problem(extension)]` field. A member of a name already sent (the inner error's,
+    /// before a sibling's) is replaced in place: a body never carries a member twice.
     #[inline]
     pub fn extension(&mut self, name: &'static str, value: &'a dyn ExtensionMember) {
-        self.extensions.push((name, value));
+        match self.extensions.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.extensions.push((name, value)),
+        }
     }
 
     /// The error itself, for its `source()` chain in logs (feature `tracing`).
