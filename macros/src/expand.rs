@@ -278,9 +278,12 @@ impl Gen<'_> {
                 }
             });
         }
-        let method = if transparent { quote!(header_default) } else { quote!(header_value) };
-        for (key, value) in &extras.fixed {
-            let name = self.header_name(key);
+        // After the fields: a fixed value of a name whose field sent nothing (and after a
+        // transparent field, of a name the inner error did not send) fills in.
+        for fixed in &extras.fixed {
+            let name = self.header_name(&fixed.key);
+            let value = &fixed.value;
+            let method = if transparent || fixed.default { quote!(header_default) } else { quote!(header_value) };
             calls.extend(quote!(__p.#method(#name, #krate::__private::http::HeaderValue::from_static(#value));));
         }
         if let Some(field) = extras.instance {
@@ -482,7 +485,8 @@ impl Gen<'_> {
                     }))
                 });
                 let headers = resp.extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
-                let headers = headers.chain(resp.extras.fixed.iter().map(|(k, _)| crate::extras::key_name(k)));
+                let always = resp.extras.fixed.iter().filter(|f| !f.default);
+                let headers = headers.chain(always.map(|f| crate::extras::key_name(&f.key)));
                 quote! {
                     __d.variant(#krate::__private::openapi::Variant {
                         status: #status,
