@@ -69,6 +69,9 @@ pub(crate) enum HeaderKey {
     Name(String, Span),
 }
 
+/// The longest header field name `http::HeaderName` accepts (its `MAX_HEADER_NAME_LEN`).
+const MAX_HEADER_NAME_LEN: usize = (1 << 16) - 1;
+
 const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance"];
 
 /// A fixed `#[header(NAME = "value")]`, checked.
@@ -140,6 +143,18 @@ fn header_key(cx: &Ctxt, name: &HeaderName) -> Option<HeaderKey> {
         }
         HeaderName::Lit(lit) => {
             let value = lit.value();
+            if value.len() > MAX_HEADER_NAME_LEN {
+                // The name is not repeated: it is that long.
+                cx.error(
+                    lit.span(),
+                    format_args!(
+                        "#[header(\"{}...\")]: a header field name of {} bytes is longer than the {MAX_HEADER_NAME_LEN} bytes `http::HeaderName` takes",
+                        value.chars().take(16).collect::<String>(),
+                        value.len()
+                    ),
+                );
+                return None;
+            }
             if !names::is_token(&value) {
                 cx.error(
                     lit.span(),
