@@ -35,7 +35,8 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let plain = |arm: &&Arm| format.is_none() && is_plain(arm);
     let problem_arms = model.arms.iter().filter(|arm| !plain(arm)).map(|arm| g.problem_arm(arm));
     let default_arm = model.arms.iter().any(|arm| plain(&arm)).then(|| g.default_problem_arm());
-    let set_format = format.map(|ty| quote_spanned!(ty.span()=> __p.format::<#ty>();));
+    let p = local("__p");
+    let set_format = format.map(|ty| quote_spanned!(ty.span()=> #p.format::<#ty>();));
     let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
@@ -181,14 +182,16 @@ impl Gen<'_> {
             StatusSrc::OptionField(f, entry, span) => {
                 let var = binding(f);
                 let fallback = status_in(entry, *span, krate, http_status);
-                quote_spanned!(field_span(f)=> ::core::option::Option::unwrap_or(*#var, #fallback))
+                let option = quote!(::core::option::Option);
+                quote_spanned!(field_span(f)=> #option::unwrap_or(*#var, #fallback))
             }
             StatusSrc::With(path, f) => {
                 let var = binding(f);
                 let ret = quote!(#krate::__private::http::StatusCode);
+                let with = local("__with");
                 quote_spanned!(path.span()=> {
-                    let __with: fn(&_) -> #ret = #path;
-                    __with(#var)
+                    let #with: fn(&_) -> #ret = #path;
+                    #with(#var)
                 })
             }
         }
@@ -256,6 +259,8 @@ impl Gen<'_> {
     fn extras_calls(&self, extras: &Extras, transparent: bool) -> TokenStream {
         let krate = &self.names.krate;
         let mut calls = TokenStream::new();
+        let (p, v, with) = (local("__p"), local("__v"), local("__with"));
+        let some = quote!(::core::option::Option::Some);
         for h in &extras.headers {
             let var = binding(h.field);
             let name = self.header_name(&h.key);
@@ -263,32 +268,35 @@ impl Gen<'_> {
             calls.extend(match &h.how {
                 HeaderHow::Value => header_call(h.field.ty, ty_span, &name, &quote!(#var)),
                 HeaderHow::Optional(inner) => {
-                    let call = header_call(inner, ty_span, &name, &quote!(__v));
-                    quote_spanned!(ty_span=> if let ::core::option::Option::Some(ref __v) = *#var { #call })
+                    let call = header_call(inner, ty_span, &name, &quote!(#v));
+                    quote_spanned!(ty_span=> if let #some(ref #v) = *#var { #call })
                 }
                 HeaderHow::With(path) => {
                     let ret = quote!(::core::option::Option<#krate::__private::http::HeaderValue>);
                     quote_spanned!(path.span()=> {
-                        let __with: fn(&_) -> #ret = #path;
-                        if let ::core::option::Option::Some(mut __v) = __with(#var) {
-                            __p.header_value(#name, __v);
+                        let #with: fn(&_) -> #ret = #path;
+                        if let #some(mut #v) = #with(#var) {
+                            #p.header_value(#name, #v);
                         }
                     })
                 }
             });
         }
-        let method = if transparent { quote!(header_default) } else { quote!(header_value) };
-        for (key, value) in &extras.fixed {
-            let name = self.header_name(key);
+        // After the fields: a fixed value of a name whose field sent nothing (and after a
+        // transparent field, of a name the inner error did not send) fills in.
+        for fixed in &extras.fixed {
+            let name = self.header_name(&fixed.key);
+            let value = &fixed.value;
+            let method = if transparent || fixed.default { quote!(header_default) } else { quote!(header_value) };
             calls.extend(quote!(__p.#method(#name, #krate::__private::http::HeaderValue::from_static(#value));));
         }
         if let Some(field) = extras.instance {
             let var = binding(field);
-            calls.extend(quote_spanned!(field_span(field)=> __p.instance(#var);));
+            calls.extend(quote_spanned!(field_span(field)=> #p.instance(#var);));
         }
         for (name, field) in &extras.extensions {
             let var = binding(field);
-            calls.extend(quote_spanned!(field_span(field)=> __p.extension(#name, #var);));
+            calls.extend(quote_spanned!(field_span(field)=> #p.extension(#name, #var);));
         }
         calls
     }
@@ -446,8 +454,8 @@ impl Gen<'_> {
         let type_name = type_name.strip_prefix("r#").unwrap_or(&type_name).to_owned();
         let items = self.model.arms.iter().map(|arm| match &arm.body {
             ArmBody::Transparent(field, _) => {
-                let ty = field.ty;
-                quote_spanned!(field_span(field)=> __d.transparent::<#ty>();)
+                let (ty, d) = (field.ty, local("__d"));
+                quote_spanned!(field_span(field)=> #d.transparent::<#ty>();)
             }
             ArmBody::Own(resp) => {
                 let http_status = quote!(#krate::__private::http::StatusCode);
@@ -481,7 +489,8 @@ impl Gen<'_> {
                     }))
                 });
                 let headers = resp.extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
-                let headers = headers.chain(resp.extras.fixed.iter().map(|(k, _)| crate::extras::key_name(k)));
+                let always = resp.extras.fixed.iter().filter(|f| !f.default);
+                let headers = headers.chain(always.map(|f| crate::extras::key_name(&f.key)));
                 quote! {
                     __d.variant(#krate::__private::openapi::Variant {
                         status: #status,
@@ -536,7 +545,7 @@ pub(crate) fn status_in(
 }
 
 enum HeaderKind {
-    /// `String`, `&str`: copied into the header value as it is.
+    /// `&str`: copied into the header value as it is.
     Str,
     /// An integer type `http::HeaderValue` converts from directly.
     Int,
@@ -545,7 +554,9 @@ enum HeaderKind {
 }
 
 /// How a `#[header]` field's value becomes a header value, by its written type. The common
-/// types skip `core::fmt`; all others go through Display.
+/// types skip `core::fmt`; all others go through Display. A type written `String` may be the
+/// user's own type of that name, so it goes through Display too (which for the standard one
+/// writes the text as it is).
 fn header_kind(ty: &syn::Type) -> HeaderKind {
     let ident_of = |ty: &syn::Type| match ty {
         syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
@@ -559,7 +570,6 @@ fn header_kind(ty: &syn::Type) -> HeaderKind {
             HeaderKind::Str
         }
         _ => match ident_of(ty).as_deref() {
-            Some("String") => HeaderKind::Str,
             Some("u16" | "i16" | "u32" | "i32" | "u64" | "i64" | "usize" | "isize") => HeaderKind::Int,
             _ => HeaderKind::Display,
         },
@@ -595,11 +605,20 @@ fn sorted<'f>(fields: Vec<&'f Field<'f>>) -> Vec<&'f Field<'f>> {
 
 /// The call that sends a header field's value, by its written type.
 fn header_call(ty: &syn::Type, span: Span, name: &TokenStream, value: &TokenStream) -> TokenStream {
+    let p = local("__p");
     match header_kind(ty) {
-        HeaderKind::Str => quote_spanned!(span=> __p.header_str(#name, #value);),
-        HeaderKind::Int => quote_spanned!(span=> __p.header_int(#name, *#value);),
-        HeaderKind::Display => quote_spanned!(span=> __p.header(#name, #value);),
+        HeaderKind::Str => quote_spanned!(span=> #p.header_str(#name, #value);),
+        HeaderKind::Int => quote_spanned!(span=> #p.header_int(#name, *#value);),
+        HeaderKind::Display => quote_spanned!(span=> #p.header(#name, #value);),
     }
+}
+
+/// A name the expansion declares (`__p`, `__v`, `__with`, `__d`), at the call site: inside
+/// `quote_spanned!` with a user's span it would take that span's hygiene, which is another
+/// one's when the user's tokens come from a `macro_rules!` fragment. Likewise `::core` paths
+/// are interpolated from `quote!`, so they resolve in this crate's edition, not the user's.
+fn local(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
 }
 
 fn field_span(field: &Field) -> Span {

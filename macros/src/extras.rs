@@ -13,9 +13,9 @@ use crate::names;
 #[derive(Default)]
 pub(crate) struct Extras<'a> {
     pub headers: Vec<HeaderField<'a>>,
-    /// Fixed values of the type and the variant, after precedence (a field replaces a fixed
-    /// value of its name; a variant's replaces the type's).
-    pub fixed: Vec<(HeaderKey, String)>,
+    /// Fixed values of the type and the variant, after precedence (a variant's replaces the
+    /// type's of its name; a field that always sends replaces both).
+    pub fixed: Vec<FixedValue>,
     pub instance: Option<&'a Field<'a>>,
     pub extensions: Vec<(String, &'a Field<'a>)>,
     /// A header field or fixed value of this variant (or a fixed value of the type) was rejected
@@ -35,6 +35,15 @@ impl Extras<'_> {
         used.extend(self.extensions.iter().map(|(_, f)| *f));
         used
     }
+}
+
+/// A fixed value a variant sends.
+pub(crate) struct FixedValue {
+    pub key: HeaderKey,
+    pub value: String,
+    /// A header field of this name may send nothing (`Option`, `with`): the value is sent
+    /// after the fields, only if none of them sent the field (absent means the next one).
+    pub default: bool,
 }
 
 pub(crate) struct HeaderField<'a> {
@@ -59,6 +68,9 @@ pub(crate) enum HeaderKey {
     /// A lower-case field name for `HeaderName::from_static`.
     Name(String, Span),
 }
+
+/// The longest header field name `http::HeaderName` accepts (its `MAX_HEADER_NAME_LEN`).
+const MAX_HEADER_NAME_LEN: usize = (1 << 16) - 1;
 
 const RESERVED_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance"];
 
@@ -131,6 +143,18 @@ fn header_key(cx: &Ctxt, name: &HeaderName) -> Option<HeaderKey> {
         }
         HeaderName::Lit(lit) => {
             let value = lit.value();
+            if value.len() > MAX_HEADER_NAME_LEN {
+                // The name is not repeated: it is that long.
+                cx.error(
+                    lit.span(),
+                    format_args!(
+                        "#[header(\"{}...\")]: a header field name of {} bytes is longer than the {MAX_HEADER_NAME_LEN} bytes `http::HeaderName` takes",
+                        value.chars().take(16).collect::<String>(),
+                        value.len()
+                    ),
+                );
+                return None;
+            }
             if !names::is_token(&value) {
                 cx.error(
                     lit.span(),
@@ -198,16 +222,18 @@ pub(crate) fn extras<'a>(
         };
         out.headers.push(HeaderField { key, field, how });
     }
-    // Precedence: field > variant > type.
-    let by_field = |name: &str| out.headers.iter().any(|h| key_name(&h.key) == name);
-    let mut fixed: Vec<(HeaderKey, String)> =
-        variant_fixed.iter().filter(|f| !by_field(&f.name)).map(|f| (f.key.clone(), f.value.clone())).collect();
-    for f in type_fixed {
-        if !by_field(&f.name) && !variant_fixed.iter().any(|v| v.name == f.name) {
-            fixed.push((f.key.clone(), f.value.clone()));
-        }
-    }
-    out.fixed = fixed;
+    // Precedence: field > variant > type. A field that may send nothing leaves the fixed value
+    // of its name as the default.
+    let by_field = |name: &str, sure: bool| {
+        out.headers.iter().any(|h| key_name(&h.key) == name && (!sure || matches!(h.how, HeaderHow::Value)))
+    };
+    let type_only = type_fixed.iter().filter(|f| !variant_fixed.iter().any(|v| v.name == f.name));
+    out.fixed = variant_fixed
+        .iter()
+        .chain(type_only)
+        .filter(|f| !by_field(&f.name, true))
+        .map(|f| FixedValue { key: f.key.clone(), value: f.value.clone(), default: by_field(&f.name, false) })
+        .collect();
 
     for field in &variant.fields {
         match &field.attrs.problem {

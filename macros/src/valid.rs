@@ -155,8 +155,9 @@ struct Resolved<'a> {
     entry: Option<&'static Entry>,
 }
 
-/// `type_hides`: the type says `expose = false`, so `expose` on a 4xx variant is not redundant.
-fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status, type_hides: bool) -> Resolved<'a> {
+/// The type's `expose = false` does not reach a variant with a code of its own, so `expose` on
+/// a 4xx variant is always redundant.
+fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
     let entry = match &status.arg {
         StatusArg::Transparent(_) | StatusArg::With(_) | StatusArg::Unset => None,
         StatusArg::Code(code) => {
@@ -178,7 +179,7 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status, type_hides: bool) -> Re
                 }
                 Ok(entry) => {
                     if let Some((true, expose)) = status.expose {
-                        if entry.class != Class::ServerError && !type_hides {
+                        if entry.class != Class::ServerError {
                             cx.error(
                                 expose,
                                 format_args!(
@@ -229,9 +230,8 @@ struct Defaults<'a> {
 pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let mut model = Model { input, arms: Vec::new(), warnings: Vec::new() };
     let defaults = check_type(cx, input, &mut model.warnings);
-    let type_hides = defaults.resolved.as_ref().is_some_and(|d| matches!(d.status.expose, Some((false, _))));
     for variant in &input.variants {
-        let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s, type_hides));
+        let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
         if let Some(r) = &own {
             warn(cx, &mut model.warnings, r);
         }
@@ -244,7 +244,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
 
 /// The type's `#[status]` and fixed `#[header]` values, which its variants inherit.
 fn check_type<'a>(cx: &Ctxt, input: &'a Input<'a>, warnings: &mut Vec<(Span, String)>) -> Defaults<'a> {
-    let resolved = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s, false));
+    let resolved = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
     let misplaced = resolved.as_ref().is_some_and(|d| cx.handle(check_enum_status(input, d.status)).is_none());
     if let Some(d) = &resolved {
         warn(cx, warnings, d);
@@ -333,9 +333,10 @@ fn check_variant<'a>(
     own: Option<&Resolved<'a>>,
     defaults: &Defaults<'a>,
 ) -> Option<ArmBody<'a>> {
-    let what = match input.kind {
-        Kind::Struct => format!("struct `{}`", variant.ident),
-        Kind::Enum => format!("variant `{}`", variant.ident),
+    // A struct's `#[status]` is its own: the rules of a variant's apply to it.
+    let (what, own) = match input.kind {
+        Kind::Struct => (format!("struct `{}`", variant.ident), defaults.resolved.as_ref()),
+        Kind::Enum => (format!("variant `{}`", variant.ident), own),
     };
     let v = VariantCx { input, variant, own, defaults, what };
     let (runtime, transparent) = cx.handle(check_deciding_fields(cx, &v))?;
@@ -357,19 +358,29 @@ fn check_variant<'a>(
         Some(field) => cx.handle(check_status_field(&v, field))??,
         None => cx.handle(check_status(&v))??,
     };
-    // expose: the variant's, else the type's, else by class.
-    let explicit =
-        own.and_then(|r| r.status.expose).or(defaults.resolved.as_ref().and_then(|d| d.status.expose)).map(|(b, _)| b);
+    // expose: the variant's, else the type's (for a variant that takes the type's code), else
+    // by class.
+    let type_expose = defaults.resolved.as_ref().and_then(|d| d.status.expose).filter(|_| takes_type_code(&v, &status));
+    let explicit = own.and_then(|r| r.status.expose).or(type_expose).map(|(b, _)| b);
     let expose = match &status {
         StatusSrc::Code(entry, _) => Some(explicit.unwrap_or(entry.class != Class::ServerError)),
         _ => explicit,
     };
     let extras = extras(cx, variant, None, type_fixed, variant_fixed);
-    if let StatusSrc::Code(entry, span) = &status {
-        check_required_headers(cx, &v, entry, *span, &extras);
+    match &status {
+        StatusSrc::Code(entry, span) => check_required_headers(cx, &v, entry, *span, &extras, false),
+        StatusSrc::OptionField(_, entry, span) => check_required_headers(cx, &v, entry, *span, &extras, true),
+        StatusSrc::Field(_) | StatusSrc::With(..) => {}
     }
     let (type_, title) = problem_type_and_title(input, variant);
     Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
+}
+
+/// Whether a variant takes the type's code (it has no code, `with` or `StatusCode` field of its
+/// own): then the options of the type's `#[status]` (`expose`, `acknowledge`) are its own.
+fn takes_type_code(v: &VariantCx, status: &StatusSrc) -> bool {
+    let own_code = v.own.is_some_and(|r| !matches!(r.status.arg, StatusArg::Unset));
+    v.input.kind == Kind::Struct || (!own_code && !matches!(status, StatusSrc::Field(_)))
 }
 
 /// One field decides the status: at most one `#[status]` field, one `#[status(transparent)]`
@@ -406,9 +417,21 @@ fn check_deciding_fields<'a>(
 }
 
 /// A variant whose field decides the status has no `transparent`, `with` or (over a
-/// transparent field) code of its own.
+/// transparent field) code, `expose` or `acknowledge` of its own.
 fn check_field_decides(v: &VariantCx, field: &Field) -> syn::Result<()> {
     let Some(r) = v.own else { return Ok(()) };
+    if let (StatusArg::Unset, Some(FieldStatus::Transparent(_))) = (&r.status.arg, field.attrs.status.as_ref()) {
+        let options = r.status.expose.map(|(_, span)| (span, "expose")).into_iter();
+        if let Some((span, option)) = options.chain(r.status.acknowledge.map(|span| (span, "acknowledge"))).next() {
+            return Err(syn::Error::new(
+                span,
+                format_args!(
+                    "`{option}` beside a #[status(transparent)] field of {}: the inner error's response is used as it is",
+                    v.what
+                ),
+            ));
+        }
+    }
     let conflict = match (&r.status.arg, field.attrs.status.as_ref()) {
         (StatusArg::Transparent(span), _) => Some(*span),
         (StatusArg::With(path), _) => Some(path.span()),
@@ -536,7 +559,9 @@ fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>>
 
 /// A code known at compile time gets the header fields RFC 9110 requires of it (a run-time
 /// status gives them up), unless acknowledged or a header value of the variant failed.
-fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, extras: &Extras) {
+/// `fallback`: the code is the one of an `Option<StatusCode>` field's `None`, which is checked
+/// like any code written.
+fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, extras: &Extras, fallback: bool) {
     let (input, own, defaults) = (v.input, v.own, v.defaults);
     let inherited = own.is_none_or(|r| matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
     let acknowledged = own.and_then(|r| r.status.acknowledge).is_some()
@@ -551,7 +576,7 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
             HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
         };
         let sure = extras.headers.iter().any(|h| matches!(h.how, HeaderHow::Value) && provides(&h.key))
-            || extras.fixed.iter().any(|(k, _)| provides(k));
+            || extras.fixed.iter().any(|f| provides(&f.key));
         if sure {
             continue;
         }
@@ -575,12 +600,26 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
             continue;
         }
         let fix = format!("add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose");
-        if inherited {
+        let ident = v.variant.ident;
+        if inherited && fallback {
             cx.error(
-                v.variant.ident.span(),
+                ident.span(),
                 format_args!(
-                    "variant `{}` takes {written} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}",
-                    v.variant.ident
+                    "variant `{ident}` falls back to {written} of the enum when its #[status] field is None, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
+                ),
+            );
+        } else if inherited {
+            cx.error(
+                ident.span(),
+                format_args!(
+                    "variant `{ident}` takes {written} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
+                ),
+            );
+        } else if fallback {
+            cx.error(
+                span,
+                format_args!(
+                    "{written}: the status when the #[status] field is None is a {c}, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
                 ),
             );
         } else {

@@ -73,6 +73,13 @@ fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
         ("a 3xx code", Box::new(move |i| codes(i, &|s| s.code.code < 400))),
         ("a 5xx code shown with `expose`", Box::new(move |i| codes(i, &|s| s.expose))),
         ("a 5xx code masked", Box::new(move |i| codes(i, &|s| s.code.code >= 500 && !s.expose))),
+        (
+            "a type's `expose` beside a masked 5xx variant with a code of its own",
+            Box::new(|i| {
+                matches!(&i.status, Some(TypeStatus::Code(d)) if d.expose)
+                    && i.variants.iter().any(|v| matches!(&v.own, Own::Code(s) if s.code.code >= 500 && !s.expose))
+            }),
+        ),
         ("an acknowledged questionable code", Box::new(move |i| codes(i, &|s| s.acknowledge))),
         ("an unacknowledged questionable code (a warning)", Box::new(|i| i.warnings() > 0)),
         (

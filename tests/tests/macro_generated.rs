@@ -55,3 +55,55 @@ fn macro_generated_types_get_their_statuses_headers_and_bodies() {
     let r: Response<String> = Generated::NotFound(7).into();
     assert_eq!(r.body(), r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found"}"#);
 }
+
+/// A format for the macro below: the variant's name.
+pub struct NameOnly;
+
+impl errstatus::Format for NameOnly {
+    const CONTENT_TYPE: &'static str = "text/plain";
+
+    fn write(details: &errstatus::Details<'_>, out: &mut String) {
+        out.push_str(details.variant());
+    }
+}
+
+/// The seconds of a `u64`, as a header value.
+pub fn seconds(secs: &u64) -> Option<http::HeaderValue> {
+    Some(http::HeaderValue::from(*secs))
+}
+
+// Field types as `tt`, the `with` function and the format as fragments: the generated code
+// must not take its own names' spans from these tokens.
+macro_rules! tt_fields {
+    ($name:ident, $t:tt, $o:tt, $f:path, $fmt:ident) => {
+        #[derive(Debug, thiserror::Error, HttpStatus)]
+        #[errstatus(format = $fmt)]
+        pub enum $name {
+            #[error("slow down")]
+            #[status(429)]
+            Slow {
+                #[header(RETRY_AFTER, with = $f)]
+                secs: $t,
+                #[header("x-limit")]
+                limit: Option<$o>,
+                #[status]
+                code: Option<StatusCode>,
+            },
+        }
+    };
+}
+
+tt_fields!(TtFields, u64, u32, seconds, NameOnly);
+
+#[test]
+fn tt_fragments_for_types_with_and_format_expand() {
+    let r: Response<String> = TtFields::Slow { secs: 30, limit: Some(5), code: None }.into();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.headers()["retry-after"], "30");
+    assert_eq!(r.headers()["x-limit"], "5");
+    assert_eq!(r.body(), "Slow");
+    let r: Response<String> =
+        TtFields::Slow { secs: 1, limit: None, code: Some(StatusCode::SERVICE_UNAVAILABLE) }.into();
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(r.headers().get("x-limit").is_none());
+}

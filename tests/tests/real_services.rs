@@ -229,18 +229,22 @@ fn transparent_through_one_field_of_several() {
     assert_eq!(AppError::statuses(), [StatusCode::NOT_FOUND, StatusCode::TOO_MANY_REQUESTS]);
 }
 
-/// `expose = false` on the type: the default of its variants (here with a default code too).
+/// `expose = false` on the type: the default of the variants that take its code; a variant
+/// with a code of its own shows its detail as its class says, unless it says otherwise.
 #[derive(Debug, thiserror::Error, HttpStatus)]
 #[status(404, expose = false)]
 enum Quiet {
     #[error("user 7 is in tenant 3")]
     Hidden,
     #[error("tenant 3 is being moved")]
-    #[status(409)]
+    #[status(409, expose = false)]
     AlsoHidden,
-    #[error("shown on purpose")]
-    #[status(410, expose)]
+    #[error("shown: a code of its own")]
+    #[status(410)]
     Shown,
+    #[error("shown on purpose")]
+    #[status(expose)]
+    ShownOnPurpose,
 }
 
 #[test]
@@ -249,6 +253,10 @@ fn expose_false_on_the_type_is_the_default_of_its_variants() {
     assert_eq!(parts(&Quiet::AlsoHidden).2, r#"{"type":"about:blank","title":"Conflict","status":409}"#);
     assert_eq!(
         parts(&Quiet::Shown).2,
-        r#"{"type":"about:blank","title":"Gone","status":410,"detail":"shown on purpose"}"#
+        r#"{"type":"about:blank","title":"Gone","status":410,"detail":"shown: a code of its own"}"#
+    );
+    assert_eq!(
+        parts(&Quiet::ShownOnPurpose).2,
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"shown on purpose"}"#
     );
 }

@@ -7,8 +7,8 @@
 //! The inputs follow every rule of the derive: codes are registered, usable 3xx/4xx/5xx
 //! codes (by number, in hex or with `_`, or by any accepted name, bare or as a path); a code
 //! that needs a header field (401, 405, 407, 426, 301/302/303/307/308) has one unless its
-//! `#[status]` says `acknowledge`; `expose` only on 5xx (a variant without its own inherits
-//! the type's); `acknowledge` only on the codes the registry cautions about (402, 407, 425,
+//! `#[status]` says `acknowledge`; `expose` only on 5xx (a variant without a code of its own
+//! takes the type's; a variant with one does not); `acknowledge` only on the codes the registry cautions about (402, 407, 425,
 //! 511: it silences the compiler warning, see [`Input::warnings`]) or that need a header
 //! field; header names are distinct per variant and not reserved; extension members are
 //! named, distinct and not RFC 9457 members; a transparent variant has one field that
@@ -497,12 +497,12 @@ impl Input {
             Outcome::Code(s) => s,
         };
         let entry = s.entry();
-        // `expose` of the variant's `#[status]`, else of the type's.
-        let type_expose = matches!(&self.status, Some(TypeStatus::Code(d)) if d.expose);
+        // `expose` of the `#[status]` whose code the variant takes: the type's is a default, it
+        // does not reach a variant with a code of its own.
         let mut e = Expect {
             status: entry.code,
             headers: Vec::new(),
-            exposed: entry.class != Class::ServerError || s.expose || type_expose,
+            exposed: entry.class != Class::ServerError || s.expose,
             instance: None,
             members: Vec::new(),
             type_: None,
@@ -681,6 +681,13 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
         any::<bool>(),
     )
         .prop_map(move |(generic, default, problem, raw, pick)| {
+            // A 5xx default shows its detail half the time, so that variants with a 5xx code of
+            // their own (masked: the type's `expose` does not reach them) meet it.
+            let default = default.map(|mut d| {
+                d.expose |= pick && d.entry().class == Class::ServerError;
+                d
+            });
+            let type_exposes = default.as_ref().is_some_and(|d| d.expose);
             let mut variants: Vec<Variant> = Vec::new();
             for (i, (name, own, mut status, problem, shape, raw_fields, reuse)) in raw.into_iter().enumerate() {
                 let earlier: Vec<&'static Entry> = variants
@@ -699,6 +706,10 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
                     8 if !variants.iter().any(|v| v.name == "r#match") => "r#match".to_owned(),
                     _ => format!("V{i}"),
                 };
+                if own == 5 && type_exposes {
+                    status = Status { code: Code { code: 503, written: "503".into() }, ..status }.valid();
+                    status.expose = false;
+                }
                 let own = match own {
                     6 | 7 if default.is_some() => Own::Inherit,
                     8 => Own::Transparent,
