@@ -189,3 +189,54 @@ fn inferred_responses_are_one_per_status_and_the_default() {
     let gone = aide::generate::in_context(|ctx| Gone::inferred_responses(ctx, &mut Operation::default()));
     assert!(gone.is_empty());
 }
+
+// ---- the document shows what is sent: transparent variants and skip(aide) ----
+
+/// Opted out of its own `OperationOutput`: outer types still document its statuses.
+#[allow(dead_code)] // documented, never built
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(skip(aide))]
+enum Skipped {
+    #[error("no such invoice")]
+    #[status(404)]
+    Missing,
+    #[error("slow down")]
+    #[status(429)]
+    Limited {
+        #[header(RETRY_AFTER)]
+        secs: u64,
+    },
+}
+
+#[allow(dead_code)] // documented, never built
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[header(CACHE_CONTROL = "no-store")]
+enum Outer {
+    #[error(transparent)]
+    #[status(transparent)]
+    Inner(Skipped),
+    #[error("{inner}")]
+    Field {
+        #[status(transparent)]
+        inner: Skipped,
+        #[header("x-request-id")]
+        request: String,
+        #[problem(extension)]
+        tenant: String,
+    },
+}
+
+#[test]
+fn transparent_variants_list_the_outer_fields_and_members_they_send() {
+    let responses = aide::generate::in_context(|ctx| Outer::inferred_responses(ctx, &mut Operation::default()));
+    let codes: Vec<Option<u16>> = responses.iter().map(|(code, _)| *code).collect();
+    assert_eq!(codes, [Some(404), Some(429)]);
+    for (code, response) in &responses {
+        let json = serde_json::to_value(response).unwrap();
+        let headers = json["headers"].as_object().expect("header fields");
+        assert!(headers.contains_key("cache-control"), "{code:?}: {json}");
+        assert!(headers.contains_key("x-request-id"), "{code:?}: {json}");
+        let properties = &json["content"]["application/problem+json"]["schema"]["properties"];
+        assert!(properties.get("tenant").is_some(), "{code:?}: {json}");
+    }
+}

@@ -58,7 +58,7 @@ fn variant(status: StatusCode, name: &'static str) -> Variant {
         title: None,
         instance: false,
         extensions: Vec::new(),
-        headers: &[],
+        headers: Vec::new(),
     }
 }
 
@@ -278,4 +278,62 @@ fn variants_with_a_run_time_status_are_the_default_response() {
     assert_eq!(content["schema"]["properties"]["detail"]["type"], "string");
     assert!(content.get("examples").is_none(), "no example without a known status: {content}");
     assert_eq!(examples(&doc["404"]).keys().collect::<Vec<_>>(), ["Upstream::Missing"]);
+}
+
+// ---- the document shows what is sent: transparent variants and skip(utoipa) ----
+
+/// Opted out of its own `IntoResponses`: outer types still document its statuses.
+#[allow(dead_code)] // documented, never built
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(skip(utoipa))]
+enum Skipped {
+    #[error("no such invoice")]
+    #[status(404)]
+    Missing,
+    #[error("slow down")]
+    #[status(429)]
+    Limited {
+        #[header(RETRY_AFTER)]
+        secs: u64,
+        #[problem(extension)]
+        bucket: String,
+    },
+}
+
+#[allow(dead_code)] // documented, never built
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[header(CACHE_CONTROL = "no-store")]
+enum Outer {
+    #[error(transparent)]
+    #[status(transparent)]
+    Inner(Skipped),
+    #[error("{inner}")]
+    Field {
+        #[status(transparent)]
+        inner: Skipped,
+        #[header("x-request-id")]
+        request: String,
+        #[problem(extension)]
+        bucket: u32,
+        #[problem(extension)]
+        tenant: String,
+    },
+}
+
+#[test]
+fn transparent_variants_list_the_outer_fields_and_members_they_send() {
+    assert_eq!(Outer::statuses(), Skipped::statuses());
+    let doc = responses_json::<Outer>();
+    assert_eq!(codes(&doc), ["404", "429"], "{doc}");
+    for code in ["404", "429"] {
+        let headers = doc[code]["headers"].as_object().expect("header fields");
+        assert!(headers.contains_key("cache-control"), "{code}: {doc}");
+        assert!(headers.contains_key("x-request-id"), "{code}: {doc}");
+        let properties = &doc[code]["content"]["application/problem+json"]["schema"]["properties"];
+        assert_eq!(properties["tenant"]["type"], "string", "{code}: {doc}");
+    }
+    assert!(doc["429"]["headers"].as_object().unwrap().contains_key("retry-after"));
+    // The sibling's member replaces the inner error's of its name, its schema included.
+    let properties = &doc["429"]["content"]["application/problem+json"]["schema"]["properties"];
+    assert_eq!(properties["bucket"]["type"], "integer", "{doc}");
 }

@@ -453,9 +453,19 @@ impl Gen<'_> {
         let type_name = self.input.original.ident.to_string();
         let type_name = type_name.strip_prefix("r#").unwrap_or(&type_name).to_owned();
         let items = self.model.arms.iter().map(|arm| match &arm.body {
-            ArmBody::Transparent(field, _) => {
+            ArmBody::Transparent(field, extras) => {
                 let (ty, d) = (field.ty, local("__d"));
-                quote_spanned!(field_span(field)=> #d.transparent::<#ty>();)
+                if extras.headers.is_empty() && extras.fixed.is_empty() && extras.extensions.is_empty() {
+                    return quote_spanned!(field_span(field)=> #d.transparent::<#ty>(););
+                }
+                // The outer facts the inner responses carry: the siblings' header fields and
+                // members, the fixed values of the variant and the type.
+                let headers = extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
+                let headers = headers.chain(extras.fixed.iter().map(|f| crate::extras::key_name(&f.key)));
+                let exts = self.schema_fns(extras);
+                let instance = extras.instance.is_some();
+                let call = quote_spanned!(field_span(field)=> #d.transparent_with::<#ty>);
+                quote!(#call(&[#(#headers),*], ::std::vec![#(#exts),*], #instance);)
             }
             ArmBody::Own(resp) => {
                 let http_status = quote!(#krate::__private::http::StatusCode);
@@ -480,14 +490,7 @@ impl Gen<'_> {
                 let ty = opt_str(resp.type_.as_deref());
                 let title = opt_str(resp.title.as_deref());
                 let instance = resp.extras.instance.is_some();
-                let exts = resp.extras.extensions.iter().map(|(n, f)| {
-                    let fty = f.ty;
-                    quote!((#n, {
-                        #[allow(unused_imports)]
-                        use #krate::__private::openapi::{HasSchema as _, NoSchema as _};
-                        (&#krate::__private::openapi::Probe::<#fty>::new()).schema_fn()
-                    }))
-                });
+                let exts = self.schema_fns(&resp.extras);
                 let headers = resp.extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
                 let always = resp.extras.fixed.iter().filter(|f| !f.default);
                 let headers = headers.chain(always.map(|f| crate::extras::key_name(&f.key)));
@@ -504,7 +507,7 @@ impl Gen<'_> {
                         title: #title,
                         instance: #instance,
                         extensions: ::std::vec![#(#exts),*],
-                        headers: &[#(#headers),*],
+                        headers: ::std::vec![#(#headers),*],
                     });
                 }
             }
@@ -515,6 +518,20 @@ impl Gen<'_> {
                 #(#items)*
             }
         }
+    }
+
+    /// `(name, schema)` of each extension member, the schema probed from the field's type.
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    fn schema_fns<'e>(&'e self, extras: &'e Extras) -> impl Iterator<Item = TokenStream> + 'e {
+        let krate = &self.names.krate;
+        extras.extensions.iter().map(move |(n, f)| {
+            let fty = f.ty;
+            quote!((#n, {
+                #[allow(unused_imports)]
+                use #krate::__private::openapi::{HasSchema as _, NoSchema as _};
+                (&#krate::__private::openapi::Probe::<#fty>::new()).schema_fn()
+            }))
+        })
     }
 }
 

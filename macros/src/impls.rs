@@ -79,9 +79,12 @@ impl Names {
         cfg!(feature = "tracing") && self.emits("tracing")
     }
 
-    /// Whether `HttpStatus::__openapi` is emitted: for utoipa's impl, aide's, or both.
+    /// Whether `HttpStatus::__openapi` is emitted: with either generator's feature, whatever
+    /// `skip(...)` says. `skip(utoipa)` / `skip(aide)` leave out this type's own impl only: an
+    /// outer type still documents its variants through a transparent variant, as it lists its
+    /// statuses.
     pub(crate) fn documents(&self) -> bool {
-        (cfg!(feature = "utoipa") && self.emits("utoipa")) || (cfg!(feature = "aide") && self.emits("aide"))
+        cfg!(feature = "utoipa") || cfg!(feature = "aide")
     }
 }
 

@@ -144,7 +144,7 @@ pub(crate) fn document(docs: &mut Docs, cases: &[Case]) {
             title: None,
             instance: false,
             extensions: Vec::new(),
-            headers: &[],
+            headers: Vec::new(),
         });
     }
 }

@@ -74,7 +74,7 @@ pub struct Variant {
     pub title: Option<&'static str>,
     pub instance: bool,
     pub extensions: Vec<(&'static str, SchemaFn)>,
-    pub headers: &'static [&'static str],
+    pub headers: Vec<&'static str>,
 }
 
 /// What `HttpStatus::__openapi` fills in.
@@ -82,9 +82,10 @@ pub struct Variant {
 #[derive(Default)]
 pub struct Docs {
     pub(crate) variants: Vec<Variant>,
-    /// `type_name` of every type whose variants are listed (see [`Docs::transparent`], next to
-    /// the trait in http_status.rs: it calls `HttpStatus::__openapi`).
-    pub(crate) listed: Vec<&'static str>,
+    /// Every type whose variants are listed (see [`Docs::transparent`], next to the trait in
+    /// http_status.rs: it calls `HttpStatus::__openapi`): its `type_name`, and the range of
+    /// `variants` it filled in (`None` while it is being listed).
+    pub(crate) listed: Vec<(&'static str, usize, Option<usize>)>,
 }
 
 impl Docs {

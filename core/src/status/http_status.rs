@@ -2,7 +2,7 @@
 //! interface between a derived type and the rest of the runtime.
 
 #[cfg(any(feature = "utoipa", feature = "aide"))]
-use crate::status::docs::Docs;
+use crate::status::docs::{Docs, SchemaFn};
 use crate::status::problem::Problem;
 
 /// An error that knows its HTTP status. Usually derived: see `errstatus::HttpStatus`, the derive.
@@ -185,10 +185,51 @@ impl Docs {
     /// apart by `core::any::type_name` (which ignores lifetimes: `Foo<'a>` and `Foo<'static>`
     /// have the same variants). The state is this document's, so a panic leaves nothing behind.
     pub fn transparent<T: HttpStatus>(&mut self) {
+        self.list::<T>();
+    }
+
+    /// Lists `T` unless it is listed already; returns the range of `variants` it filled in,
+    /// now or before (`None` while it is still being listed: recursion).
+    fn list<T: HttpStatus>(&mut self) -> Option<core::ops::Range<usize>> {
         let name = core::any::type_name::<T>();
-        if !self.listed.contains(&name) {
-            self.listed.push(name);
-            T::__openapi(self);
+        if let Some(&(_, start, end)) = self.listed.iter().find(|(n, ..)| *n == name) {
+            return end.map(|end| start..end);
+        }
+        let (slot, start) = (self.listed.len(), self.variants.len());
+        self.listed.push((name, start, None));
+        T::__openapi(self);
+        let end = self.variants.len();
+        self.listed[slot].2 = Some(end);
+        Some(start..end)
+    }
+
+    /// [`Docs::transparent`] for a transparent field whose response carries more than the inner
+    /// error's: the siblings' header fields and members, the outer variant's and type's fixed
+    /// header values (`instance`: a sibling sends the `instance` member). Each variant listed
+    /// for `T` here gets them, a member replacing the inner one of its name, as in the
+    /// response. A type listed into the document before (through another variant) gets them
+    /// on the variants listed then: a response's header fields and members are documented as
+    /// ones it may carry, so the union is what clients see.
+    pub fn transparent_with<T: HttpStatus>(
+        &mut self,
+        headers: &[&'static str],
+        extensions: Vec<(&'static str, SchemaFn)>,
+        instance: bool,
+    ) {
+        let range = self.list::<T>().unwrap_or_default();
+        for v in self.variants.get_mut(range).unwrap_or_default() {
+            for &name in headers {
+                if !v.headers.contains(&name) {
+                    v.headers.push(name);
+                }
+            }
+            for &(name, schema) in &extensions {
+                match v.extensions.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = schema,
+                    None => v.extensions.push((name, schema)),
+                }
+            }
+            v.instance |= instance;
         }
     }
 }
