@@ -1,6 +1,8 @@
 //! The response builder: status, header fields and body of an error, from the [`Problem`] its
 //! `HttpStatus::__problem` fills in. Everything here is compiled once, in this crate; the derive
-//! only emits calls, and every adapter starts from `to_response` (or `parts`).
+//! only emits calls, and every adapter starts from `to_response` (or `parts`). A response that
+//! `ProblemLayer` / `ProblemMiddleware` could take for a framework's own is marked ([`Built`])
+//! here, so it passes them untouched whatever conversion built it.
 
 #[cfg(feature = "tracing")]
 use core::fmt::Display;
@@ -9,7 +11,7 @@ use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 
 use crate::body::format::{Details, Format};
-use crate::body::problem_json::{ProblemJson, PROBLEM_JSON_VALUE};
+use crate::body::problem_json::{ProblemJson, PROBLEM_JSON, PROBLEM_JSON_VALUE};
 use crate::status::http_status::HttpStatus;
 use crate::status::problem::Problem;
 
@@ -18,8 +20,8 @@ impl<'a> Problem<'a> {
     /// Status, Display and error of a response whose detail is hidden (a 5xx without
     /// `expose`), or `None`.
     #[cfg(feature = "tracing")]
-    pub(crate) fn masked(&self) -> Option<(StatusCode, &'a dyn Display, Option<&'a (dyn std::error::Error + 'a)>)> {
-        match self.detail {
+    pub(crate) fn masked(&self) -> Option<(StatusCode, &dyn Display, Option<&'a (dyn std::error::Error + 'a)>)> {
+        match self.detail() {
             Some(detail) if !self.expose && self.log => Some((self.status, detail, self.error)),
             _ => None,
         }
@@ -45,7 +47,7 @@ impl<'a> Problem<'a> {
             status: self.status,
             title,
             type_: self.type_,
-            detail: self.detail.filter(|_| shown),
+            detail: self.detail().filter(|_| shown),
             instance: self.instance.filter(|_| shown),
             extensions: if shown { &self.extensions } else { &[] },
             variant: self.variant,
@@ -73,12 +75,66 @@ impl<'a> Problem<'a> {
     }
 }
 
-/// A finished response: status, header fields (content-type included) and body.
+/// A mark in the extensions of the responses errstatus builds that `ProblemLayer` (axum) and
+/// `ProblemMiddleware` (actix-web) could take for a framework's own (see [`needs_mark`]): they
+/// pass such responses untouched, whatever their format, without looking at their bodies.
+/// Put on by the builder, so every conversion carries it: `From<E> for http::Response<B>`,
+/// `errstatus::response`, `IntoResponse`, `ResponseError` and the other adapters.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Built;
+
+/// Whether a response errstatus built needs the [`Built`] mark: a 4xx or 5xx whose body is
+/// empty (whatever its content-type) or text (`text/plain` or no content-type: a custom
+/// `Format`), which the layer and the middleware would rewrite. A non-empty problem+json
+/// response, the usual one, is passed on for its content-type already, and so is a body of
+/// another type (JSON, HTML): they are not marked, which spares them the two allocations of a
+/// first extension.
+pub(crate) fn needs_mark(status: StatusCode, headers: &HeaderMap, empty: bool) -> bool {
+    if !is_error(status.as_u16()) {
+        return false;
+    }
+    if empty {
+        return true;
+    }
+    match headers.get(CONTENT_TYPE) {
+        // The usual response: one look-up, one comparison.
+        Some(value) if value.as_bytes() == PROBLEM_JSON.as_bytes() => false,
+        _ => is_text(headers.get_all(CONTENT_TYPE).iter().map(HeaderValue::as_bytes)),
+    }
+}
+
+/// Whether a response of this status is one the layer and the middleware rewrite: 4xx and 5xx.
+#[inline]
+pub(crate) fn is_error(status: u16) -> bool {
+    (400..=599).contains(&status)
+}
+
+/// Whether a body with these `Content-Type` values is text the layer and the middleware
+/// rewrite: no content-type at all (actix-web's `HttpResponse::BadRequest().body("...")`), or
+/// one `text/plain`.
+pub(crate) fn is_text<'v>(mut values: impl Iterator<Item = &'v [u8]>) -> bool {
+    match (values.next(), values.next()) {
+        (None, _) => true,
+        (Some(value), None) => is_text_plain(value),
+        _ => false,
+    }
+}
+
+/// Whether a `Content-Type` value is `text/plain`, with any parameters (`; charset=utf-8`) and
+/// in any case (RFC 9110 §8.3.1).
+fn is_text_plain(value: &[u8]) -> bool {
+    let essence = value.split(|&b| b == b';').next().unwrap_or_default();
+    essence.trim_ascii().eq_ignore_ascii_case(b"text/plain")
+}
+
+/// A finished response: status, header fields (content-type included), body, and whether it
+/// carries the [`Built`] mark.
 #[cfg(feature = "actix-web")]
 pub(crate) struct Parts {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: Option<String>,
+    pub built: bool,
 }
 
 /// Fills `headers` with `e`'s header fields and content-type; returns the status and the
@@ -104,15 +160,20 @@ fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<Str
 pub(crate) fn parts(e: &dyn HttpStatus) -> Parts {
     let mut headers = HeaderMap::new();
     let (status, body) = build(e, &mut headers);
-    Parts { status, headers, body }
+    let built = needs_mark(status, &headers, body.is_none());
+    Parts { status, headers, body, built }
 }
 
 /// The `http::Response<String>` for `e`, built in place: the header fields go straight into
-/// the response's map and the body String is moved in, nothing is copied.
+/// the response's map and the body String is moved in, nothing is copied. Marked [`Built`]
+/// where [`needs_mark`] says so.
 fn string_response(e: &dyn HttpStatus) -> http::Response<String> {
     let mut response = http::Response::new(String::new());
     let (status, body) = build(e, response.headers_mut());
     *response.status_mut() = status;
+    if needs_mark(status, response.headers(), body.is_none()) {
+        response.extensions_mut().insert(Built);
+    }
     if let Some(body) = body {
         *response.body_mut() = body;
     }
@@ -120,7 +181,8 @@ fn string_response(e: &dyn HttpStatus) -> http::Response<String> {
 }
 
 /// Builds the `http::Response` for `e`: status, `#[header]` fields, `content-type:
-/// application/problem+json` and the RFC 9457 body.
+/// application/problem+json` and the RFC 9457 body; marked [`Built`] where [`needs_mark`] says
+/// so (the extensions of the `http::Response` carry it through `map`).
 pub(crate) fn to_response<B: From<String>>(e: &dyn HttpStatus) -> http::Response<B> {
     string_response(e).map(B::from)
 }
@@ -159,4 +221,48 @@ impl<E: HttpStatus + ?Sized> HttpStatus for Borrowed<'_, E> {
 /// ```
 pub fn response<E: HttpStatus + ?Sized, B: From<String>>(e: &E) -> http::Response<B> {
     to_response(&Borrowed(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_plain_with_parameters_in_any_case() {
+        for value in ["text/plain", "text/plain; charset=utf-8", "Text/Plain;charset=UTF-8", " text/plain "] {
+            assert!(is_text_plain(value.as_bytes()), "{value}");
+        }
+        for value in ["", "text/html", "text/plainx", "application/json", "text/plain+x"] {
+            assert!(!is_text_plain(value.as_bytes()), "{value}");
+        }
+    }
+
+    #[test]
+    fn text_is_no_content_type_or_one_text_plain() {
+        assert!(is_text([].into_iter()));
+        assert!(is_text([&b"text/plain"[..]].into_iter()));
+        assert!(!is_text([&b"text/plain"[..], b"text/plain"].into_iter()));
+        assert!(!is_text([&b"application/json"[..]].into_iter()));
+    }
+
+    #[test]
+    fn marked_are_the_error_responses_the_layer_would_rewrite() {
+        let with = |ct: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(ct));
+            headers
+        };
+        let none = HeaderMap::new();
+        let (bad, ok) = (StatusCode::BAD_REQUEST, StatusCode::OK);
+        assert!(!needs_mark(bad, &with(PROBLEM_JSON), false));
+        assert!(!needs_mark(bad, &with("application/json"), false));
+        assert!(needs_mark(bad, &with("text/plain; charset=utf-8"), false));
+        assert!(needs_mark(StatusCode::BAD_GATEWAY, &none, false));
+        // Empty: rewritten whatever its content-type, so marked whatever its content-type.
+        assert!(needs_mark(bad, &none, true));
+        assert!(needs_mark(bad, &with("application/json"), true));
+        assert!(needs_mark(bad, &with(PROBLEM_JSON), true));
+        assert!(!needs_mark(ok, &none, true));
+        assert!(!needs_mark(StatusCode::NOT_MODIFIED, &with("text/plain"), false));
+    }
 }

@@ -113,7 +113,7 @@ async fn non_numeric_user_id_is_axums_400() {
         &r,
         400,
         problem_headers(&[]),
-        &problem_body(400, "Bad Request", Some("Cannot parse `abc` to a `u64`")),
+        &problem_body(400, "Bad Request", Some("Invalid URL: Cannot parse `abc` to a `u64`")),
     );
 }
 

@@ -13,6 +13,7 @@ use axum::http::{header, Request};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use common::{header_list, problem_headers};
+use errstatus::axum::ProblemLayer;
 use errstatus::http::StatusCode;
 use errstatus::HttpStatus;
 use http_body_util::BodyExt;
@@ -166,10 +167,13 @@ async fn axum_json_body_over_the_limit_is_413() {
 
 #[tokio::test]
 async fn axum_path_that_does_not_parse_is_400() {
-    // The detail is the rejection's Display; axum's own body adds "Invalid URL: " in front.
-    let detail = "Cannot parse `abc` to a `u64`";
+    // The detail is axum's own text for the rejection (`body_text()`, "Invalid URL: " in front
+    // of the Display), wrapped or rewritten alike.
+    let detail = "Invalid URL: Cannot parse `abc` to a `u64`";
     let make: Make = || Request::get("/users/abc").body(Body::empty()).unwrap();
-    assert_eq!(axum_case(make, 400, "Bad Request", detail).await, format!("Invalid URL: {detail}"));
+    assert_eq!(axum_case(make, 400, "Bad Request", detail).await, detail);
+    let rewritten = axum_call(axum_bare().layer(ProblemLayer::new()), make()).await;
+    assert_eq!(rewritten.body, problem_body(400, "Bad Request", detail));
 }
 
 #[tokio::test]

@@ -4,63 +4,18 @@
 
 use core::fmt;
 
-use http::header::CONTENT_TYPE;
 use http::StatusCode;
 
-use crate::body::problem_json::PROBLEM_JSON;
 use crate::response::to_response;
 #[cfg(any(feature = "utoipa", feature = "aide"))]
 use crate::status::docs::{Docs, Variant};
 use crate::status::http_status::HttpStatus;
 use crate::status::problem::Problem;
 
-/// A mark in the extensions of the axum and actix-web responses errstatus builds that the
-/// layer and the middleware could take for a framework's own (see [`needs_mark`]): they pass
-/// such responses untouched, whatever their format, without looking at their bodies.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Built;
-
-/// Whether a response errstatus built needs the [`Built`] mark: a 4xx or 5xx whose body is
-/// empty or text (a custom `Format`), which the layer would rewrite. A problem+json response,
-/// the usual one, is passed on for its content-type already: it is not marked, which spares
-/// every derived error response the two allocations of a first extension.
-pub(crate) fn needs_mark(status: StatusCode, headers: &http::HeaderMap) -> bool {
-    if !is_error(status.as_u16()) {
-        return false;
-    }
-    match headers.get(CONTENT_TYPE) {
-        // The usual response: one look-up, one comparison.
-        Some(value) if value.as_bytes() == PROBLEM_JSON.as_bytes() => false,
-        _ => is_text(headers.get_all(CONTENT_TYPE).iter().map(http::HeaderValue::as_bytes)),
-    }
-}
-
 /// The largest body the layer and the middleware read to turn it into a `detail`: 4 KiB. A
-/// body whose size is not known to be at most this is passed on untouched, unread.
+/// 4xx text body whose size is not known to be at most this is passed on untouched, unread; a
+/// 5xx one is rewritten unread (its text would be dropped anyway).
 pub(crate) const LIMIT: usize = 4096;
-
-/// Whether a response of this status is one to rewrite: 4xx and 5xx.
-#[inline]
-pub(crate) fn is_error(status: u16) -> bool {
-    (400..=599).contains(&status)
-}
-
-/// Whether a body with these `Content-Type` values is text to rewrite: no content-type at all
-/// (actix-web's `HttpResponse::BadRequest().body("...")`, an empty body), or one `text/plain`.
-pub(crate) fn is_text<'v>(mut values: impl Iterator<Item = &'v [u8]>) -> bool {
-    match (values.next(), values.next()) {
-        (None, _) => true,
-        (Some(value), None) => is_text_plain(value),
-        _ => false,
-    }
-}
-
-/// Whether a `Content-Type` value is `text/plain`, with any parameters (`; charset=utf-8`) and
-/// in any case (RFC 9110 §8.3.1).
-fn is_text_plain(value: &[u8]) -> bool {
-    let essence = value.split(|&b| b == b';').next().unwrap_or_default();
-    essence.trim_ascii().eq_ignore_ascii_case(b"text/plain")
-}
 
 /// Whether a `Content-Encoding` value leaves the body readable as it is: `identity` or
 /// nothing. A compressed text is passed on untouched.
@@ -156,10 +111,14 @@ impl fmt::Debug for Foreign<'_> {
 }
 
 /// `HttpStatus` for a framework's extractor error: `$status(&self)` is the status the framework
-/// gives it, its Display text the detail (shown for a 4xx, hidden for a 5xx), `$cases` every
-/// status it can have, for `statuses()` and the OpenAPI documents.
+/// gives it, `$cases` every status it can have, for `statuses()` and the OpenAPI documents;
+/// `$detail(&self, p)` gives the status and the detail (shown for a 4xx, hidden for a 5xx):
+/// [`display_detail`] by default, the error's Display text.
 macro_rules! rejection {
     ($ty:ident, $cases:expr, $status:path) => {
+        $crate::adapters::foreign::rejection!($ty, $cases, $status, $crate::adapters::foreign::display_detail);
+    };
+    ($ty:ident, $cases:expr, $status:path, $detail:path) => {
         impl $crate::status::http_status::HttpStatus for $ty {
             #[inline]
             fn status(&self) -> http::StatusCode {
@@ -167,7 +126,7 @@ macro_rules! rejection {
             }
 
             fn __problem<'a>(&'a self, p: &mut $crate::status::problem::Problem<'a>) {
-                p.status_by_class($crate::status::http_status::HttpStatus::status(self), self);
+                $detail(self, p);
                 p.error(Some(self));
             }
 
@@ -184,27 +143,16 @@ macro_rules! rejection {
 }
 pub(crate) use rejection;
 
+/// The detail of a rejection whose framework answers with its Display text: the status and
+/// that text.
+#[cfg(feature = "actix-web")]
+pub(crate) fn display_detail<'a, E: HttpStatus + fmt::Display>(e: &'a E, p: &mut Problem<'a>) {
+    p.status_by_class(e.status(), e);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_plain_with_parameters_in_any_case() {
-        for value in ["text/plain", "text/plain; charset=utf-8", "Text/Plain;charset=UTF-8", " text/plain "] {
-            assert!(is_text_plain(value.as_bytes()), "{value}");
-        }
-        for value in ["", "text/html", "text/plainx", "application/json", "text/plain+x"] {
-            assert!(!is_text_plain(value.as_bytes()), "{value}");
-        }
-    }
-
-    #[test]
-    fn text_is_no_content_type_or_one_text_plain() {
-        assert!(is_text([].into_iter()));
-        assert!(is_text([&b"text/plain"[..]].into_iter()));
-        assert!(!is_text([&b"text/plain"[..], b"text/plain"].into_iter()));
-        assert!(!is_text([&b"application/json"[..]].into_iter()));
-    }
 
     #[test]
     fn identity_or_no_encoding_only() {
@@ -216,7 +164,7 @@ mod tests {
     #[test]
     fn detail_for_4xx_only_and_trimmed() {
         let r = problem(StatusCode::BAD_REQUEST, Some(b" bad \"id\"\n"));
-        assert_eq!(r.headers()["content-type"], PROBLEM_JSON);
+        assert_eq!(r.headers()["content-type"], crate::body::problem_json::PROBLEM_JSON);
         assert_eq!(r.body(), r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"bad \"id\""}"#);
         let r = problem(StatusCode::INTERNAL_SERVER_ERROR, Some(b"db at 10.0.0.7 down"));
         assert_eq!(r.body(), r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#);

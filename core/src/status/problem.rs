@@ -33,6 +33,8 @@ pub struct Problem<'a> {
     pub(crate) status: StatusCode,
     pub(crate) expose: bool,
     pub(crate) detail: Option<&'a dyn Display>,
+    /// A detail made for this response (see [`Problem::status_text`]); `detail` wins over it.
+    pub(crate) text: Option<String>,
     pub(crate) type_: Option<&'static str>,
     pub(crate) title: Option<&'static str>,
     pub(crate) instance: Option<&'a dyn Display>,
@@ -63,6 +65,7 @@ impl<'a> Problem<'a> {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             expose: false,
             detail: None,
+            text: None,
             type_: None,
             title: None,
             instance: None,
@@ -152,6 +155,22 @@ impl<'a> Problem<'a> {
     #[inline]
     pub fn status_by_class(&mut self, status: StatusCode, detail: &'a dyn Display) {
         self.status(status, detail, !status.is_server_error());
+    }
+
+    /// As [`status_by_class`](Self::status_by_class), with a text made for this response in
+    /// place of a Display that lives as long as the error (a framework's rejection whose
+    /// response text is not its Display text).
+    #[cfg(feature = "axum")]
+    pub(crate) fn status_text(&mut self, status: StatusCode, text: String) {
+        self.status = status;
+        self.detail = None;
+        self.text = Some(text);
+        self.expose = !status.is_server_error();
+    }
+
+    /// The detail: the Display given with the status, else the text made for this response.
+    pub(crate) fn detail(&self) -> Option<&dyn Display> {
+        self.detail.or_else(|| self.text.as_ref().map(|t| t as &dyn Display))
     }
 
     /// The status alone: no detail (for hand-written `HttpStatus` impls).

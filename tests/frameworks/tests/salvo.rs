@@ -49,9 +49,30 @@ async fn moved() -> Result<&'static str, Moved> {
     Err(Moved)
 }
 
+/// A custom format that writes nothing: the response has no body and no content-type.
+struct Silent;
+
+impl errstatus::Format for Silent {
+    const CONTENT_TYPE: &'static str = "text/plain";
+
+    fn write(_: &errstatus::Details<'_>, _: &mut String) {}
+}
+
+#[derive(Debug, thiserror::Error, errstatus::HttpStatus)]
+#[errstatus(format = Silent)]
+#[error("not for you")]
+#[status(403)]
+struct Quiet;
+
+#[handler]
+async fn quiet() -> Result<&'static str, Quiet> {
+    Err(Quiet)
+}
+
 fn service() -> Service {
     let router = Router::new()
         .push(Router::with_path("moved").get(moved))
+        .push(Router::with_path("quiet").get(quiet))
         .push(Router::with_path("fail/{name}").get(fail))
         .push(Router::with_path("users/{id}").get(user))
         .push(Router::with_path("cors/fail/{name}").hoop(cors).get(fail));
@@ -105,4 +126,15 @@ async fn skip_salvo_leaves_the_impl_to_the_crate() {
     let mut response = TestClient::get("http://127.0.0.1/moved").send(&service()).await;
     assert_eq!(response.status_code, Some(StatusCode::GONE));
     assert_eq!(response.take_string().await.unwrap(), "moved, in plain text");
+}
+
+#[tokio::test]
+async fn a_bodiless_error_stays_bodiless() {
+    // What `http::Response::from` sends: 403, no body, no content-type; not salvo's error page.
+    let expected = http::Response::<String>::from(Quiet);
+    assert!(expected.body().is_empty() && expected.headers().get(CONTENT_TYPE).is_none());
+    let mut response = TestClient::get("http://127.0.0.1/quiet").send(&service()).await;
+    assert_eq!(response.status_code, Some(StatusCode::FORBIDDEN));
+    assert_eq!(response.headers().get(CONTENT_TYPE), None);
+    assert_eq!(response.take_string().await.unwrap(), "");
 }

@@ -9,8 +9,8 @@
 //!   for one over the limit, ...), the error's text is the `detail` of a 4xx, and `statuses()`
 //!   and the OpenAPI document (feature `utoipa`) list every status the error can have.
 //! - [`ProblemMiddleware`] turns the error responses errstatus did not build (actix-web's 404,
-//!   the default response of an extractor error, a handler's plain-text error) into
-//!   problem+json as well.
+//!   the default response of an extractor error, a handler's plain-text error, an inner
+//!   middleware's `Err`) into problem+json as well.
 //!
 //! actix-web 4 is built on `http` 0.2, so status and header fields are converted by value.
 //!

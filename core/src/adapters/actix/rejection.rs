@@ -1,7 +1,9 @@
 //! `HttpStatus` for actix-web's extractor errors, so that a derived error can wrap them with
 //! `#[status(transparent)]`. The status is the one actix-web gives the error
 //! (`ResponseError::status_code`); its Display text is the detail, shown for a 4xx and hidden
-//! for a 5xx.
+//! for a 5xx. That is also the text of the error's own response (`error_response()`, which none
+//! of the four overrides), so the detail is the same when `ProblemMiddleware` rewrites that
+//! response.
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
 use actix_web::ResponseError;

@@ -5,8 +5,7 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 
-use crate::adapters::foreign::{needs_mark, Built};
-use crate::response::{parts, Parts};
+use crate::response::{parts, Built, Parts};
 use crate::status::http_status::HttpStatus;
 
 /// `ResponseError::status_code`.
@@ -23,15 +22,14 @@ pub(crate) fn http_status(status: StatusCode) -> http::StatusCode {
     http::StatusCode::from_u16(status.as_u16()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// `ResponseError::error_response`: the same status, header fields and body as `From<E>`,
-/// marked as built by errstatus where [`ProblemMiddleware`](super::middleware::ProblemMiddleware)
-/// could take it for actix-web's own.
+/// `ResponseError::error_response`: the same status, header fields and body as `From<E>`, and
+/// the builder's mark where `From<E>` has it (so
+/// [`ProblemMiddleware`](super::middleware::ProblemMiddleware) passes it untouched).
 pub fn response<E: HttpStatus>(e: &E) -> HttpResponse {
     build(parts(e))
 }
 
 fn build(parts: Parts) -> HttpResponse {
-    let mark = needs_mark(parts.status, &parts.headers);
     let mut builder = HttpResponse::build(convert_status(parts.status));
     for (name, value) in &parts.headers {
         if let (Ok(name), Ok(value)) =
@@ -44,7 +42,7 @@ fn build(parts: Parts) -> HttpResponse {
         Some(body) => builder.body(body),
         None => builder.finish(),
     };
-    if mark {
+    if parts.built {
         response.extensions_mut().insert(Built);
     }
     response

@@ -15,7 +15,8 @@ use pin_project_lite::pin_project;
 use tower_layer::Layer;
 use tower_service::Service;
 
-use crate::adapters::foreign::{self, Built, LIMIT};
+use crate::adapters::foreign::{self, LIMIT};
+use crate::response::{is_error, is_text, Built};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -24,26 +25,31 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// shape: axum's 404 for an unknown route and 405 for a wrong method, the extractor
 /// rejections, a handler's bare `StatusCode` or `(StatusCode, &str)`.
 ///
-/// A 4xx or 5xx response whose body is empty, `text/plain` or without a `content-type` (and not
-/// compressed) becomes a problem+json response of the same status. Its header fields are kept (the `Allow` of a 405,
-/// a `Retry-After`, ...), except `content-type`, `content-length` and `transfer-encoding`,
-/// which describe the new body. Its text, trimmed, is the `detail` of a 4xx; a 5xx's text is
-/// dropped (with the `tracing` feature, logged), exactly as for a derived variant with nothing
-/// but its code. The body is built by the same code as a derived error's response: titles and
-/// escaping are identical.
+/// A 4xx or 5xx response whose body is empty (whatever its `content-type`), or `text/plain` or
+/// without a `content-type` (and not compressed), becomes a problem+json response of the same
+/// status. Its header fields are kept (the `Allow` of a 405, a `Retry-After`, ...), except
+/// `content-type`, `content-length` and `transfer-encoding`, which describe the new body. Its
+/// text, trimmed, is the `detail` of a 4xx; a 5xx's text is dropped (with the `tracing`
+/// feature, a text of at most 4 KiB is logged), exactly as for a derived variant with nothing
+/// but its code. A 5xx text larger than 4 KiB or of unknown size (a stream) is dropped unread:
+/// its body is never polled. The body is built by the same code as a derived error's response:
+/// titles and escaping are identical.
 ///
 /// Passed on untouched:
 ///
 /// - 1xx, 2xx and 3xx responses, streaming bodies included. The layer adds no allocation to
 ///   them: no boxed future, and an axum [`Body`] is passed on as it is;
-/// - every response errstatus built, in any format (a derived error's `IntoResponse`): a
+/// - every response errstatus built, in any format and through any conversion (a derived
+///   error's `IntoResponse`, `From<E> for http::Response<B>`, `errstatus::response`): a
 ///   problem+json one by its content-type, one in a custom text format, or without a body, by
-///   a mark in its extensions; never by its body;
-/// - bodies of another type (JSON, HTML, ...), compressed bodies, and bodies that may be larger
-///   than 4 KiB by their size hint and `content-length`: those are never read.
+///   a mark the builder puts in its extensions; never by its body;
+/// - non-empty bodies of another type (JSON, HTML, ...), compressed bodies, and 4xx text bodies
+///   that may be larger than 4 KiB by their size hint and `content-length`: those are never
+///   read.
 ///
 /// A response to a `HEAD` request stays bodiless: it gets the problem's header fields and,
-/// where it can be known, the `content-length` of the body a `GET` would have had.
+/// where it can be known, the `content-length` of the body a `GET` would have had (always for a
+/// 5xx, whose problem body has no detail).
 ///
 /// Add it last, after the routes and the fallback, so that it wraps them all (axum applies a
 /// layer to the routes that exist when [`Router::layer`](::axum::Router::layer) is called):
@@ -277,7 +283,7 @@ where
                             return Poll::Ready(Err(e));
                         }
                     };
-                    if !foreign::is_error(response.status().as_u16()) {
+                    if !is_error(response.status().as_u16()) {
                         this.state.set(State::Done);
                         // `Body::new` of a `Body` is the body itself: no allocation.
                         return Poll::Ready(Ok(response.map(Body::new)));
@@ -319,8 +325,9 @@ fn content_length(headers: &HeaderMap) -> Option<u64> {
     value.to_str().ok()?.trim().parse().ok()
 }
 
-/// Decides on a 4xx or 5xx response without reading its body: pass it on, convert it (empty
-/// body), or read its text first.
+/// Decides on a 4xx or 5xx response without reading its body: pass it on, convert it (an empty
+/// body whatever its content-type, a 5xx text too large or of unknown size, unread), or read its
+/// text first (a text known to be at most [`LIMIT`]).
 fn look<B>(response: http::Response<B>, head: bool) -> Next
 where
     B: HttpBody<Data = Bytes> + Send + 'static,
@@ -334,25 +341,42 @@ where
     if headers.get_all(CONTENT_ENCODING).iter().any(|v| !foreign::is_identity(v.as_bytes())) {
         return pass(response);
     }
-    if !foreign::is_text(headers.get_all(CONTENT_TYPE).iter().map(HeaderValue::as_bytes)) {
-        return pass(response);
-    }
+    let text = is_text(headers.get_all(CONTENT_TYPE).iter().map(HeaderValue::as_bytes));
+    let server = response.status().is_server_error();
     let declared = content_length(headers);
     let hint = response.body().size_hint();
-    if hint.exact() == Some(0) {
-        // Nothing to read. A HEAD response whose `content-length` promises content had its
-        // text taken away before it got here: the length of a GET's body is not known.
-        let (parts, _) = response.into_parts();
-        let stripped = head && declared.is_some_and(|n| n > 0);
-        return Next::Done(convert(parts, None, head, stripped));
-    }
     let limit = LIMIT as u64;
-    let small = hint.upper().is_some_and(|n| n <= limit) || declared.is_some_and(|n| n <= limit);
-    if hint.lower() > limit || !small {
+    if hint.exact() == Some(0) {
+        if head && declared != Some(0) {
+            // A HEAD response outside the router: axum took away the body a GET would have had
+            // (its `content-length`, or its absence for a stream, says so). Decided as for the
+            // GET, without its text: a 5xx's problem body is known (it has no detail), a 4xx's
+            // length is not.
+            let stripped = declared.is_some_and(|n| n > 0);
+            if !text || (stripped && !server && declared.is_some_and(|n| n > limit)) {
+                return pass(response);
+            }
+            let (parts, _) = response.into_parts();
+            return Next::Done(convert(parts, None, head, stripped && !server));
+        }
+        // Nothing to read, whatever the content-type says.
+        let (parts, _) = response.into_parts();
+        return Next::Done(convert(parts, None, head, false));
+    }
+    if !text {
         return pass(response);
     }
-    let (parts, body) = response.into_parts();
-    Next::Read(Box::new(Reading { parts, body: Body::new(body), text: Vec::new(), trailers: None }))
+    let small = hint.upper().is_some_and(|n| n <= limit) || declared.is_some_and(|n| n <= limit);
+    if hint.lower() <= limit && small {
+        let (parts, body) = response.into_parts();
+        return Next::Read(Box::new(Reading { parts, body: Body::new(body), text: Vec::new(), trailers: None }));
+    }
+    if server {
+        // Its text would be dropped: the body is dropped unread, never polled.
+        let (parts, _) = response.into_parts();
+        return Next::Done(convert(parts, None, head, false));
+    }
+    pass(response)
 }
 
 /// An error response whose body is being read.
@@ -369,7 +393,7 @@ enum Outcome {
     Complete,
     /// The body failed: its text is not known.
     Failed,
-    /// More than the limit after all: pass it on.
+    /// More than the limit after all: pass it on (a 4xx), or drop the rest unread (a 5xx).
     PassOn,
 }
 
@@ -401,6 +425,7 @@ impl Reading {
         match outcome {
             Outcome::Complete => convert(parts, Some(&text), head, false),
             Outcome::Failed => convert(parts, None, head, false),
+            Outcome::PassOn if parts.status.is_server_error() => convert(parts, None, head, false),
             Outcome::PassOn => {
                 let replay = Replay { data: Some(Bytes::from(text)), rest: Some(body), trailers };
                 Response::from_parts(parts, Body::new(replay))

@@ -6,10 +6,12 @@
 //!   [`FormRejection`], implement [`HttpStatus`] so a derived error wraps them
 //!   with `#[status(transparent)]`: the status is the one axum chooses (415 for a missing JSON
 //!   content type, 400 for a syntax error, 422 for JSON of the wrong shape, 413 for a body over
-//!   the limit), the rejection's text is the `detail` of a 4xx, and `statuses()` and the
+//!   the limit), the text of axum's own response for the rejection (`body_text()`) is the
+//!   `detail` of a 4xx, the same as when the layer rewrites axum's response, and `statuses()` and the
 //!   OpenAPI document (feature `utoipa`) list every status the rejection can have.
 //! - [`ProblemLayer`] turns the error responses errstatus did not build (axum's 404 and 405, a
-//!   bare rejection, a handler's `(StatusCode, &str)`) into problem+json as well.
+//!   bare rejection, a handler's `(StatusCode, &str)`, a 5xx text of any size) into
+//!   problem+json as well.
 //!
 //! [`JsonRejection`]: ::axum::extract::rejection::JsonRejection
 //! [`PathRejection`]: ::axum::extract::rejection::PathRejection

@@ -1,11 +1,15 @@
 //! `HttpStatus` for axum's extractor rejections, so that a derived error can wrap them with
-//! `#[status(transparent)]`. The status is the one axum gives the rejection; its Display text is
-//! the detail, shown for a 4xx and hidden for a 5xx.
+//! `#[status(transparent)]`. The status is the one axum gives the rejection; the text of axum's
+//! own response for it (`body_text()`) is the detail, shown for a 4xx and hidden for a 5xx:
+//! the same detail as when `ProblemLayer` rewrites axum's response. (For all but the path
+//! rejection that text is the Display text; a path that does not parse gets "Invalid URL: "
+//! in front of it.)
 
 use ::axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
 use http::StatusCode;
 
 use crate::adapters::foreign::{rejection, Case};
+use crate::status::problem::Problem;
 
 /// The ways of `FailedToBufferBody` (the `BytesRejection` inside the body rejections).
 const BUFFER: [Case; 2] = [
@@ -51,7 +55,7 @@ const PATH: &[Case] = &[
         status: StatusCode::BAD_REQUEST,
         name: "FailedToDeserializePathParams",
         doc: "A path parameter does not parse as its type.",
-        detail: "Cannot parse `abc` to a `u64`",
+        detail: "Invalid URL: Cannot parse `abc` to a `u64`",
     },
     Case {
         status: StatusCode::INTERNAL_SERVER_ERROR,
@@ -97,7 +101,18 @@ const FORM: &[Case] = &[
     },
 ];
 
-rejection!(JsonRejection, &JSON, JsonRejection::status);
-rejection!(PathRejection, &PATH, PathRejection::status);
-rejection!(QueryRejection, &QUERY, QueryRejection::status);
-rejection!(FormRejection, &FORM, FormRejection::status);
+rejection!(JsonRejection, &JSON, JsonRejection::status, json_text);
+rejection!(PathRejection, &PATH, PathRejection::status, path_text);
+rejection!(QueryRejection, &QUERY, QueryRejection::status, query_text);
+rejection!(FormRejection, &FORM, FormRejection::status, form_text);
+
+/// The status and the text of axum's own response for a rejection, `body_text()`.
+macro_rules! body_text {
+    ($($name:ident: $ty:ty),*) => {$(
+        fn $name(e: &$ty, p: &mut Problem<'_>) {
+            p.status_text(e.status(), e.body_text());
+        }
+    )*};
+}
+
+body_text!(json_text: JsonRejection, path_text: PathRejection, query_text: QueryRejection, form_text: FormRejection);
