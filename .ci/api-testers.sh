@@ -9,14 +9,15 @@
 #     negative data, unsupported methods and `Allow`, auth, ...) in every phase (examples,
 #     coverage, fuzzing, stateful);
 #
-# and the error responses of each service go through
+# and the error responses of each service, and its one cacheable success, go through
 #
 #   - REDbot (PyPI redbot, Mark Nottingham's HTTP linter: the status, header fields and framing
 #     of a response, and what caches make of it), on a fresh instance with the simulated outages
 #     on (the default of `cargo run --example`): unknown route and unknown user 404, 400, 401
 #     without and with a bad bearer token (`WWW-Authenticate`), 403, 409, 422, 413, 429
 #     (`Retry-After`), 405 (`Allow`) for a DELETE and a HEAD, the 503 (`Retry-After`) and the
-#     500, GET and HEAD. .ci/redbot-errors.py runs the cases (redbot-cases.jsonl below).
+#     500, GET and HEAD; and the 200 of a user (`ETag`, `Cache-Control: no-cache`), GET and
+#     HEAD. .ci/redbot-errors.py runs the cases (redbot-cases.jsonl below).
 #
 # Any finding of any tool fails the script, a tool's warning included (REDbot: a "bad" note, and
 # a "warning" note unless redbot-allowed.txt below says why it does not apply, RFC in hand). The
@@ -170,7 +171,7 @@ EOF
 
 # ---- REDbot's cases ----
 
-# The error responses REDbot checks, the same for both services, one JSON object a line (the
+# The responses REDbot checks (the errors, and the 200 of a user), the same for both services, one JSON object a line (the
 # format is in .ci/redbot-errors.py): method, path, the status the case is there for (another
 # one is a finding: the case would test something else), what it is, and optionally the bearer
 # token, a JSON body (`pad`: a `padding` member of that many bytes) and `prime` (the request is
@@ -180,6 +181,8 @@ EOF
 # `If-None-Match` or `Range` where the response invites it): none of the requests changes the
 # store but the password reset's, whose second one is the 429 wanted.
 cat >"$tools/redbot-cases.jsonl" <<'EOF'
+{"method": "GET", "path": "/users/1", "status": 200, "what": "a user (a success response: its cacheability)"}
+{"method": "HEAD", "path": "/users/1", "status": 200, "what": "a user (a success response: its cacheability)"}
 {"method": "GET", "path": "/no-such-route", "status": 404, "what": "unknown route"}
 {"method": "HEAD", "path": "/no-such-route", "status": 404, "what": "unknown route"}
 {"method": "GET", "path": "/users/999", "status": 404, "what": "unknown user"}
@@ -260,7 +263,7 @@ redbot_errors() { # redbot_errors NAME: REDbot on the error responses of a fresh
   t0=$SECONDS
   start "$name" on
   cases=$(grep -c . "$tools/redbot-cases.jsonl")
-  step "$name: REDbot $REDBOT_VERSION on $cases error responses ($url, outages on)"
+  step "$name: REDbot $REDBOT_VERSION on $cases responses ($url, outages on)"
   if ! "$venv/bin/python" "$root/.ci/redbot-errors.py" "$name" "$url" "$tools/redbot-cases.jsonl" \
     "$tools/redbot-allowed.txt" "$tools/$name-redbot.json"; then
     failed+=("$name: redbot")

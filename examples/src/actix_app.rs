@@ -29,7 +29,7 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError};
-use actix_web::http::header::{HeaderValue, ALLOW, AUTHORIZATION, ETAG, IF_NONE_MATCH, LOCATION};
+use actix_web::http::header::{HeaderValue, ALLOW, AUTHORIZATION, CACHE_CONTROL, ETAG, IF_NONE_MATCH, LOCATION};
 use actix_web::http::Method;
 use actix_web::{web, App, Handler, HttpRequest, HttpResponse, Resource, Responder, Route};
 use errstatus::actix::ProblemMiddleware;
@@ -128,9 +128,16 @@ async fn get_user(store: web::Data<Store>, req: HttpRequest, id: web::Path<u64>)
     let body = serde_json::to_vec(&user).expect("a User serializes");
     let etag = conditional::etag(&body);
     if conditional::none_match(req.headers().get_all(IF_NONE_MATCH).map(HeaderValue::as_bytes), &etag) {
-        return Ok(HttpResponse::NotModified().insert_header((ETAG, etag)).finish());
+        return Ok(HttpResponse::NotModified()
+            .insert_header((ETAG, etag))
+            .insert_header((CACHE_CONTROL, conditional::USER_CACHE_CONTROL))
+            .finish());
     }
-    Ok(HttpResponse::Ok().insert_header((ETAG, etag)).content_type("application/json").body(body))
+    Ok(HttpResponse::Ok()
+        .insert_header((ETAG, etag))
+        .insert_header((CACHE_CONTROL, conditional::USER_CACHE_CONTROL))
+        .content_type("application/json")
+        .body(body))
 }
 
 async fn create_user(

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -84,9 +84,15 @@ async fn get_user(
     let body = serde_json::to_vec(&user).expect("a User serializes");
     let etag = conditional::etag(&body);
     if conditional::none_match(headers.get_all(IF_NONE_MATCH).iter().map(HeaderValue::as_bytes), &etag) {
-        return Ok((StatusCode::NOT_MODIFIED, [(ETAG, etag)]).into_response());
+        let fields = [(ETAG, etag), (CACHE_CONTROL, conditional::USER_CACHE_CONTROL.to_owned())];
+        return Ok((StatusCode::NOT_MODIFIED, fields).into_response());
     }
-    Ok(([(ETAG, etag), (CONTENT_TYPE, "application/json".to_owned())], body).into_response())
+    let fields = [
+        (ETAG, etag),
+        (CACHE_CONTROL, conditional::USER_CACHE_CONTROL.to_owned()),
+        (CONTENT_TYPE, "application/json".to_owned()),
+    ];
+    Ok((fields, body).into_response())
 }
 
 async fn create_user(

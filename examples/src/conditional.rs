@@ -1,6 +1,11 @@
 //! Conditional `GET` (RFC 9110 §13): the entity tag of a representation and the
 //! `If-None-Match` check that turns a `GET` or `HEAD` into a 304 Not Modified.
 
+/// The `Cache-Control` of a user's representation, on its 200 and its 304 (RFC 9111 §5.2.2.4):
+/// a cache may store it but must revalidate it (with its `ETag`) before each use, so it never
+/// serves a user that changed, and gives it no heuristic freshness lifetime (RFC 9111 §4.2.2).
+pub const USER_CACHE_CONTROL: &str = "no-cache";
+
 /// The strong entity tag of a representation: a quoted 64-bit FNV-1a hash of its bytes.
 pub fn etag(representation: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

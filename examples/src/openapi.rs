@@ -24,14 +24,16 @@ pub const BEARER: &str = "bearerAuth";
 ///
 /// Marked here because utoipa 6 has no way to say it: its `Header` object has no `required`
 /// member, and its `extensions` take only `x-` names, so neither errstatus (which builds the
-/// error responses' header objects, `core/src/openapi.rs`) nor `#[utoipa::path]` can set
+/// error responses' header objects, `core/src/openapi/utoipa.rs`) nor `#[utoipa::path]` can set
 /// it. Which error statuses belong here follows from `ApiError` and `AuthError`: both 401
 /// variants have a `WWW-Authenticate` field, the 429 and the 503 variant a `Retry-After` (an
 /// integer, always a valid field value). `x-request-id` is not required: the 500 response also
 /// stands for the frameworks' own 500s, which carry none.
 pub const REQUIRED_HEADERS: &[(&str, &str)] = &[
+    ("200", "cache-control"),
     ("200", "etag"),
     ("201", "location"),
+    ("304", "cache-control"),
     ("304", "etag"),
     ("401", "www-authenticate"),
     ("429", "retry-after"),
@@ -114,7 +116,8 @@ macro_rules! document {
             /// Look a user up.
             ///
             /// The response has an `ETag`; a `GET` (or `HEAD`) whose `If-None-Match` matches it
-            /// is answered with 304 Not Modified.
+            /// is answered with 304 Not Modified. Caches may store it but must revalidate it
+            /// before each use (`Cache-Control: no-cache`).
             #[utoipa::path(get, path = "/users/{id}", security(()),
                 params(
                     ("id" = u64, Path, description = "The user's id", example = 1),
@@ -123,9 +126,11 @@ macro_rules! document {
                 ),
                 responses(
                     (status = 200, description = "The user", body = User,
-                        headers(("etag" = String, description = "The entity tag of the user"))),
+                        headers(("etag" = String, description = "The entity tag of the user"),
+                            ("cache-control" = String, description = "`no-cache`: a cache revalidates it before each use"))),
                     (status = 304, description = "Not Modified: the client's copy is current",
-                        headers(("etag" = String, description = "The entity tag of the user"))),
+                        headers(("etag" = String, description = "The entity tag of the user"),
+                            ("cache-control" = String, description = "`no-cache`: a cache revalidates it before each use"))),
                     Error,
                 ))]
             #[allow(dead_code)]

@@ -88,11 +88,15 @@ fn assert_reply(r: &Reply, status: u16, headers: Vec<(String, String)>, body: &s
 // ---- the example API ----
 
 #[tokio::test]
-async fn known_user_is_200_json_with_an_etag() {
+async fn known_user_is_200_json_with_an_etag_and_its_cacheability() {
     let r = call(axum_app::router(), get_req("/users/1")).await;
     let body = r#"{"id":1,"name":"alice","email":"alice@example.com"}"#;
     let etag = conditional::etag(body.as_bytes());
-    let headers = header_list([("content-type", b"application/json".as_slice()), ("etag", etag.as_bytes())]);
+    let headers = header_list([
+        ("cache-control", b"no-cache".as_slice()),
+        ("content-type", b"application/json"),
+        ("etag", etag.as_bytes()),
+    ]);
     assert_reply(&r, 200, headers, body);
     let user: User = serde_json::from_slice(&r.body).unwrap();
     assert_eq!(user, User { id: 1, name: "alice".into(), email: "alice@example.com".into() });
@@ -389,7 +393,7 @@ async fn a_304_is_untouched() {
     for if_none_match in [etag.clone(), format!("W/{etag}"), format!("\"other\", {etag}"), "*".to_owned()] {
         let req = Request::get("/users/2").header(header::IF_NONE_MATCH, &if_none_match).body(Body::empty()).unwrap();
         let r = call(axum_app::router(), req).await;
-        assert_reply(&r, 304, header_list([("etag", etag.as_bytes())]), "");
+        assert_reply(&r, 304, header_list([("cache-control", b"no-cache".as_slice()), ("etag", etag.as_bytes())]), "");
     }
     // Another tag: the 200.
     let req = Request::get("/users/2").header(header::IF_NONE_MATCH, "\"other\"").body(Body::empty()).unwrap();
