@@ -12,8 +12,20 @@
 //! as the `Leaf` inside it, whose `HttpStatus` impl is hand-written. The build must have no
 //! warning but one per unacknowledged questionable code, each saying so.
 //!
+//! Beside them, a sample of the inputs of `macros/tests/fuzz/combos.rs` (`C0`, `C1`, ...: fixed
+//! header values, `Option` header fields, run-time statuses, transparent fields with siblings,
+//! `expose`, body formats, together) and the two inner errors they wrap, each variant made with
+//! several run-time values (`Some` / `None`, run-time codes, inner errors), checks the
+//! invariants of "Rules at the corners" on each response: the status; one value per header
+//! field name (`get_all(name)` yields one), exactly the expected fields with the value the
+//! most specific source gives; no body and no content-type where none may be (a run-time 1xx,
+//! 204, 205, 304, a format that writes nothing); one member per name in the body, read from
+//! the raw text (a `Value` would keep the last of two); exactly the expected members; and no
+//! `SECRET` (every Display text, instance and string member has one) in a hidden body.
+//!
 //! The sample is drawn with proptest's deterministic runner: at least 24 types, more until
-//! every feature listed in `coverage` is in it. The crate is generated under
+//! every feature listed in `coverage` is in it; likewise at least 16 `combos.rs` types, more
+//! until every combination in `combo_coverage` is in it. The crate is generated under
 //! `target/tests/expansions/sample` (with a copy of the workspace's `Cargo.lock`) and built
 //! with its own target directory next to it; `main.rs` is rewritten only when the sample
 //! changed, so a second run rebuilds nothing. Cold (errstatus and its dependencies built
@@ -33,12 +45,19 @@ use serde_json::Value;
 #[path = "../../macros/tests/fuzz/gen.rs"]
 mod gen;
 
+#[path = "../../macros/tests/fuzz/combos.rs"]
+mod combos;
+
 /// The package (and binary) name of the generated crate.
 const CRATE: &str = "errstatus-expansions-sample";
 
 /// At least this many types, more until the sample covers every feature in `coverage`.
 const MIN_TYPES: usize = 24;
 const MAX_TYPES: usize = 60;
+
+/// Likewise for the inputs of `combos.rs`, the attributes together.
+const MIN_COMBOS: usize = 16;
+const MAX_COMBOS: usize = 48;
 
 /// The features the sample must cover, each as a test over all sampled inputs.
 #[allow(clippy::type_complexity)]
@@ -141,6 +160,208 @@ fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
     ]
 }
 
+/// The combinations the sample of `combos.rs` inputs must hold, each as a test over all sampled
+/// inputs (and the values each variant is checked with).
+#[allow(clippy::type_complexity)]
+fn combo_coverage() -> Vec<(&'static str, Box<dyn Fn(&combos::Input) -> bool>)> {
+    use combos::{Decides, Format, Inner, Own, Role, TypeStatus};
+    let variants = |i: &combos::Input, f: &dyn Fn(&combos::Variant) -> bool| i.variants.iter().any(f);
+    let values = |i: &combos::Input, f: &dyn Fn(&combos::Input, usize, usize) -> bool| {
+        (0..i.variants.len()).any(|v| (0..combos::INSTANCES).any(|k| f(i, v, k)))
+    };
+    let sure = |v: &combos::Variant, name: &str| {
+        v.fields.iter().any(|f| matches!(f.role, Role::Header { opt: false, .. }) && f.header() == Some(name))
+    };
+    let optional = |v: &combos::Variant, name: &str| {
+        v.fields.iter().any(|f| matches!(f.role, Role::Header { opt: true, .. }) && f.header() == Some(name))
+    };
+    let transparent_field =
+        |v: &combos::Variant| v.fields.len() > 1 && v.fields.iter().any(|f| matches!(f.role, Role::Transparent(_)));
+    let inner_headers = ["x-a", "x-b", "retry-after", "x-c"];
+    vec![
+        ("a fixed value on the type", Box::new(|i| !i.fixed.is_empty())),
+        ("a fixed value on a variant", Box::new(move |i| variants(i, &|v| !v.fixed.is_empty()))),
+        (
+            "a variant's fixed value replacing the type's",
+            Box::new(move |i| variants(i, &|v| v.fixed.iter().any(|f| i.fixed.iter().any(|t| t.lower() == f.lower())))),
+        ),
+        (
+            "a field replacing a fixed value",
+            Box::new(move |i| {
+                variants(i, &|v| v.fixed.iter().chain(&i.fixed).any(|f| sure(v, f.lower()) && !transparent_field(v)))
+            }),
+        ),
+        (
+            "an Option field beside a fixed value of its name",
+            Box::new(move |i| {
+                variants(i, &|v| {
+                    v.fixed.iter().chain(&i.fixed).any(|f| optional(v, f.lower()) && !transparent_field(v))
+                })
+            }),
+        ),
+        (
+            "a required header field met by an Option field and a fixed value",
+            Box::new(move |i| {
+                variants(i, &|v| match &v.own {
+                    Own::Code(s) if !s.acknowledge => s.entry().required_headers.iter().any(|r| {
+                        let name = r.name.to_ascii_lowercase();
+                        optional(v, &name) && !sure(v, &name)
+                    }),
+                    _ => false,
+                })
+            }),
+        ),
+        (
+            "a required header field met by a fixed value",
+            Box::new(move |i| {
+                variants(i, &|v| match &v.own {
+                    Own::Code(s) if !s.acknowledge => s.entry().required_headers.iter().any(|r| {
+                        let name = r.name.to_ascii_lowercase();
+                        !optional(v, &name) && !sure(v, &name)
+                    }),
+                    _ => false,
+                })
+            }),
+        ),
+        (
+            "a run-time status (StatusCode)",
+            Box::new(move |i| variants(i, &|v| v.fields.iter().any(|f| matches!(f.role, Role::Status { opt: false })))),
+        ),
+        (
+            "an Option<StatusCode> falling back to the variant's code",
+            Box::new(move |i| {
+                variants(i, &|v| {
+                    matches!(i.decides(v), Decides::RunTime { fallback: Some(_), .. }) && matches!(v.own, Own::Code(_))
+                })
+            }),
+        ),
+        (
+            "an Option<StatusCode> falling back to the type's code",
+            Box::new(move |i| {
+                variants(i, &|v| {
+                    matches!(i.decides(v), Decides::RunTime { fallback: Some(_), .. }) && !matches!(v.own, Own::Code(_))
+                })
+            }),
+        ),
+        ("a run-time 1xx", Box::new(move |i| values(i, &|i, v, k| i.expect(v, k).status < 200 && has_runtime(i, v)))),
+        (
+            "a run-time 204, 205 or 304",
+            Box::new(move |i| values(i, &|i, v, k| matches!(i.expect(v, k).status, 204 | 205 | 304))),
+        ),
+        (
+            "an unregistered run-time status",
+            Box::new(move |i| values(i, &|i, v, k| registry::lookup(i.expect(v, k).status).is_none())),
+        ),
+        ("a run-time 5xx", Box::new(move |i| values(i, &|i, v, k| has_runtime(i, v) && i.expect(v, k).status >= 500))),
+        (
+            "a sibling header field of a name the inner error sends",
+            Box::new(move |i| {
+                variants(i, &|v| transparent_field(v) && inner_headers.iter().any(|n| sure(v, n) || optional(v, n)))
+            }),
+        ),
+        (
+            "a sibling member of a name the inner error sends",
+            Box::new(move |i| {
+                variants(i, &|v| {
+                    transparent_field(v) && v.fields.iter().any(|f| matches!(f.member(), Some("m0" | "m1")))
+                })
+            }),
+        ),
+        (
+            "a sibling instance",
+            Box::new(move |i| {
+                variants(i, &|v| transparent_field(v) && v.fields.iter().any(|f| matches!(f.role, Role::Instance)))
+            }),
+        ),
+        (
+            "a transparent variant with the type's fixed value of a name the inner error sends",
+            Box::new(move |i| {
+                variants(i, &|v| matches!(v.own, Own::Transparent)) && i.fixed.iter().any(|f| f.lower() == "x-a")
+            }),
+        ),
+        (
+            "a transparent variant with a fixed value of its own",
+            Box::new(move |i| variants(i, &|v| matches!(v.own, Own::Transparent) && !v.fixed.is_empty())),
+        ),
+        ("a transparent struct", Box::new(|i| matches!(i.status, Some(TypeStatus::Transparent)))),
+        ("a struct with a field-level transparent", Box::new(move |i| i.is_struct && variants(i, &transparent_field))),
+        (
+            "a struct with a run-time status",
+            Box::new(move |i| i.is_struct && variants(i, &|v| matches!(i.decides(v), Decides::RunTime { .. }))),
+        ),
+        (
+            "a custom format through a transparent field of a type with another format",
+            Box::new(move |i| {
+                i.format != Format::Legacy
+                    && variants(i, &|v| v.fields.iter().any(|f| matches!(f.role, Role::Transparent(Inner::L))))
+            }),
+        ),
+        (
+            "problem+json through a transparent field of a type with a custom format",
+            Box::new(move |i| {
+                i.format != Format::Default
+                    && variants(i, &|v| v.fields.iter().any(|f| matches!(f.role, Role::Transparent(Inner::J))))
+            }),
+        ),
+        ("the Legacy format", Box::new(|i| i.format == Format::Legacy)),
+        ("a format that writes nothing", Box::new(|i| i.format == Format::Silent)),
+        (
+            "a hidden response with members",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| b.hidden)
+                        && i.variants[v].fields.iter().any(|f| f.member().is_some())
+                })
+            }),
+        ),
+        (
+            "a hidden 4xx (`expose = false`)",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    e.status < 500
+                        && e.body.is_some_and(|b| b.hidden)
+                        && !matches!(i.decides(&i.variants[v]), Decides::Transparent(_))
+                })
+            }),
+        ),
+        (
+            "a shown 5xx (`expose`)",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    (500..600).contains(&e.status) && e.body.is_some_and(|b| !b.hidden)
+                })
+            }),
+        ),
+        (
+            "the type's `expose` or `expose = false`",
+            Box::new(|i| matches!(&i.status, Some(TypeStatus::Code(s)) if s.expose.is_some())),
+        ),
+        ("`expose` without a code on a variant", Box::new(move |i| variants(i, &|v| matches!(v.own, Own::Expose(_))))),
+    ]
+}
+
+/// Whether variant `v` has a `#[status]` field.
+fn has_runtime(i: &combos::Input, v: usize) -> bool {
+    i.variants[v].fields.iter().any(|f| matches!(f.role, combos::Role::Status { .. }))
+}
+
+/// The sampled `combos.rs` inputs, `C0`, `C1`, ...: the same on every run.
+fn combo_sample() -> Vec<combos::Input> {
+    let coverage = combo_coverage();
+    let covered = |inputs: &[combos::Input]| coverage.iter().all(|(_, f)| inputs.iter().any(f));
+    let mut runner = TestRunner::deterministic();
+    let mut inputs = Vec::new();
+    while inputs.len() < MIN_COMBOS || (!covered(&inputs) && inputs.len() < MAX_COMBOS) {
+        let name = format!("C{}", inputs.len());
+        inputs.push(combos::input(&name).new_tree(&mut runner).expect("the generator does not reject").current());
+    }
+    let missing: Vec<&str> = coverage.iter().filter(|(_, f)| !inputs.iter().any(f)).map(|(n, _)| *n).collect();
+    assert!(missing.is_empty(), "{MAX_COMBOS} generated types do not cover {missing:?}");
+    inputs
+}
+
 /// The sampled inputs, `E0`, `E1`, ...: the same on every run.
 fn sample() -> Vec<gen::Input> {
     let coverage = coverage();
@@ -170,7 +391,7 @@ fn what(input: &gen::Input, i: usize) -> String {
 }
 
 /// The source of the sample crate's `main.rs`.
-fn main_rs(inputs: &[gen::Input]) -> String {
+fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     let mut s = String::new();
     s.push_str(PRELUDE);
     let leaf = gen::LEAF;
@@ -209,6 +430,36 @@ fn main_rs(inputs: &[gen::Input]) -> String {
              fn fmt(&self, {f}: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        {body}\n    }}\n}}\n"
         );
     }
+    s.push_str(COMBO_PRELUDE);
+    for (name, format) in [("InnerJ", ""), ("InnerL", "#[errstatus(format = Legacy)]\n")] {
+        let mut arms: Vec<String> =
+            combos::INNER_VALUES.iter().map(|v| format!("Self::{} {{ .. }} => {:?},", v.variant, v.text)).collect();
+        arms.dedup();
+        let _ = writeln!(
+            s,
+            "#[derive(HttpStatus)]\n{format}{}\nimpl fmt::Display for {name} {{\n    \
+             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        \
+             f.write_str(match self {{ {} }})\n    }}\n}}\n",
+            combos::INNER_SOURCE.replace("NAME", name),
+            arms.join(" ")
+        );
+    }
+    for input in combo_inputs {
+        let _ = writeln!(s, "#[derive(HttpStatus)]\n{}", input.source());
+        let arms: Vec<String> = (0..input.variants.len())
+            .map(|i| {
+                let pat = if input.is_struct { "Self".to_owned() } else { format!("Self::{}", input.variants[i].name) };
+                format!("{pat} {{ .. }} => {:?},", input.display(i))
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "impl fmt::Display for {} {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        \
+             f.write_str(match self {{ {} }})\n    }}\n}}\n",
+            input.name,
+            arms.join(" ")
+        );
+    }
     s.push_str("fn main() {\n    let mut values = 0;\n");
     for input in inputs {
         let mut codes: Vec<u16> = input
@@ -243,7 +494,36 @@ fn main_rs(inputs: &[gen::Input]) -> String {
             );
         }
     }
-    let _ = writeln!(s, "    println!(\"checked {{values}} values of {} types\");\n}}", inputs.len());
+    let pairs =
+        |v: &[(String, String)]| v.iter().map(|(a, b)| format!("({a:?}, {b:?})")).collect::<Vec<_>>().join(", ");
+    for input in combo_inputs {
+        for i in 0..input.variants.len() {
+            for k in 0..combos::INSTANCES {
+                let e = input.expect(i, k);
+                let body = match &e.body {
+                    None => "None".to_owned(),
+                    Some(b) => format!("Some(({:?}, &[{}], {}))", b.content_type, pairs(&b.members), b.hidden),
+                };
+                let what = if input.is_struct {
+                    format!("{} #{k}", input.name)
+                } else {
+                    format!("{}::{} #{k}", input.name, input.variants[i].name)
+                };
+                let _ = writeln!(
+                    s,
+                    "    check_combo(|| {}, CWant {{ what: {what:?}, status: {}, headers: &[{}], body: {body} }});\n    values += 1;",
+                    input.construct(i, k),
+                    e.status,
+                    pairs(&e.headers),
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        s,
+        "    println!(\"checked {{values}} values of {} types\");\n}}",
+        inputs.len() + combo_inputs.len() + 2
+    );
     s
 }
 
@@ -331,6 +611,131 @@ where
 
 "#;
 
+/// What the sample needs for the `combos.rs` types: the formats, the check of one value.
+const COMBO_PRELUDE: &str = r#"// ---- combos.rs: the attributes together ----
+
+/// A JSON object of its own shape: code, variant, title, message (the detail), at (the
+/// instance) and the extension members.
+struct Legacy;
+
+impl errstatus::Format for Legacy {
+    const CONTENT_TYPE: &'static str = "application/vnd.legacy+json";
+    fn write(d: &errstatus::Details<'_>, out: &mut String) {
+        let s = |v: &str| serde_json::to_string(v).unwrap();
+        out.push_str(&format!("{{\"code\":{},\"variant\":{},\"title\":{}", d.status().as_u16(), s(d.variant()), s(d.title())));
+        if let Some(m) = d.detail() {
+            out.push_str(&format!(",\"message\":{}", s(&m.to_string())));
+        }
+        if let Some(i) = d.instance() {
+            out.push_str(&format!(",\"at\":{}", s(&i.to_string())));
+        }
+        for (name, value) in d.extensions() {
+            out.push_str(&format!(",{}:{value}", s(name)));
+        }
+        out.push('}');
+    }
+}
+
+/// Writes nothing: no body, no content-type.
+struct Silent;
+
+impl errstatus::Format for Silent {
+    const CONTENT_TYPE: &'static str = "text/plain";
+    fn write(_: &errstatus::Details<'_>, _: &mut String) {}
+}
+
+/// The members of a JSON object as written, duplicates kept (`Value` would keep the last).
+struct Pairs(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Pairs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = map.next_entry::<String, Value>()? {
+                    out.push(pair);
+                }
+                Ok(Pairs(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The response of one value of a `combos.rs` type.
+struct CWant {
+    what: &'static str,
+    status: u16,
+    /// Every header field but content-type, each name once.
+    headers: &'static [(&'static str, &'static str)],
+    /// (content-type, the members of the body but `title` as (name, JSON), hidden).
+    body: Option<(&'static str, &'static [(&'static str, &'static str)], bool)>,
+}
+
+fn check_combo<E>(make: impl Fn() -> E, want: CWant)
+where
+    E: HttpStatus,
+    http::Response<String>: From<E>,
+{
+    let what = want.what;
+    let e = make();
+    assert_eq!(e.status().as_u16(), want.status, "{what}: status()");
+    let response: http::Response<String> = make().into();
+    let borrowed: http::Response<String> = errstatus::response(&e);
+    assert_eq!(response.status().as_u16(), want.status, "{what}: response status");
+    assert_eq!(response.headers(), borrowed.headers(), "{what}: From<E> and errstatus::response differ");
+    assert_eq!(response.body(), borrowed.body(), "{what}: From<E> and errstatus::response differ");
+
+    // One value per field name, each the expected one.
+    let mut got: Vec<(String, String)> = Vec::new();
+    for name in response.headers().keys() {
+        let all: Vec<&http::HeaderValue> = response.headers().get_all(name).iter().collect();
+        assert_eq!(all.len(), 1, "{what}: `{name}` sent {} times: {all:?}", all.len());
+        if name != CONTENT_TYPE {
+            got.push((name.to_string(), all[0].to_str().expect("visible ASCII").to_owned()));
+        }
+    }
+    got.sort();
+    let mut headers: Vec<(String, String)> = want.headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    headers.sort();
+    assert_eq!(got, headers, "{what}: header fields");
+
+    let body = response.body();
+    let Some((content_type, members, hidden)) = want.body else {
+        // No body where none may be, and no content-type.
+        assert_eq!(body, "", "{what}: a body where none may be");
+        assert!(response.headers().get(CONTENT_TYPE).is_none(), "{what}: content-type without a body");
+        return;
+    };
+    assert_eq!(response.headers().get(CONTENT_TYPE).map(|v| v.to_str().unwrap()), Some(content_type), "{what}: content-type");
+    // No hidden text anywhere in a hidden response.
+    if hidden {
+        assert!(!body.contains("SECRET"), "{what}: hidden text in the body {body}");
+    }
+    // One member per name.
+    let Pairs(mut pairs) = serde_json::from_str(body).unwrap_or_else(|e| panic!("{what}: body {e}: {body}"));
+    let mut names: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    let count = names.len();
+    names.dedup();
+    assert_eq!(names.len(), count, "{what}: a member twice in {body}");
+    let title = pairs.iter().position(|(n, _)| n == "title").map(|at| pairs.remove(at).1);
+    let status = StatusCode::from_u16(want.status).unwrap();
+    let reason = errstatus::registry::lookup(want.status).map(|e| e.reason).or(status.canonical_reason());
+    assert_eq!(title, Some(Value::from(reason.unwrap_or("Unknown Status"))), "{what}: title in {body}");
+    let got: Map<String, Value> = pairs.into_iter().collect();
+    let expected: Map<String, Value> =
+        members.iter().map(|(n, json)| (n.to_string(), serde_json::from_str(json).expect("JSON"))).collect();
+    assert_eq!(got, expected, "{what}: body {body}");
+}
+
+"#;
+
 /// The caution of each compiler warning in the build's JSON messages for the sample crate;
 /// panics on any other warning.
 fn cautions_warned(messages: &[Value]) -> Vec<&'static str> {
@@ -361,6 +766,7 @@ fn write_if_changed(path: &Path, contents: &str) {
 #[test]
 fn generated_inputs_compile_and_behave() {
     let inputs = sample();
+    let combo_inputs = combo_sample();
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let workspace = manifest_dir.parent().expect("tests/ is in the workspace");
     let root = workspace.join("target/tests/expansions");
@@ -370,14 +776,14 @@ fn generated_inputs_compile_and_behave() {
     let manifest = format!(
         "# Generated by tests/tests/expansions.rs. Do not edit.\n[package]\nname = \"{CRATE}\"\nversion = \"0.0.0\"\n\
          edition = \"2021\"\npublish = false\n\n[dependencies]\nerrstatus = {{ path = '{}' }}\nhttp = \"1\"\n\
-         serde_json = \"1\"\n\n[workspace]\n",
+         serde = \"1\"\nserde_json = \"1\"\n\n[workspace]\n",
         runtime.display()
     );
     write_if_changed(&dir.join("Cargo.toml"), &manifest);
     // The workspace's versions: nothing to resolve or download that the workspace lacks.
     let lock = std::fs::read_to_string(workspace.join("Cargo.lock")).expect("Cargo.lock");
     write_if_changed(&dir.join("Cargo.lock"), &lock);
-    let main = main_rs(&inputs);
+    let main = main_rs(&inputs, &combo_inputs);
     write_if_changed(&dir.join("src/main.rs"), &main);
 
     let started = Instant::now();
@@ -405,7 +811,7 @@ fn generated_inputs_compile_and_behave() {
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    println!("built the sample of {} types in {:.1?}", inputs.len(), started.elapsed());
+    println!("built the sample of {} + {} types in {:.1?}", inputs.len(), combo_inputs.len(), started.elapsed());
 
     let mut warned = cautions_warned(&messages);
     let mut expected: Vec<&str> = inputs

@@ -25,6 +25,11 @@
 //!   required header field removed. `try_expand` is `Err` with exactly one error per fault
 //!   (errors accumulate, and do not cascade), each fault is named by its own error (a bad
 //!   code as written: `#[status(0x1bc)]`, `#[status(NOT_FOUN)]`), and `derive` emits them all.
+//! - `combined_attributes_expand`: inputs built by [`combos`] (fixed header values on the type
+//!   and variants, `Option` header fields, run-time statuses, field-level transparent with
+//!   siblings, `expose` / `expose = false`, body formats, together) expand without an error or
+//!   a warning, every fixed value that can apply and every member name reach the expansion,
+//!   and `derive` emits exactly that. Their responses are checked by `tests/tests/expansions.rs`.
 //! - `status_macro_names_the_registry_constant`: `status!(CODE)` for any registered, usable
 //!   code of any class, written any accepted way, expands to that entry's `http` constant
 //!   (`__private::code(N)` for a code without one).
@@ -46,6 +51,7 @@ use proptest::sample::Index;
 use proptest::test_runner::Config;
 use registry::{lookup, lookup_name, Class};
 
+mod combos;
 mod gen;
 
 /// Cases per property: about 8 s of CPU for all of them in a debug build.
@@ -1055,5 +1061,46 @@ proptest! {
             Ok(ok) => prop_assert_eq!(out.to_string(), ok.to_string()),
             Err(err) => prop_assert_eq!(compile_errors(&out), messages(err), "status!({}) = {}", src, out),
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(500))]
+
+    /// See the module docs.
+    #[test]
+    fn combined_attributes_expand(input in combos::input("ApiError")) {
+        let src = input.source();
+        let node = parse_input(&src);
+        let out = match crate::try_expand(&node) {
+            Ok(out) => out,
+            Err(err) => return Err(TestCaseError::fail(format!("rejected {:#?}\n{src}", messages(err)))),
+        };
+        let strings = strings(&out);
+        // No questionable code: no warning.
+        let cautions: Vec<&str> = registry::entries().iter().filter_map(|e| e.caution).collect();
+        prop_assert!(!strings.iter().any(|s| cautions.iter().any(|c| s.contains(c))), "a warning:\n{}\n{}", src, out);
+        // Every fixed value that can apply and every member name of the input is in the
+        // expansion (a fixed value applies unless a field of its variant always sends that name;
+        // a type's, unless the variant has its own too).
+        let sure = |v: &combos::Variant, t: &combos::Fixed| {
+            v.fields.iter().any(|f| matches!(f.role, combos::Role::Header { opt: false, .. }) && f.header() == Some(t.lower()))
+        };
+        let type_applies =
+            |t: &combos::Fixed| input.variants.iter().any(|v| !v.fixed.iter().any(|f| f.lower() == t.lower()) && !sure(v, t));
+        let fixed = input
+            .fixed
+            .iter()
+            .filter(|f| type_applies(f))
+            .chain(input.variants.iter().flat_map(|v| v.fixed.iter().filter(move |f| !sure(v, f))));
+        for f in fixed {
+            prop_assert!(strings.contains(&f.value), "fixed value {} missing:\n{}\n{}", f.value, src, out);
+        }
+        for f in input.variants.iter().flat_map(|v| &v.fields) {
+            if let Some(m) = f.member() {
+                prop_assert!(strings.iter().any(|s| s == m), "member {} missing:\n{}\n{}", m, src, out);
+            }
+        }
+        prop_assert_eq!(derive(&node).to_string(), out.to_string());
     }
 }
