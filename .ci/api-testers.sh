@@ -49,7 +49,11 @@ THOR_VERSION=0.17.0
 MAX_EXAMPLES=${MAX_EXAMPLES:-200}
 SEED=${SEED:-20260101}
 
-tools=$root/target/api-testers
+# Cargo's target directory: CARGO_TARGET_DIR when set (relative to the workspace, as cargo
+# takes it), else target/. The example binaries are built there.
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+case $target_dir in /*) ;; *) target_dir=$root/$target_dir ;; esac
+tools=$target_dir/api-testers
 mkdir -p "$tools"
 t_start=$SECONDS
 
@@ -118,14 +122,14 @@ stop_services() {
 }
 trap stop_services EXIT
 
-# `start NAME [OUTAGES]`: runs target/debug/examples/NAME on a free port (PORT=0: the service
+# `start NAME [OUTAGES]`: runs <target dir>/debug/examples/NAME on a free port (PORT=0: the service
 # binds 127.0.0.1:0 and prints the address it got), without its simulated outages
 # (EXAMPLE_OUTAGES=off) unless OUTAGES is `on`, and sets `url` to http://127.0.0.1:PORT once its
 # /openapi.json answers.
 start() {
   local name=$1 outages=${2:-off} log=$tools/$1.log line='' i
   [ "$outages" = off ] || log=$tools/$name-outages-$outages.log
-  PORT=0 EXAMPLE_OUTAGES=$outages "$root/target/debug/examples/$name" >"$log" 2>&1 &
+  PORT=0 EXAMPLE_OUTAGES=$outages "$target_dir/debug/examples/$name" >"$log" 2>&1 &
   pids+=($!)
   for i in $(seq 100); do
     line=$(grep -m 1 -o 'http://127\.0\.0\.1:[0-9]*' "$log" || true)

@@ -154,7 +154,7 @@ impl<'a> Problem<'a> {
     /// nothing but its code.
     #[inline]
     pub fn status_by_class(&mut self, status: StatusCode, detail: &'a dyn Display) {
-        self.status(status, detail, !status.is_server_error());
+        self.status(status, detail, shown_by_class(status));
     }
 
     /// As [`status_by_class`](Self::status_by_class), with a text made for this response in
@@ -165,7 +165,7 @@ impl<'a> Problem<'a> {
         self.status = status;
         self.detail = None;
         self.text = Some(text);
-        self.expose = !status.is_server_error();
+        self.expose = shown_by_class(status);
     }
 
     /// The detail: the Display given with the status, else the text made for this response.
@@ -250,6 +250,13 @@ impl<'a> Problem<'a> {
     pub fn error(&mut self, error: Option<&'a (dyn std::error::Error + 'a)>) {
         self.error = error;
     }
+}
+
+/// Whether a detail is shown when nothing says otherwise: below 500. A run-time status past
+/// 599 (which `http::StatusCode` takes, up to 999) is hidden like a 5xx.
+#[inline]
+fn shown_by_class(status: StatusCode) -> bool {
+    status.as_u16() < 500
 }
 
 /// A header value formatted on the stack; `overflow` says it did not fit.
