@@ -192,39 +192,9 @@ fn inferred_responses_are_one_per_status_and_the_default() {
 
 // ---- the document shows what is sent: transparent variants and skip(aide) ----
 
-/// Opted out of its own `OperationOutput`: outer types still document its statuses.
-#[allow(dead_code)] // documented, never built
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[errstatus(skip(aide))]
-enum Skipped {
-    #[error("no such invoice")]
-    #[status(404)]
-    Missing,
-    #[error("slow down")]
-    #[status(429)]
-    Limited {
-        #[header(RETRY_AFTER)]
-        secs: u64,
-    },
-}
-
-#[allow(dead_code)] // documented, never built
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[header(CACHE_CONTROL = "no-store")]
-enum Outer {
-    #[error(transparent)]
-    #[status(transparent)]
-    Inner(Skipped),
-    #[error("{inner}")]
-    Field {
-        #[status(transparent)]
-        inner: Skipped,
-        #[header("x-request-id")]
-        request: String,
-        #[problem(extension)]
-        tenant: String,
-    },
-}
+#[path = "common/transparent_types.rs"]
+mod transparent_types;
+use transparent_types::Outer;
 
 #[test]
 fn transparent_variants_list_the_outer_fields_and_members_they_send() {

@@ -282,43 +282,9 @@ fn variants_with_a_run_time_status_are_the_default_response() {
 
 // ---- the document shows what is sent: transparent variants and skip(utoipa) ----
 
-/// Opted out of its own `IntoResponses`: outer types still document its statuses.
-#[allow(dead_code)] // documented, never built
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[errstatus(skip(utoipa))]
-enum Skipped {
-    #[error("no such invoice")]
-    #[status(404)]
-    Missing,
-    #[error("slow down")]
-    #[status(429)]
-    Limited {
-        #[header(RETRY_AFTER)]
-        secs: u64,
-        #[problem(extension)]
-        bucket: String,
-    },
-}
-
-#[allow(dead_code)] // documented, never built
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[header(CACHE_CONTROL = "no-store")]
-enum Outer {
-    #[error(transparent)]
-    #[status(transparent)]
-    Inner(Skipped),
-    #[error("{inner}")]
-    Field {
-        #[status(transparent)]
-        inner: Skipped,
-        #[header("x-request-id")]
-        request: String,
-        #[problem(extension)]
-        bucket: u32,
-        #[problem(extension)]
-        tenant: String,
-    },
-}
+#[path = "common/transparent_types.rs"]
+mod transparent_types;
+use transparent_types::{Outer, Skipped};
 
 #[test]
 fn transparent_variants_list_the_outer_fields_and_members_they_send() {

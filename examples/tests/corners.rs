@@ -14,7 +14,7 @@ use axum::body::{Body, Bytes, HttpBody};
 use axum::http::{header, Request, StatusCode};
 use axum::routing::get;
 use axum::Router;
-use common::header_list;
+use common::{header_list, Code, Silent};
 use errstatus::axum::{ProblemLayer, ProblemService};
 use errstatus::HttpStatus;
 use http_body_util::BodyExt;
@@ -24,26 +24,6 @@ use tower::ServiceExt;
 const SECRET: &str = "postgres://app:hunter2@10.0.0.7:5432/orders refused the connection";
 const MASKED_500: &str = r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#;
 const MASKED_503: &str = r#"{"type":"about:blank","title":"Service Unavailable","status":503}"#;
-
-/// A custom text format: the variant's name.
-struct Code;
-
-impl errstatus::Format for Code {
-    const CONTENT_TYPE: &'static str = "text/plain; charset=utf-8";
-
-    fn write(details: &errstatus::Details<'_>, out: &mut String) {
-        out.push_str(details.variant());
-    }
-}
-
-/// A custom format that writes nothing.
-struct Silent;
-
-impl errstatus::Format for Silent {
-    const CONTENT_TYPE: &'static str = "text/plain";
-
-    fn write(_: &errstatus::Details<'_>, _: &mut String) {}
-}
 
 #[derive(Debug, thiserror::Error, HttpStatus)]
 #[errstatus(format = Code)]

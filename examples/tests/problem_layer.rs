@@ -17,7 +17,7 @@ use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use common::{header_list, problem_headers};
+use common::{header_list, problem_headers, Code, Silent};
 use errstatus::axum::{ProblemLayer, ProblemService};
 use errstatus::HttpStatus;
 use http_body_util::BodyExt;
@@ -38,26 +38,6 @@ enum Derived {
     #[error("order 7 is gone")]
     #[status(410)]
     Gone,
-}
-
-/// A custom body format: the variant's name as text.
-struct Code;
-
-impl errstatus::Format for Code {
-    const CONTENT_TYPE: &'static str = "text/plain; charset=utf-8";
-
-    fn write(details: &errstatus::Details<'_>, out: &mut String) {
-        out.push_str(details.variant());
-    }
-}
-
-/// A custom format that writes nothing: no body, no content-type.
-struct Silent;
-
-impl errstatus::Format for Silent {
-    const CONTENT_TYPE: &'static str = "text/plain";
-
-    fn write(_: &errstatus::Details<'_>, _: &mut String) {}
 }
 
 /// Built by errstatus as text: what the layer would rewrite if it were not errstatus's.

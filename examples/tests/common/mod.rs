@@ -89,3 +89,24 @@ pub enum BillingError {
         retry_after: u32,
     },
 }
+
+/// A custom text format: the variant's name (a response errstatus builds that the layer and the
+/// middleware would rewrite if it were not errstatus's).
+pub struct Code;
+
+impl errstatus::Format for Code {
+    const CONTENT_TYPE: &'static str = "text/plain; charset=utf-8";
+
+    fn write(details: &errstatus::Details<'_>, out: &mut String) {
+        out.push_str(details.variant());
+    }
+}
+
+/// A custom format that writes nothing: no body, no content-type.
+pub struct Silent;
+
+impl errstatus::Format for Silent {
+    const CONTENT_TYPE: &'static str = "text/plain";
+
+    fn write(_: &errstatus::Details<'_>, _: &mut String) {}
+}
