@@ -155,8 +155,8 @@ struct Resolved<'a> {
     entry: Option<&'static Entry>,
 }
 
-/// The type's `expose = false` does not reach a variant with a code of its own, so `expose` on
-/// a 4xx variant is always redundant.
+/// `expose` / `expose = true` on a 4xx is the default, stated: it compiles (and on a status
+/// decided at run time, it shows the detail of the 5xx statuses that come then).
 fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
     let entry = match &status.arg {
         StatusArg::Transparent(_) | StatusArg::With(_) | StatusArg::Unset => None,
@@ -177,20 +177,7 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
                     );
                     None
                 }
-                Ok(entry) => {
-                    if let Some((true, expose)) = status.expose {
-                        if entry.class != Class::ServerError {
-                            cx.error(
-                                expose,
-                                format_args!(
-                                    "{what}: `expose` only applies to 5xx codes; the detail of a {} is always shown (`expose = false` hides it)",
-                                    entry.code
-                                ),
-                            );
-                        }
-                    }
-                    Some(entry)
-                }
+                Ok(entry) => Some(entry),
             }
         }
     };

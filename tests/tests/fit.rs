@@ -1,0 +1,100 @@
+//! What the last real services still need (api.md, issue 20): each item through the response
+//! the derived type builds (`From<E> for http::Response<String>`).
+
+use errstatus::HttpStatus;
+use http::{Response, StatusCode};
+use serde_json::{json, Value};
+
+fn respond<E: HttpStatus>(e: E) -> Response<String>
+where
+    Response<String>: From<E>,
+{
+    Response::from(e)
+}
+
+fn body(r: &Response<String>) -> Value {
+    serde_json::from_str(r.body()).unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", r.body()))
+}
+
+// ---- `expose` is never refused where it is allowed ----
+
+/// `expose` on a 4xx states the default (it was a compile error: tests/ui/expose/expose-on-4xx).
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(404, expose = false)]
+enum Stated {
+    #[error("hidden")]
+    Hidden,
+    #[error("gone since {0}")]
+    #[status(410, expose)]
+    Gone(u16),
+    #[error("taken: {0}")]
+    #[status(409, expose = true)]
+    Taken(&'static str),
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(400, expose)]
+#[error("bad input: {0}")]
+struct StatedStruct(&'static str);
+
+#[test]
+fn expose_on_a_4xx_compiles_and_shows_the_detail() {
+    let r = respond(Stated::Hidden);
+    assert_eq!(body(&r), json!({"type": "about:blank", "title": "Not Found", "status": 404}));
+    let r = respond(Stated::Gone(2024));
+    assert_eq!(r.status(), StatusCode::GONE);
+    assert_eq!(body(&r)["detail"], "gone since 2024");
+    assert_eq!(body(&respond(Stated::Taken("bob")))["detail"], "taken: bob");
+    let r = respond(StatedStruct("name"));
+    assert_eq!(r.status(), 400);
+    assert_eq!(body(&r)["detail"], "bad input: name");
+}
+
+/// `#[status(400, expose)]` beside an `Option<StatusCode>` field: 400 when `None`, and a 5xx
+/// chosen at run time shows its detail too.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Upstream {
+    #[error("upstream said {msg}")]
+    #[status(400, expose)]
+    Said {
+        msg: &'static str,
+        #[status]
+        code: Option<StatusCode>,
+    },
+    #[error("upstream failed: {msg}")]
+    #[status(400)]
+    Failed {
+        msg: &'static str,
+        #[status]
+        code: Option<StatusCode>,
+    },
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(400, expose)]
+enum TypeExpose {
+    #[error("proxy: {msg}")]
+    Proxy {
+        msg: &'static str,
+        #[status]
+        code: Option<StatusCode>,
+    },
+}
+
+#[test]
+fn expose_beside_a_run_time_status_shows_the_detail_of_a_5xx() {
+    let r = respond(Upstream::Said { msg: "boom", code: None });
+    assert_eq!(r.status(), 400);
+    assert_eq!(body(&r)["detail"], "upstream said boom");
+    let r = respond(Upstream::Said { msg: "boom", code: Some(StatusCode::BAD_GATEWAY) });
+    assert_eq!(r.status(), 502);
+    assert_eq!(body(&r)["detail"], "upstream said boom");
+    // Without `expose`, a 5xx chosen at run time hides its detail.
+    let r = respond(Upstream::Failed { msg: "secret", code: Some(StatusCode::BAD_GATEWAY) });
+    assert_eq!(r.status(), 502);
+    assert!(!r.body().contains("secret"), "{}", r.body());
+    let r = respond(TypeExpose::Proxy { msg: "db down", code: Some(StatusCode::SERVICE_UNAVAILABLE) });
+    assert_eq!(r.status(), 503);
+    assert_eq!(body(&r)["detail"], "proxy: db down");
+    assert_eq!(<TypeExpose as HttpStatus>::statuses(), vec![StatusCode::BAD_REQUEST]);
+}
