@@ -164,7 +164,7 @@ impl Gen<'_> {
     /// The field a status is read from at run time.
     fn status_field<'f>(&self, status: &StatusSrc<'f>) -> Option<&'f Field<'f>> {
         match status {
-            StatusSrc::Code(..) => None,
+            StatusSrc::Code(..) | StatusSrc::WithSelf(_) => None,
             StatusSrc::Field(f) | StatusSrc::OptionField(f, ..) | StatusSrc::With(_, f) => Some(f),
         }
     }
@@ -192,6 +192,14 @@ impl Gen<'_> {
                 quote_spanned!(path.span()=> {
                     let #with: fn(&_) -> #ret = #path;
                     #with(#var)
+                })
+            }
+            StatusSrc::WithSelf(path) => {
+                let ret = quote!(#krate::__private::http::StatusCode);
+                let (with, this) = (local("__with"), Ident::new("self", Span::call_site()));
+                quote_spanned!(path.span()=> {
+                    let #with: fn(&Self) -> #ret = #path;
+                    #with(#this)
                 })
             }
         }
@@ -472,7 +480,9 @@ impl Gen<'_> {
                 let (status, runtime) = match &resp.status {
                     StatusSrc::Code(entry, span) => (status_in(entry, *span, krate, http_status), false),
                     StatusSrc::OptionField(_, entry, span) => (status_in(entry, *span, krate, http_status), true),
-                    StatusSrc::Field(_) | StatusSrc::With(..) => (quote!(#http_status::INTERNAL_SERVER_ERROR), true),
+                    StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => {
+                        (quote!(#http_status::INTERNAL_SERVER_ERROR), true)
+                    }
                 };
                 let variant = arm.variant.ident.to_string();
                 let variant = variant.strip_prefix("r#").unwrap_or(&variant);

@@ -45,6 +45,9 @@ pub(crate) enum StatusSrc<'a> {
     OptionField(&'a Field<'a>, &'static Entry, Span),
     /// `#[status(with = path)]`: `path(&field)`.
     With(&'a syn::Path, &'a Field<'a>),
+    /// `#[status(with = path)]` on the type (an enum, or a struct without exactly one field):
+    /// `path(self)`, the status from the whole value.
+    WithSelf(&'a syn::Path),
 }
 
 impl StatusSrc<'_> {
@@ -52,7 +55,7 @@ impl StatusSrc<'_> {
     pub(crate) fn entry(&self) -> Option<&'static Entry> {
         match self {
             StatusSrc::Code(entry, _) | StatusSrc::OptionField(_, entry, _) => Some(entry),
-            StatusSrc::Field(_) | StatusSrc::With(..) => None,
+            StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => None,
         }
     }
 }
@@ -241,16 +244,13 @@ fn check_type<'a>(cx: &Ctxt, input: &'a Input<'a>, warnings: &mut Vec<(Span, Str
     Defaults { resolved, code, fixed }
 }
 
-/// An enum's `#[status]` is a default code: `transparent` and `with` belong on its variants.
+/// An enum's `#[status]` is a default code or `with = path` over the whole value:
+/// `transparent` belongs on its variants.
 fn check_enum_status(input: &Input, status: &Status) -> syn::Result<()> {
     match (input.kind, &status.arg) {
         (Kind::Enum, StatusArg::Transparent(span)) => Err(syn::Error::new(
             *span,
             "#[status(transparent)] on an enum: put it on the variants that wrap another error",
-        )),
-        (Kind::Enum, StatusArg::With(path)) => Err(syn::Error::new_spanned(
-            path,
-            "#[status(with = ...)] on an enum: put it on the variants whose one field decides the status",
         )),
         _ => Ok(()),
     }
@@ -357,7 +357,7 @@ fn check_variant<'a>(
     match &status {
         StatusSrc::Code(entry, span) => check_required_headers(cx, &v, entry, *span, &extras, false),
         StatusSrc::OptionField(_, entry, span) => check_required_headers(cx, &v, entry, *span, &extras, true),
-        StatusSrc::Field(_) | StatusSrc::With(..) => {}
+        StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => {}
     }
     let (type_, title) = problem_type_and_title(input, variant);
     Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
@@ -511,10 +511,25 @@ fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::R
     }
 }
 
-/// Without a `#[status]` field, the status is `with = path` over the one field, or a code of
-/// the variant or the type; a variant with neither is an error. `Ok(None)`: the code failed
-/// and was reported.
+/// Without a `#[status]` field, the status is `with = path` over the one field (a variant's, or
+/// a struct's with one field), `with = path` over the whole value (the type's: an enum's, a
+/// struct's without exactly one field), or a code of the variant or the type; a variant with
+/// none is an error. `Ok(None)`: the code failed and was reported.
 fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>> {
+    let own = v.own.map(|r| &r.status.arg);
+    let type_with = match v.defaults.resolved.as_ref().map(|d| &d.status.arg) {
+        Some(StatusArg::With(path)) => Some(path),
+        _ => None,
+    };
+    match (v.input.kind, own) {
+        (Kind::Struct, Some(StatusArg::With(path))) if v.variant.fields.len() != 1 => {
+            return Ok(Some(StatusSrc::WithSelf(path)));
+        }
+        (Kind::Enum, None | Some(StatusArg::Unset)) if type_with.is_some() => {
+            return Ok(type_with.map(StatusSrc::WithSelf));
+        }
+        _ => {}
+    }
     if let Some(StatusArg::With(path)) = v.arg() {
         if v.variant.fields.len() != 1 {
             return Err(syn::Error::new_spanned(

@@ -98,3 +98,92 @@ fn expose_beside_a_run_time_status_shows_the_detail_of_a_5xx() {
     assert_eq!(body(&r)["detail"], "proxy: db down");
     assert_eq!(<TypeExpose as HttpStatus>::statuses(), vec![StatusCode::BAD_REQUEST]);
 }
+
+// ---- Status from the whole value ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Missing,
+    Invalid,
+    Broken,
+}
+
+fn kind_status(e: &Store) -> StatusCode {
+    match e {
+        Store::Query { kind, .. } | Store::Other(kind) => match kind {
+            Kind::Missing => StatusCode::NOT_FOUND,
+            Kind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            Kind::Broken => StatusCode::INTERNAL_SERVER_ERROR,
+        },
+        _ => StatusCode::IM_A_TEAPOT,
+    }
+}
+
+/// The type's `with` decides for the variants without a `#[status]` of their own.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(with = kind_status)]
+enum Store {
+    #[error("query failed: {message}")]
+    Query { kind: Kind, message: &'static str },
+    #[error("other: {0:?}")]
+    #[status(expose = false)]
+    Other(Kind),
+    #[error("busy")]
+    #[status(503, expose)]
+    Busy,
+    #[error("conflict on {0}")]
+    #[status(409)]
+    Conflict(u32),
+}
+
+#[test]
+fn the_types_with_decides_for_the_variants_without_a_status() {
+    let r = respond(Store::Query { kind: Kind::Missing, message: "no row" });
+    assert_eq!(r.status(), 404);
+    assert_eq!(body(&r)["detail"], "query failed: no row");
+    let r = respond(Store::Query { kind: Kind::Invalid, message: "bad id" });
+    assert_eq!(r.status(), 422);
+    assert_eq!(body(&r)["detail"], "query failed: bad id");
+    // Hidden from 500 on, as any status decided at run time.
+    let r = respond(Store::Query { kind: Kind::Broken, message: "password=hunter2" });
+    assert_eq!(r.status(), 500);
+    assert!(!r.body().contains("hunter2"), "{}", r.body());
+    // `expose = false` hides a 4xx.
+    let r = respond(Store::Other(Kind::Missing));
+    assert_eq!(r.status(), 404);
+    assert_eq!(body(&r), json!({"type": "about:blank", "title": "Not Found", "status": 404}));
+    // Variants with their own `#[status]` win.
+    let r = respond(Store::Busy);
+    assert_eq!(r.status(), 503);
+    assert_eq!(body(&r)["detail"], "busy");
+    assert_eq!(respond(Store::Conflict(7)).status(), 409);
+    // Only the codes known at compile time.
+    assert_eq!(<Store as HttpStatus>::statuses(), vec![StatusCode::CONFLICT, StatusCode::SERVICE_UNAVAILABLE]);
+}
+
+fn record_status(e: &Record) -> StatusCode {
+    if e.found {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::NOT_FOUND
+    }
+}
+
+/// On a struct of several fields, `with` takes the whole value (on a struct of one field, the
+/// field, as on a variant).
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(with = record_status, expose)]
+#[error("record {id}")]
+struct Record {
+    id: u32,
+    found: bool,
+}
+
+#[test]
+fn a_structs_with_over_several_fields_takes_the_whole_value() {
+    let r = respond(Record { id: 3, found: true });
+    assert_eq!(r.status(), 409);
+    assert_eq!(body(&r)["detail"], "record 3");
+    assert_eq!(respond(Record { id: 3, found: false }).status(), 404);
+    assert!(<Record as HttpStatus>::statuses().is_empty());
+}

@@ -200,3 +200,36 @@ fn kebab_case_of_variant_names() {
     assert_eq!(kebab(quote::format_ident!("snake_case")), "snake-case");
     assert_eq!(kebab(syn::parse_quote!(r#match)), "match");
 }
+
+/// `#[status(with = path)]` on an enum (and on a struct of several fields) calls `path(self)`
+/// for the variants without a `#[status]` of their own; those are run-time variants.
+#[test]
+fn type_level_with_takes_the_whole_value() {
+    let input: DeriveInput = parse_quote! {
+        #[status(with = kind_status)]
+        enum ApiError {
+            Query { kind: Kind, message: String },
+            #[status(expose = false)]
+            Other(Kind),
+            #[status(409)]
+            Taken,
+        }
+    };
+    let out = expand_ok(&input);
+    assert_eq!(
+        out.matches("fn (& Self) -> :: errstatus :: __private :: http :: StatusCode = kind_status").count(),
+        4,
+        "{out}"
+    );
+    assert!(out.contains("StatusCode :: CONFLICT"), "{out}");
+    let input: DeriveInput = parse_quote! {
+        #[status(with = kind_status)]
+        struct ApiError { kind: Kind, message: String }
+    };
+    assert!(expand_ok(&input).contains("fn (& Self)"));
+    let input: DeriveInput = parse_quote! {
+        #[status(with = kind_status)]
+        struct ApiError(Kind);
+    };
+    assert!(expand_ok(&input).contains("fn (& _)"));
+}
