@@ -479,6 +479,7 @@ impl Gen<'_> {
                 let http_status = quote!(#krate::__private::http::StatusCode);
                 let (status, runtime) = match &resp.status {
                     StatusSrc::Code(entry, span) => (status_in(entry, *span, krate, http_status), false),
+                    // Under its fallback code too (`variant_with_fallback`), as `statuses()` lists it.
                     StatusSrc::OptionField(_, entry, span) => (status_in(entry, *span, krate, http_status), true),
                     StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => {
                         (quote!(#http_status::INTERNAL_SERVER_ERROR), true)
@@ -504,8 +505,12 @@ impl Gen<'_> {
                 let headers = resp.extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
                 let always = resp.extras.fixed.iter().filter(|f| !f.default);
                 let headers = headers.chain(always.map(|f| crate::extras::key_name(&f.key)));
+                let add = match &resp.status {
+                    StatusSrc::OptionField(..) => local("variant_with_fallback"),
+                    _ => local("variant"),
+                };
                 quote! {
-                    __d.variant(#krate::__private::openapi::Variant {
+                    __d.#add(#krate::__private::openapi::Variant {
                         status: #status,
                         runtime: #runtime,
                         content_type: #content_type,
