@@ -235,10 +235,13 @@ impl Gen<'_> {
                 if self.names.logs() && resp.expose != Some(true) {
                     calls.extend(self.error_call());
                 }
+                // The name and code only where a format reads them (a custom format: every
+                // variant has its arm then), so plain variants keep sharing the wildcard arm.
                 if self.input.container.format.is_some() {
                     let name = arm.variant.ident.to_string();
                     let name = name.strip_prefix("r#").unwrap_or(&name);
-                    calls.extend(quote!(__p.variant(#name);));
+                    let code = &resp.code;
+                    calls.extend(quote!(__p.variant(#name, #code);));
                 }
                 if resp.type_.is_some() || resp.title.is_some() {
                     let ty = opt_str(resp.type_.as_deref());

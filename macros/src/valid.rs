@@ -67,6 +67,9 @@ pub(crate) struct Response<'a> {
     pub expose: Option<bool>,
     pub type_: Option<String>,
     pub title: Option<String>,
+    /// The machine-readable code: `#[problem(code = "...")]`, else the name in
+    /// SCREAMING_SNAKE_CASE.
+    pub code: String,
     pub extras: Extras<'a>,
 }
 
@@ -229,7 +232,53 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             model.arms.push(Arm { variant, body });
         }
     }
+    check_codes(cx, input, &model.arms);
     model
+}
+
+/// A code is written on a variant or a struct, non-empty, without control characters, and
+/// unique among the type's own variants (transparent ones take the inner error's): a second
+/// use is an error on its literal, else on the variant's name.
+fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
+    if input.kind == Kind::Enum {
+        if let Some(lit) = &input.attrs.problem.code {
+            cx.error(lit.span(), "#[problem(code = ...)] belongs on a variant: each variant has its own code");
+        }
+    }
+    let mut seen: Vec<(&str, &Ident)> = Vec::new();
+    for arm in arms {
+        let written = match input.kind {
+            Kind::Struct => input.attrs.problem.code.as_ref(),
+            Kind::Enum => arm.variant.attrs.problem.code.as_ref(),
+        };
+        let code = match &arm.body {
+            ArmBody::Own(resp) => resp.code.as_str(),
+            ArmBody::Transparent(..) => {
+                if let Some(lit) = written {
+                    cx.error(
+                        lit.span(),
+                        "#[problem(code = ...)] on a transparent variant: its code is the inner error's",
+                    );
+                }
+                continue;
+            }
+        };
+        if let Some(lit) = written {
+            if code.is_empty() || code.chars().any(char::is_control) {
+                cx.error(lit.span(), "#[problem(code = ...)]: a code is a non-empty string without control characters");
+                continue;
+            }
+        }
+        match seen.iter().find(|(c, _)| *c == code) {
+            Some((_, first)) => cx.error(
+                written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
+                format_args!(
+                    "the code `{code}` is already the code of variant `{first}`; codes are unique among a type's variants: write another with #[problem(code = \"...\")]"
+                ),
+            ),
+            None => seen.push((code, arm.variant.ident)),
+        }
+    }
 }
 
 /// The type's `#[status]` and fixed `#[header]` values, which its variants inherit.
@@ -360,7 +409,12 @@ fn check_variant<'a>(
         StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => {}
     }
     let (type_, title) = problem_type_and_title(input, variant);
-    Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
+    let written = match input.kind {
+        Kind::Struct => input.attrs.problem.code.as_ref(),
+        Kind::Enum => variant.attrs.problem.code.as_ref(),
+    };
+    let code = written.map_or_else(|| names::shouty_snake(&variant.ident.to_string()), LitStr::value);
+    Some(ArmBody::Own(Response { status, expose, type_, title, code, extras }))
 }
 
 /// Whether a variant takes the type's code (it has no code, `with` or `StatusCode` field of its

@@ -187,3 +187,80 @@ fn a_structs_with_over_several_fields_takes_the_whole_value() {
     assert_eq!(respond(Record { id: 3, found: false }).status(), 404);
     assert!(<Record as HttpStatus>::statuses().is_empty());
 }
+
+// ---- The variant's code ----
+
+/// `{"code": "...", "status": ...}`: what a format reads of the code.
+struct Coded;
+
+impl errstatus::Format for Coded {
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    fn write(d: &errstatus::Details<'_>, out: &mut String) {
+        let detail = d.detail().map(|t| t.to_string());
+        out.push_str(&json!({"code": d.code(), "status": d.status().as_u16(), "detail": detail}).to_string());
+    }
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(404)]
+#[error("inner gone")]
+#[problem(code = "INNER_GONE", title = "Gone inside")]
+struct InnerGone;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(404)]
+#[error("no such thing")]
+struct NoSuchThing;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(format = Coded)]
+enum Codes {
+    #[error("no user {0}")]
+    #[status(404)]
+    #[problem(code = "USER_NOT_FOUND", type = "https://errors.example.com/user")]
+    NoUser(u64),
+    #[error("upstream")]
+    #[status(502)]
+    HTTPError,
+    #[error("e404")]
+    #[status(404)]
+    Error404,
+    #[error("db password hunter2")]
+    #[status(503)]
+    r#DbDown,
+    #[error(transparent)]
+    #[status(transparent)]
+    Inner(InnerCoded),
+    #[error("with kind {0}")]
+    #[status(400)]
+    #[problem(code = "weird code: ü")]
+    Weird(u8),
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(format = Coded)]
+#[status(404)]
+#[error("inner")]
+#[problem(code = "INNER_CODED")]
+struct InnerCoded;
+
+#[test]
+fn each_variant_has_a_code_and_a_hidden_5xx_keeps_it() {
+    let code = |e: Codes| body(&respond(e))["code"].as_str().unwrap().to_owned();
+    assert_eq!(code(Codes::NoUser(7)), "USER_NOT_FOUND");
+    assert_eq!(code(Codes::HTTPError), "HTTP_ERROR");
+    assert_eq!(code(Codes::Error404), "ERROR404");
+    assert_eq!(code(Codes::Weird(1)), "weird code: ü");
+    // The inner one's through a transparent variant.
+    assert_eq!(code(Codes::Inner(InnerCoded)), "INNER_CODED");
+    let r = respond(Codes::DbDown);
+    assert_eq!(body(&r), json!({"code": "DB_DOWN", "status": 503, "detail": null}));
+    assert!(!r.body().contains("hunter2"));
+    // problem+json bodies do not change.
+    assert_eq!(
+        body(&respond(InnerGone)),
+        json!({"type": "about:blank", "title": "Gone inside", "status": 404, "detail": "inner gone"})
+    );
+    assert_eq!(body(&respond(NoSuchThing))["status"], 404);
+}
