@@ -51,6 +51,7 @@ impl<'a> Problem<'a> {
             instance: self.instance.filter(|_| shown),
             extensions: if shown { &self.extensions } else { &[] },
             variant: self.variant,
+            code: self.code,
         };
         match self.format {
             None => {

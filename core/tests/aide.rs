@@ -190,6 +190,39 @@ fn inferred_responses_are_one_per_status_and_the_default() {
     assert!(gone.is_empty());
 }
 
+/// An `Option<StatusCode>` field's fallback has its own response; the variant is also under
+/// `default`, with the variants of the type's `with`.
+#[allow(dead_code)] // documented, never built
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(with = relayed_status)]
+enum Relay {
+    #[error("upstream: {msg}")]
+    #[status(400)]
+    Upstream {
+        msg: String,
+        #[status]
+        code: Option<errstatus::http::StatusCode>,
+    },
+    #[error("relayed")]
+    Relayed { code: u16 },
+}
+
+fn relayed_status(_: &Relay) -> errstatus::http::StatusCode {
+    errstatus::http::StatusCode::BAD_GATEWAY
+}
+
+#[test]
+fn an_option_fallback_has_its_own_response_and_stays_under_default() {
+    let responses = aide::generate::in_context(|ctx| Relay::inferred_responses(ctx, &mut Operation::default()));
+    let codes: Vec<Option<u16>> = responses.iter().map(|(code, _)| *code).collect();
+    assert_eq!(codes, [None, Some(400)]);
+    let json: Vec<Value> = responses.iter().map(|(_, r)| serde_json::to_value(r).unwrap()).collect();
+    assert_eq!(json[0]["description"], "A status decided at run time\n\n`Relay::Upstream`\n\n`Relay::Relayed`");
+    let example = &json[1]["content"]["application/problem+json"]["examples"]["Relay::Upstream"];
+    assert_eq!(example["value"]["status"], 400);
+    assert_eq!(json[1]["description"].as_str().unwrap().lines().next(), Some("Bad Request"));
+}
+
 // ---- the document shows what is sent: transparent variants and skip(aide) ----
 
 #[path = "common/transparent_types.rs"]

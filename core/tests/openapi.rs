@@ -280,6 +280,49 @@ fn variants_with_a_run_time_status_are_the_default_response() {
     assert_eq!(examples(&doc["404"]).keys().collect::<Vec<_>>(), ["Upstream::Missing"]);
 }
 
+/// An `Option<StatusCode>` field's fallback is a status `statuses()` lists: it has its own
+/// response, and the variant is also under `default`. A type-level `with` decides at run time
+/// only: `default`.
+#[allow(dead_code)] // documented, never built
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(with = relayed_status)]
+enum Relay {
+    /// The upstream's status, or 400.
+    #[error("upstream: {msg}")]
+    #[status(400)]
+    Upstream {
+        msg: String,
+        #[status]
+        code: Option<StatusCode>,
+    },
+    /// Decided by `relayed_status`.
+    #[error("relayed")]
+    Relayed { code: u16 },
+    #[error("gone")]
+    #[status(410)]
+    Gone,
+}
+
+fn relayed_status(_: &Relay) -> StatusCode {
+    StatusCode::BAD_GATEWAY
+}
+
+#[test]
+fn an_option_fallback_has_its_own_response_and_the_variant_stays_under_default() {
+    let doc = responses_json::<Relay>();
+    assert_eq!(codes(&doc), ["400", "410", "default"], "{doc}");
+    assert_eq!(Relay::statuses(), [StatusCode::BAD_REQUEST, StatusCode::GONE]);
+    assert_eq!(doc["400"]["description"], "Bad Request\n\n`Relay::Upstream`: The upstream's status, or 400.");
+    assert_eq!(
+        examples(&doc["400"])["Relay::Upstream"]["value"],
+        json!({"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "upstream: <msg>"})
+    );
+    assert_eq!(
+        doc["default"]["description"],
+        "A status decided at run time\n\n`Relay::Upstream`: The upstream's status, or 400.\n\n`Relay::Relayed`: Decided by `relayed_status`."
+    );
+}
+
 // ---- the document shows what is sent: transparent variants and skip(utoipa) ----
 
 #[path = "common/transparent_types.rs"]

@@ -99,11 +99,13 @@ pub(crate) struct Header<'a> {
     pub with: Option<syn::Path>,
 }
 
-/// `#[problem(type = "...", title = "...")]` on a type or variant.
+/// `#[problem(type = "...", title = "...", code = "...")]` on a type or variant.
 #[derive(Default)]
 pub(crate) struct ProblemKind {
     pub type_: Option<LitStr>,
     pub title: Option<LitStr>,
+    /// The variant's (or struct's) machine-readable code.
+    pub code: Option<LitStr>,
 }
 
 /// `#[problem(extension)]`, `#[problem(extension = "name")]` or `#[problem(instance)]` on a field.
@@ -500,9 +502,13 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
             &mut out.type_
         } else if meta.path.is_ident("title") {
             &mut out.title
+        } else if meta.path.is_ident("code") {
+            &mut out.code
         } else {
             let name = path_string(&meta.path);
-            return Err(meta.error(format_args!("unknown #[problem] argument `{name}`, expected `type` or `title`")));
+            return Err(
+                meta.error(format_args!("unknown #[problem] argument `{name}`, expected `type`, `title` or `code`"))
+            );
         };
         let what = path_string(&meta.path);
         let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {

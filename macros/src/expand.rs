@@ -164,7 +164,7 @@ impl Gen<'_> {
     /// The field a status is read from at run time.
     fn status_field<'f>(&self, status: &StatusSrc<'f>) -> Option<&'f Field<'f>> {
         match status {
-            StatusSrc::Code(..) => None,
+            StatusSrc::Code(..) | StatusSrc::WithSelf(_) => None,
             StatusSrc::Field(f) | StatusSrc::OptionField(f, ..) | StatusSrc::With(_, f) => Some(f),
         }
     }
@@ -192,6 +192,14 @@ impl Gen<'_> {
                 quote_spanned!(path.span()=> {
                     let #with: fn(&_) -> #ret = #path;
                     #with(#var)
+                })
+            }
+            StatusSrc::WithSelf(path) => {
+                let ret = quote!(#krate::__private::http::StatusCode);
+                let (with, this) = (local("__with"), Ident::new("self", Span::call_site()));
+                quote_spanned!(path.span()=> {
+                    let #with: fn(&Self) -> #ret = #path;
+                    #with(#this)
                 })
             }
         }
@@ -227,10 +235,13 @@ impl Gen<'_> {
                 if self.names.logs() && resp.expose != Some(true) {
                     calls.extend(self.error_call());
                 }
+                // The name and code only where a format reads them (a custom format: every
+                // variant has its arm then), so plain variants keep sharing the wildcard arm.
                 if self.input.container.format.is_some() {
                     let name = arm.variant.ident.to_string();
                     let name = name.strip_prefix("r#").unwrap_or(&name);
-                    calls.extend(quote!(__p.variant(#name);));
+                    let code = &resp.code;
+                    calls.extend(quote!(__p.variant(#name, #code);));
                 }
                 if resp.type_.is_some() || resp.title.is_some() {
                     let ty = opt_str(resp.type_.as_deref());
@@ -471,8 +482,11 @@ impl Gen<'_> {
                 let http_status = quote!(#krate::__private::http::StatusCode);
                 let (status, runtime) = match &resp.status {
                     StatusSrc::Code(entry, span) => (status_in(entry, *span, krate, http_status), false),
+                    // Under its fallback code too (`variant_with_fallback`), as `statuses()` lists it.
                     StatusSrc::OptionField(_, entry, span) => (status_in(entry, *span, krate, http_status), true),
-                    StatusSrc::Field(_) | StatusSrc::With(..) => (quote!(#http_status::INTERNAL_SERVER_ERROR), true),
+                    StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => {
+                        (quote!(#http_status::INTERNAL_SERVER_ERROR), true)
+                    }
                 };
                 let variant = arm.variant.ident.to_string();
                 let variant = variant.strip_prefix("r#").unwrap_or(&variant);
@@ -494,8 +508,12 @@ impl Gen<'_> {
                 let headers = resp.extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
                 let always = resp.extras.fixed.iter().filter(|f| !f.default);
                 let headers = headers.chain(always.map(|f| crate::extras::key_name(&f.key)));
+                let add = match &resp.status {
+                    StatusSrc::OptionField(..) => local("variant_with_fallback"),
+                    _ => local("variant"),
+                };
                 quote! {
-                    __d.variant(#krate::__private::openapi::Variant {
+                    __d.#add(#krate::__private::openapi::Variant {
                         status: #status,
                         runtime: #runtime,
                         content_type: #content_type,

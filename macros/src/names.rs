@@ -222,3 +222,47 @@ pub(crate) fn unregistered_hint(code: u16) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// A name in SCREAMING_SNAKE_CASE as the heck crate's `ToShoutySnakeCase` writes it (its word
+/// boundaries: any character that is not alphanumeric; a lower-case letter followed by an
+/// upper-case one; an upper-case letter between an upper-case one and a lower-case one;
+/// digits take the case of what precedes them): `HTTPError` -> `HTTP_ERROR`, `Error404` ->
+/// `ERROR404`, `r#match` -> `MATCH`.
+pub(crate) fn shouty_snake(name: &str) -> String {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Mode {
+        Boundary,
+        Lower,
+        Upper,
+    }
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    let mut words: Vec<&str> = Vec::new();
+    for word in name.split(|c: char| !c.is_alphanumeric()) {
+        let mut chars = word.char_indices().peekable();
+        let (mut init, mut mode) = (0, Mode::Boundary);
+        while let Some((i, c)) = chars.next() {
+            let Some(&(next_i, next)) = chars.peek() else {
+                words.push(&word[init..]);
+                break;
+            };
+            let next_mode = if c.is_lowercase() {
+                Mode::Lower
+            } else if c.is_uppercase() {
+                Mode::Upper
+            } else {
+                mode
+            };
+            if next_mode == Mode::Lower && next.is_uppercase() {
+                words.push(&word[init..next_i]);
+                (init, mode) = (next_i, Mode::Boundary);
+            } else if mode == Mode::Upper && c.is_uppercase() && next.is_lowercase() {
+                words.push(&word[init..i]);
+                (init, mode) = (i, Mode::Boundary);
+            } else {
+                mode = next_mode;
+            }
+        }
+    }
+    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    upper.join("_")
+}

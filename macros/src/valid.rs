@@ -45,6 +45,9 @@ pub(crate) enum StatusSrc<'a> {
     OptionField(&'a Field<'a>, &'static Entry, Span),
     /// `#[status(with = path)]`: `path(&field)`.
     With(&'a syn::Path, &'a Field<'a>),
+    /// `#[status(with = path)]` on the type (an enum, or a struct without exactly one field):
+    /// `path(self)`, the status from the whole value.
+    WithSelf(&'a syn::Path),
 }
 
 impl StatusSrc<'_> {
@@ -52,7 +55,7 @@ impl StatusSrc<'_> {
     pub(crate) fn entry(&self) -> Option<&'static Entry> {
         match self {
             StatusSrc::Code(entry, _) | StatusSrc::OptionField(_, entry, _) => Some(entry),
-            StatusSrc::Field(_) | StatusSrc::With(..) => None,
+            StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => None,
         }
     }
 }
@@ -64,6 +67,9 @@ pub(crate) struct Response<'a> {
     pub expose: Option<bool>,
     pub type_: Option<String>,
     pub title: Option<String>,
+    /// The machine-readable code: `#[problem(code = "...")]`, else the name in
+    /// SCREAMING_SNAKE_CASE.
+    pub code: String,
     pub extras: Extras<'a>,
 }
 
@@ -155,8 +161,8 @@ struct Resolved<'a> {
     entry: Option<&'static Entry>,
 }
 
-/// The type's `expose = false` does not reach a variant with a code of its own, so `expose` on
-/// a 4xx variant is always redundant.
+/// `expose` / `expose = true` on a 4xx is the default, stated: it compiles (and on a status
+/// decided at run time, it shows the detail of the 5xx statuses that come then).
 fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
     let entry = match &status.arg {
         StatusArg::Transparent(_) | StatusArg::With(_) | StatusArg::Unset => None,
@@ -177,20 +183,7 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
                     );
                     None
                 }
-                Ok(entry) => {
-                    if let Some((true, expose)) = status.expose {
-                        if entry.class != Class::ServerError {
-                            cx.error(
-                                expose,
-                                format_args!(
-                                    "{what}: `expose` only applies to 5xx codes; the detail of a {} is always shown (`expose = false` hides it)",
-                                    entry.code
-                                ),
-                            );
-                        }
-                    }
-                    Some(entry)
-                }
+                Ok(entry) => Some(entry),
             }
         }
     };
@@ -239,7 +232,53 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
             model.arms.push(Arm { variant, body });
         }
     }
+    check_codes(cx, input, &model.arms);
     model
+}
+
+/// A code is written on a variant or a struct, non-empty, without control characters, and
+/// unique among the type's own variants (transparent ones take the inner error's): a second
+/// use is an error on its literal, else on the variant's name.
+fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
+    if input.kind == Kind::Enum {
+        if let Some(lit) = &input.attrs.problem.code {
+            cx.error(lit.span(), "#[problem(code = ...)] belongs on a variant: each variant has its own code");
+        }
+    }
+    let mut seen: Vec<(&str, &Ident)> = Vec::new();
+    for arm in arms {
+        let written = match input.kind {
+            Kind::Struct => input.attrs.problem.code.as_ref(),
+            Kind::Enum => arm.variant.attrs.problem.code.as_ref(),
+        };
+        let code = match &arm.body {
+            ArmBody::Own(resp) => resp.code.as_str(),
+            ArmBody::Transparent(..) => {
+                if let Some(lit) = written {
+                    cx.error(
+                        lit.span(),
+                        "#[problem(code = ...)] on a transparent variant: its code is the inner error's",
+                    );
+                }
+                continue;
+            }
+        };
+        if let Some(lit) = written {
+            if code.is_empty() || code.chars().any(char::is_control) {
+                cx.error(lit.span(), "#[problem(code = ...)]: a code is a non-empty string without control characters");
+                continue;
+            }
+        }
+        match seen.iter().find(|(c, _)| *c == code) {
+            Some((_, first)) => cx.error(
+                written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
+                format_args!(
+                    "the code `{code}` is already the code of variant `{first}`; codes are unique among a type's variants: write another with #[problem(code = \"...\")]"
+                ),
+            ),
+            None => seen.push((code, arm.variant.ident)),
+        }
+    }
 }
 
 /// The type's `#[status]` and fixed `#[header]` values, which its variants inherit.
@@ -254,16 +293,13 @@ fn check_type<'a>(cx: &Ctxt, input: &'a Input<'a>, warnings: &mut Vec<(Span, Str
     Defaults { resolved, code, fixed }
 }
 
-/// An enum's `#[status]` is a default code: `transparent` and `with` belong on its variants.
+/// An enum's `#[status]` is a default code or `with = path` over the whole value:
+/// `transparent` belongs on its variants.
 fn check_enum_status(input: &Input, status: &Status) -> syn::Result<()> {
     match (input.kind, &status.arg) {
         (Kind::Enum, StatusArg::Transparent(span)) => Err(syn::Error::new(
             *span,
             "#[status(transparent)] on an enum: put it on the variants that wrap another error",
-        )),
-        (Kind::Enum, StatusArg::With(path)) => Err(syn::Error::new_spanned(
-            path,
-            "#[status(with = ...)] on an enum: put it on the variants whose one field decides the status",
         )),
         _ => Ok(()),
     }
@@ -370,10 +406,15 @@ fn check_variant<'a>(
     match &status {
         StatusSrc::Code(entry, span) => check_required_headers(cx, &v, entry, *span, &extras, false),
         StatusSrc::OptionField(_, entry, span) => check_required_headers(cx, &v, entry, *span, &extras, true),
-        StatusSrc::Field(_) | StatusSrc::With(..) => {}
+        StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => {}
     }
     let (type_, title) = problem_type_and_title(input, variant);
-    Some(ArmBody::Own(Response { status, expose, type_, title, extras }))
+    let written = match input.kind {
+        Kind::Struct => input.attrs.problem.code.as_ref(),
+        Kind::Enum => variant.attrs.problem.code.as_ref(),
+    };
+    let code = written.map_or_else(|| names::shouty_snake(&variant.ident.to_string()), LitStr::value);
+    Some(ArmBody::Own(Response { status, expose, type_, title, code, extras }))
 }
 
 /// Whether a variant takes the type's code (it has no code, `with` or `StatusCode` field of its
@@ -524,10 +565,25 @@ fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::R
     }
 }
 
-/// Without a `#[status]` field, the status is `with = path` over the one field, or a code of
-/// the variant or the type; a variant with neither is an error. `Ok(None)`: the code failed
-/// and was reported.
+/// Without a `#[status]` field, the status is `with = path` over the one field (a variant's, or
+/// a struct's with one field), `with = path` over the whole value (the type's: an enum's, a
+/// struct's without exactly one field), or a code of the variant or the type; a variant with
+/// none is an error. `Ok(None)`: the code failed and was reported.
 fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>> {
+    let own = v.own.map(|r| &r.status.arg);
+    let type_with = match v.defaults.resolved.as_ref().map(|d| &d.status.arg) {
+        Some(StatusArg::With(path)) => Some(path),
+        _ => None,
+    };
+    match (v.input.kind, own) {
+        (Kind::Struct, Some(StatusArg::With(path))) if v.variant.fields.len() != 1 => {
+            return Ok(Some(StatusSrc::WithSelf(path)));
+        }
+        (Kind::Enum, None | Some(StatusArg::Unset)) if type_with.is_some() => {
+            return Ok(type_with.map(StatusSrc::WithSelf));
+        }
+        _ => {}
+    }
     if let Some(StatusArg::With(path)) = v.arg() {
         if v.variant.fields.len() != 1 {
             return Err(syn::Error::new_spanned(

@@ -260,3 +260,99 @@ fn expose_false_on_the_type_is_the_default_of_its_variants() {
         r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"shown on purpose"}"#
     );
 }
+
+// ---- Port: a service whose status comes from a `kind` beside the message ----
+//
+// The original (an axum handler's error):
+//
+//     pub struct AppError { kind: ErrorKind, message: String, request_id: String }
+//     impl IntoResponse for AppError {
+//         fn into_response(self) -> Response {
+//             let status = match self.kind {
+//                 ErrorKind::NotFound => StatusCode::NOT_FOUND,
+//                 ErrorKind::Validation => StatusCode::UNPROCESSABLE_ENTITY,
+//                 ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+//                 ErrorKind::Database => StatusCode::INTERNAL_SERVER_ERROR,
+//             };
+//             let message = if status.is_server_error() {
+//                 status.canonical_reason().unwrap().to_owned()
+//             } else {
+//                 self.message
+//             };
+//             let body = serde_json::json!({ "error": { "message": message } });
+//             (status, [("x-service", "orders"), ("x-request-id", &*self.request_id)], Json(body))
+//                 .into_response()
+//         }
+//     }
+
+mod orders {
+    use super::*;
+
+    #[derive(Debug, Clone, Copy)]
+    pub enum ErrorKind {
+        NotFound,
+        Validation,
+        Forbidden,
+        Database,
+    }
+
+    /// `{"error":{"message":"..."}}`: the Display text, or the reason phrase when hidden.
+    struct Envelope;
+
+    impl errstatus::Format for Envelope {
+        const CONTENT_TYPE: &'static str = "application/json";
+
+        fn write(d: &errstatus::Details<'_>, out: &mut String) {
+            let message = d.detail().map_or_else(|| d.title().to_owned(), |t| t.to_string());
+            let message = serde_json::to_string(&message).unwrap_or_default();
+            out.push_str(&format!(r#"{{"error":{{"message":{message}}}}}"#));
+        }
+    }
+
+    fn app_status(e: &AppError) -> StatusCode {
+        match e.kind {
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Validation => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            ErrorKind::Database => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[errstatus(format = Envelope)]
+    #[status(with = app_status)]
+    #[header("x-service" = "orders")]
+    #[error("{message}")]
+    pub struct AppError {
+        pub kind: ErrorKind,
+        pub message: String,
+        #[header("x-request-id")]
+        pub request_id: &'static str,
+    }
+}
+
+#[test]
+fn port_status_from_a_kind_field() {
+    use orders::{AppError, ErrorKind};
+    let e = |kind, message: &str| AppError { kind, message: message.to_owned(), request_id: "r-17" };
+    let headers = h(&[("x-request-id", "r-17"), ("x-service", "orders")]);
+    assert_eq!(
+        parts(&e(ErrorKind::NotFound, "order 9 not found")),
+        (404, headers.clone(), r#"{"error":{"message":"order 9 not found"}}"#.to_owned())
+    );
+    assert_eq!(
+        parts(&e(ErrorKind::Validation, "quantity must be positive")),
+        (422, headers.clone(), r#"{"error":{"message":"quantity must be positive"}}"#.to_owned())
+    );
+    assert_eq!(
+        parts(&e(ErrorKind::Forbidden, "not your order")),
+        (403, headers.clone(), r#"{"error":{"message":"not your order"}}"#.to_owned())
+    );
+    assert_eq!(
+        parts(&e(ErrorKind::Database, "connection to 10.0.0.7 refused")),
+        (500, headers, r#"{"error":{"message":"Internal Server Error"}}"#.to_owned())
+    );
+    let r: http::Response<String> = errstatus::response(&e(ErrorKind::NotFound, "x"));
+    assert_eq!(r.headers()["content-type"], "application/json");
+    assert!(<AppError as HttpStatus>::statuses().is_empty());
+}

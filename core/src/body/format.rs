@@ -89,6 +89,7 @@ pub struct Details<'a> {
     pub(crate) instance: Option<&'a dyn Display>,
     pub(crate) extensions: &'a [(&'static str, &'a dyn ExtensionMember)],
     pub(crate) variant: &'a str,
+    pub(crate) code: &'a str,
 }
 
 impl<'a> Details<'a> {
@@ -131,6 +132,51 @@ impl<'a> Details<'a> {
     pub fn variant(&self) -> &'a str {
         self.variant
     }
+
+    /// The machine-readable code of the variant that produced the response:
+    /// `#[problem(code = "...")]` on the variant (or struct), else its name in
+    /// SCREAMING_SNAKE_CASE (`UserNotFound` -> `USER_NOT_FOUND`, `HTTPError` -> `HTTP_ERROR`),
+    /// the inner error's through a transparent variant. A code is never hidden: a 5xx whose
+    /// detail is hidden keeps it. Codes are unique among a type's variants (checked at compile
+    /// time). Empty for a hand-written `HttpStatus` impl.
+    ///
+    /// ```
+    /// use errstatus::{Details, Format, HttpStatus};
+    ///
+    /// /// `{"code": "...", "message": "..."}`
+    /// struct Coded;
+    ///
+    /// impl Format for Coded {
+    ///     const CONTENT_TYPE: &'static str = "application/json";
+    ///
+    ///     fn write(d: &Details<'_>, out: &mut String) {
+    ///         let message = d.detail().map_or_else(|| d.title().to_owned(), |t| t.to_string());
+    ///         let body = serde_json::json!({ "code": d.code(), "message": message });
+    ///         out.push_str(&body.to_string());
+    ///     }
+    /// }
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[errstatus(format = Coded)]
+    /// enum ApiError {
+    ///     #[error("no user {0}")]
+    ///     #[status(404)]
+    ///     #[problem(code = "USER_NOT_FOUND")]
+    ///     NoUser(u64),
+    ///     #[error("database down")]
+    ///     #[status(503)]
+    ///     DbDown,
+    /// }
+    ///
+    /// let r: http::Response<String> = ApiError::NoUser(7).into();
+    /// assert_eq!(r.body(), r#"{"code":"USER_NOT_FOUND","message":"no user 7"}"#);
+    /// // Hidden detail, code kept.
+    /// let r: http::Response<String> = ApiError::DbDown.into();
+    /// assert_eq!(r.body(), r#"{"code":"DB_DOWN","message":"Service Unavailable"}"#);
+    /// ```
+    pub fn code(&self) -> &'a str {
+        self.code
+    }
 }
 
 impl core::fmt::Debug for Details<'_> {
@@ -140,6 +186,7 @@ impl core::fmt::Debug for Details<'_> {
             .field("title", &self.title)
             .field("type_uri", &self.type_)
             .field("variant", &self.variant)
+            .field("code", &self.code)
             .finish_non_exhaustive()
     }
 }

@@ -55,6 +55,7 @@ fn no_aide_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 
 /// One variant's documentation, as the derive sees it.
 #[doc(hidden)]
+#[derive(Clone)]
 pub struct Variant {
     pub status: StatusCode,
     /// The status is decided at run time (`#[status]` on a field, `#[status(with = ...)]`):
@@ -91,5 +92,13 @@ pub struct Docs {
 impl Docs {
     pub fn variant(&mut self, v: Variant) {
         self.variants.push(v);
+    }
+
+    /// A variant whose status is decided at run time with a code known at compile time (an
+    /// `Option<StatusCode>` field's fallback, `v.status`): listed under that code, as
+    /// `statuses()` lists it, and under the `default` response.
+    pub fn variant_with_fallback(&mut self, v: Variant) {
+        self.variants.push(Variant { runtime: false, ..v.clone() });
+        self.variants.push(Variant { runtime: true, ..v });
     }
 }

@@ -47,6 +47,9 @@ pub struct Problem<'a> {
     pub(crate) format: Option<FormatFns>,
     /// The variant that produced the response, for custom formats.
     pub(crate) variant: &'static str,
+    /// The variant's code (`#[problem(code = "...")]`, else its name in SCREAMING_SNAKE_CASE),
+    /// set with the name; never hidden. Empty when not set: see [`Problem::code`].
+    pub(crate) code: &'static str,
     /// Whether a hidden detail is logged (feature `tracing`); `#[errstatus(skip(tracing))]`
     /// turns it off for the type's responses.
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
@@ -74,6 +77,7 @@ impl<'a> Problem<'a> {
             error: None,
             format: None,
             variant: "",
+            code: "",
             log: true,
             siblings: false,
             replaced: Vec::new(),
@@ -93,10 +97,24 @@ impl<'a> Problem<'a> {
         self.format = None;
     }
 
-    /// The name of the variant, for [`Details::variant`](crate::body::format::Details::variant).
+    /// The name of the variant and its code, for [`Details::variant`] and [`Details::code`]
+    /// (the derive sets them when a custom format reads them).
+    ///
+    /// [`Details::variant`]: crate::body::format::Details::variant
+    /// [`Details::code`]: crate::body::format::Details::code
     #[inline]
-    pub fn variant(&mut self, name: &'static str) {
+    pub fn variant(&mut self, name: &'static str, code: &'static str) {
         self.variant = name;
+        self.code = code;
+    }
+
+    /// The variant's machine-readable code, for what sends one (formats through
+    /// [`Details::code`](crate::body::format::Details::code); later adapters: a gRPC
+    /// `ErrorInfo` reason, a GraphQL `code` extension): never hidden, whatever the status.
+    #[inline]
+    #[allow(dead_code)] // read by the adapters to come
+    pub(crate) fn code(&self) -> &'static str {
+        self.code
     }
 
     /// `#[errstatus(skip(tracing))]`: no event for this response.

@@ -7,7 +7,7 @@
 //! The inputs follow every rule of the derive: codes are registered, usable 3xx/4xx/5xx
 //! codes (by number, in hex or with `_`, or by any accepted name, bare or as a path); a code
 //! that needs a header field (401, 405, 407, 426, 301/302/303/307/308) has one unless its
-//! `#[status]` says `acknowledge`; `expose` only on 5xx (a variant without a code of its own
+//! `#[status]` says `acknowledge`; `expose` on any code (a variant without a code of its own
 //! takes the type's; a variant with one does not); `acknowledge` only on the codes the registry cautions about (402, 407, 425,
 //! 511: it silences the compiler warning, see [`Input::warnings`]) or that need a header
 //! field; header names are distinct per variant and not reserved; extension members are
@@ -115,11 +115,10 @@ fn status() -> BoxedStrategy<Status> {
 }
 
 impl Status {
-    /// `expose` only on a 5xx code; `acknowledge` only on a code with a caution (it silences
-    /// the warning) or with a required header field (it waives the field).
+    /// `acknowledge` only on a code with a caution (it silences the warning) or with a required
+    /// header field (it waives the field); `expose` on any code (on a 4xx, the default stated).
     fn valid(mut self) -> Self {
         let entry = self.entry();
-        self.expose &= entry.class == Class::ServerError;
         self.acknowledge &= entry.caution.is_some() || !entry.required_headers.is_empty();
         self
     }

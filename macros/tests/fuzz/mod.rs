@@ -357,8 +357,6 @@ fn bad_code() -> BoxedStrategy<BadCode> {
 enum FaultKind {
     /// The CODE replaced by a bad one.
     Code,
-    /// `expose` on a non-5xx code.
-    Expose,
     /// `acknowledge` on a code without a caution or a required header field.
     Acknowledge,
     /// The variant's `#[status]` removed, in an enum without a default.
@@ -370,7 +368,6 @@ enum FaultKind {
 fn fault() -> BoxedStrategy<(Index, FaultKind, BadCode)> {
     let kind = prop_oneof![
         4 => Just(FaultKind::Code),
-        1 => Just(FaultKind::Expose),
         1 => Just(FaultKind::Acknowledge),
         1 => Just(FaultKind::Missing),
         1 => Just(FaultKind::DropHeader),
@@ -421,10 +418,6 @@ fn apply_faults(input: &mut gen::Input, faults: &[(Index, FaultKind, BadCode)]) 
         };
         let entry = status.entry();
         let needle = match kind {
-            FaultKind::Expose if entry.class != Class::ServerError && !status.expose => {
-                status.expose = true;
-                "`expose` only applies to 5xx codes".to_owned()
-            }
             FaultKind::Acknowledge
                 if entry.caution.is_none() && entry.required_headers.is_empty() && !status.acknowledge =>
             {

@@ -200,3 +200,69 @@ fn kebab_case_of_variant_names() {
     assert_eq!(kebab(quote::format_ident!("snake_case")), "snake-case");
     assert_eq!(kebab(syn::parse_quote!(r#match)), "match");
 }
+
+/// `#[status(with = path)]` on an enum (and on a struct of several fields) calls `path(self)`
+/// for the variants without a `#[status]` of their own; those are run-time variants.
+#[test]
+fn type_level_with_takes_the_whole_value() {
+    let input: DeriveInput = parse_quote! {
+        #[status(with = kind_status)]
+        enum ApiError {
+            Query { kind: Kind, message: String },
+            #[status(expose = false)]
+            Other(Kind),
+            #[status(409)]
+            Taken,
+        }
+    };
+    let out = expand_ok(&input);
+    assert_eq!(
+        out.matches("fn (& Self) -> :: errstatus :: __private :: http :: StatusCode = kind_status").count(),
+        4,
+        "{out}"
+    );
+    assert!(out.contains("StatusCode :: CONFLICT"), "{out}");
+    let input: DeriveInput = parse_quote! {
+        #[status(with = kind_status)]
+        struct ApiError { kind: Kind, message: String }
+    };
+    assert!(expand_ok(&input).contains("fn (& Self)"));
+    let input: DeriveInput = parse_quote! {
+        #[status(with = kind_status)]
+        struct ApiError(Kind);
+    };
+    assert!(expand_ok(&input).contains("fn (& _)"));
+}
+
+/// The variant's code: unique among the type's own variants, non-empty, no control
+/// characters; sent only where a custom format reads it, so plain variants keep sharing the
+/// wildcard arm of `__problem`.
+#[test]
+fn codes_are_checked_and_cost_nothing_without_a_format() {
+    let input: DeriveInput = parse_quote! {
+        enum E {
+            #[status(404)] #[problem(code = "X")] A,
+            #[status(404)] #[problem(code = "X")] B,
+            #[status(404)] #[problem(code = "")] C,
+            #[status(404)] HTTPError,
+            #[status(404)] HttpError,
+        }
+    };
+    let errs = errors(&input);
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(errs[0].contains("the code `X` is already the code of variant `A`"), "{errs:?}");
+    assert!(errs[1].contains("non-empty string"), "{errs:?}");
+    assert!(errs[2].contains("the code `HTTP_ERROR` is already the code of variant `HTTPError`"), "{errs:?}");
+    let plain: DeriveInput = parse_quote! {
+        enum E { #[status(404)] #[problem(code = "NO_USER")] A, #[status(409)] B }
+    };
+    let out = expand_ok(&plain);
+    assert!(!out.contains("NO_USER") && out.contains("_ =>"), "{out}");
+    let formatted: DeriveInput = parse_quote! {
+        #[errstatus(format = F)]
+        enum E { #[status(404)] #[problem(code = "NO_USER")] A, #[status(409)] Taken }
+    };
+    let out = expand_ok(&formatted);
+    assert!(out.contains(r#"__p . variant ("A" , "NO_USER")"#), "{out}");
+    assert!(out.contains(r#"__p . variant ("Taken" , "TAKEN")"#), "{out}");
+}

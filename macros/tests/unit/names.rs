@@ -22,3 +22,42 @@ fn header_names() {
     assert!(!is_token(""));
     assert!(!is_token("a\r\nb"));
 }
+
+/// The variant's default code: heck's `ToShoutySnakeCase`, checked against heck's own tests
+/// and the examples of api.md.
+#[test]
+fn shouty_snake_case_as_heck_writes_it() {
+    use crate::names::shouty_snake;
+    for (name, code) in [
+        ("HTTPError", "HTTP_ERROR"),
+        ("Error404", "ERROR404"),
+        ("UserNotFound", "USER_NOT_FOUND"),
+        ("r#match", "MATCH"),
+        ("CamelCase", "CAMEL_CASE"),
+        ("This is Human case.", "THIS_IS_HUMAN_CASE"),
+        ("MixedUP CamelCase, with some Spaces", "MIXED_UP_CAMEL_CASE_WITH_SOME_SPACES"),
+        ("mixed_up_ snake_case with some _spaces", "MIXED_UP_SNAKE_CASE_WITH_SOME_SPACES"),
+        ("kebab-case", "KEBAB_CASE"),
+        ("SHOUTY_SNAKE_CASE", "SHOUTY_SNAKE_CASE"),
+        ("snake_case", "SNAKE_CASE"),
+        ("this-contains_ ALLKinds OfWord_Boundaries", "THIS_CONTAINS_ALL_KINDS_OF_WORD_BOUNDARIES"),
+        ("XΣXΣ baﬄe", "XΣXΣ_BAFFLE"),
+        ("XMLHttpRequest", "XML_HTTP_REQUEST"),
+        ("FIELD_NAME11", "FIELD_NAME11"),
+        ("99BOTTLES", "99BOTTLES"),
+        ("FieldNamE11", "FIELD_NAM_E11"),
+        ("abc123def456", "ABC123DEF456"),
+        ("abc123DEF456", "ABC123_DEF456"),
+        ("abc123Def456", "ABC123_DEF456"),
+        ("abcDEF123", "ABC_DEF123"),
+        ("ABCDef", "ABC_DEF"),
+        ("V2Api", "V2_API"),
+        ("Error404NotFound", "ERROR404_NOT_FOUND"),
+        ("A", "A"),
+        ("_Leading", "LEADING"),
+        ("Trailing_", "TRAILING"),
+        ("OutOfCredit0", "OUT_OF_CREDIT0"),
+    ] {
+        assert_eq!(shouty_snake(name), code, "{name}");
+    }
+}

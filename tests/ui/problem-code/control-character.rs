@@ -1,10 +1,9 @@
 use errstatus::HttpStatus;
 
 #[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum ApiError {
-    #[error("not found")]
-    #[status(404, expose)]
-    Missing,
-}
+#[status(404)]
+#[problem(code = "NO_USER\n")]
+#[error("no user")]
+struct NoUser;
 
 fn main() {}

@@ -1,0 +1,11 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum ApiError {
+    #[error("no user")]
+    #[status(404)]
+    #[problem(code = NO_USER)]
+    NoUser,
+}
+
+fn main() {}
