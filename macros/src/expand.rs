@@ -30,9 +30,11 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let status_arms = g.status_arms();
     // `__problem` needs an arm only for variants with more than a code; the rest share one
     // wildcard arm that takes the code from `status()`. Half the arms for rustc to check.
-    // With a custom format every arm names its variant (`Details::variant`): no wildcard arm.
+    // Where the variant's name and code are read (a custom format's `Details::variant`, the
+    // protocol adapters) every arm names its variant: no wildcard arm.
     let format = input.container.format.as_ref();
-    let plain = |arm: &&Arm| format.is_none() && is_plain(arm);
+    let named = g.names.names_variants(format.is_some());
+    let plain = |arm: &&Arm| !named && is_plain(arm);
     let problem_arms = model.arms.iter().filter(|arm| !plain(arm)).map(|arm| g.problem_arm(arm));
     let default_arm = model.arms.iter().any(|arm| plain(&arm)).then(|| g.default_problem_arm());
     let p = local("__p");
@@ -235,9 +237,10 @@ impl Gen<'_> {
                 if self.names.logs() && resp.expose != Some(true) {
                     calls.extend(self.error_call());
                 }
-                // The name and code only where a format reads them (a custom format: every
-                // variant has its arm then), so plain variants keep sharing the wildcard arm.
-                if self.input.container.format.is_some() {
+                // The name and code only where they are read (a custom format, the protocol
+                // adapters: every variant has its arm then), so plain variants keep sharing the
+                // wildcard arm otherwise.
+                if self.names.names_variants(self.input.container.format.is_some()) {
                     let name = arm.variant.ident.to_string();
                     let name = name.strip_prefix("r#").unwrap_or(&name);
                     let code = &resp.code;

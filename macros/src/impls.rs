@@ -79,6 +79,13 @@ impl Names {
         cfg!(feature = "tracing") && self.emits("tracing")
     }
 
+    /// Whether every `__problem` arm passes the variant's name and code (`__p.variant`): for a
+    /// custom format (`Details::variant`, `Details::code`) and for the protocol adapters
+    /// (gRPC's `ErrorInfo.reason`, GraphQL's `code`), which read them whatever the format.
+    pub(crate) fn names_variants(&self, custom_format: bool) -> bool {
+        custom_format || cfg!(feature = "tonic") || cfg!(feature = "async-graphql")
+    }
+
     /// Whether `HttpStatus::__openapi` is emitted: with either generator's feature, whatever
     /// `skip(...)` says. `skip(utoipa)` / `skip(aide)` leave out this type's own impl only: an
     /// outer type still documents its variants through a transparent variant, as it lists its
