@@ -43,11 +43,10 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     // fragment, whose hygiene has no `self`), but is reported at the format's path.
     let set_format = format.map(|ty| {
         let me = Ident::new("self", Span::call_site().located_at(ty.span()));
-        let this = Ident::new("Self", Span::call_site().located_at(ty.span()));
         quote_spanned!(ty.span()=> #p.format::<#ty>(); {
             #[allow(unused_imports)]
             use #krate::__private::NotWhole as _;
-            #p.whole(#krate::__private::Whole::<#ty, #this>::new(#me).whole());
+            #p.whole(#krate::__private::Whole::<#ty>::new().whole(#me));
         })
     });
     let (status, problem) = if input.variants.is_empty() {

@@ -65,12 +65,27 @@ impl Format for SerdeJson {
 }
 
 /// The type of an error with `#[errstatus(format = SerdeJson)]`: any type that implements
-/// `serde::Serialize`. Implemented for all of them; the trait words the compile error.
+/// `serde::Serialize`.
+///
+/// Implemented for all of them; there is nothing to implement by hand. The trait exists so
+/// that a type that is not `Serialize` gets a compile error that says so:
+///
+/// ```text
+/// error[E0277]: `ApiError` must implement `serde::Serialize` for `#[errstatus(format = SerdeJson)]`
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` must implement `serde::Serialize` for `#[errstatus(format = SerdeJson)]`",
     label = "the body is the error's serde form",
     note = "derive it with `#[derive(serde::Serialize)]`, or choose another format"
 )]
-pub trait SerdeForm: ExtensionMember {}
+pub trait SerdeForm {
+    /// The error, to be serialized.
+    #[doc(hidden)]
+    fn __member(&self) -> &dyn ExtensionMember;
+}
 
-impl<T: serde_core::Serialize + ?Sized> SerdeForm for T {}
+impl<T: serde_core::Serialize> SerdeForm for T {
+    fn __member(&self) -> &dyn ExtensionMember {
+        self
+    }
+}

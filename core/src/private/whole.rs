@@ -5,45 +5,44 @@
 //! {
 //!     #[allow(unused_imports)]
 //!     use ::errstatus::__private::NotWhole as _;
-//!     __p.whole(::errstatus::__private::Whole::<Format, Self>::new(self).whole());
+//!     __p.whole(::errstatus::__private::Whole::<Format>::new().whole(self));
 //! }
 //! ```
 //!
 //! For `SerdeJson` the inherent `whole` is picked (inherent methods come before trait methods),
-//! whose bound `Self: SerdeForm` is a compile error for a type that is not `Serialize`; for any
-//! other format the trait's, `None`.
+//! whose argument `&dyn SerdeForm` is a compile error for a type that is not `Serialize`; for
+//! any other format the trait's, `None`.
 
 use core::marker::PhantomData;
 
 use crate::body::json::ExtensionMember;
 use crate::body::serde_json::{SerdeForm, SerdeJson};
 
-/// The error and its format, for [`Whole::whole`] or [`NotWhole::whole`].
-pub struct Whole<'a, F: ?Sized, T>(&'a T, PhantomData<fn() -> *const F>);
+/// The format of an error, for [`Whole::whole`] or [`NotWhole::whole`].
+pub struct Whole<F: ?Sized>(PhantomData<fn() -> *const F>);
 
-impl<'a, F: ?Sized, T> Whole<'a, F, T> {
-    pub fn new(value: &'a T) -> Self {
-        Whole(value, PhantomData)
+impl<F: ?Sized> Whole<F> {
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Whole(PhantomData)
     }
 }
 
-impl<'a, T> Whole<'a, SerdeJson, T> {
-    /// The error through serde: the body of `SerdeJson`.
-    pub fn whole(&self) -> Option<&'a dyn ExtensionMember>
-    where
-        T: SerdeForm,
-    {
-        Some(self.0)
+impl Whole<SerdeJson> {
+    /// The error through serde: the body of `SerdeJson`. The cast of the error to
+    /// `&dyn SerdeForm`, in the user's crate, is where a type that is not `Serialize` fails.
+    pub fn whole<'a>(&self, value: &'a dyn SerdeForm) -> Option<&'a dyn ExtensionMember> {
+        Some(value.__member())
     }
 }
 
 /// Any other format: the error is not the body.
-pub trait NotWhole<'a> {
-    fn whole(&self) -> Option<&'a dyn ExtensionMember>;
+pub trait NotWhole {
+    fn whole<'a, T>(&self, value: &'a T) -> Option<&'a dyn ExtensionMember>;
 }
 
-impl<'a, F: ?Sized, T> NotWhole<'a> for Whole<'a, F, T> {
-    fn whole(&self) -> Option<&'a dyn ExtensionMember> {
+impl<F: ?Sized> NotWhole for Whole<F> {
+    fn whole<'a, T>(&self, _: &'a T) -> Option<&'a dyn ExtensionMember> {
         None
     }
 }
