@@ -30,8 +30,9 @@ mod adapters;
 pub mod __private;
 
 pub use body::format::{Details, Format};
-pub use body::json::ExtensionMember;
+pub use body::json::{DisplayMember, ExtensionMember};
 pub use body::problem_json::{ProblemJson, PROBLEM_JSON};
+pub use body::serde_json::{SerdeForm, SerdeJson};
 pub use response::response;
 pub use status::http_status::HttpStatus;
 pub use status::problem::HeaderValueSource;

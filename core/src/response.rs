@@ -13,7 +13,7 @@ use http::StatusCode;
 use crate::body::format::{Details, Format};
 use crate::body::problem_json::{ProblemJson, PROBLEM_JSON, PROBLEM_JSON_VALUE};
 use crate::status::http_status::HttpStatus;
-use crate::status::problem::Problem;
+use crate::status::problem::{DetailOf, Problem};
 
 /// The builder's reading of the record.
 impl<'a> Problem<'a> {
@@ -43,15 +43,21 @@ impl<'a> Problem<'a> {
             (None, None) => self.status.canonical_reason().unwrap_or("Unknown Status"),
         };
         let shown = self.expose;
+        let text = self.detail_text.map(DetailOf);
+        let detail = match &text {
+            Some(text) => Some(text as &dyn core::fmt::Display),
+            None => self.detail(),
+        };
         let details = Details {
             status: self.status,
             title,
             type_: self.type_,
-            detail: self.detail().filter(|_| shown),
+            detail: detail.filter(|_| shown),
             instance: self.instance.filter(|_| shown),
             extensions: if shown { &self.extensions } else { &[] },
             variant: self.variant,
             code: self.code,
+            whole: self.whole.filter(|_| shown),
         };
         match self.format {
             None => {

@@ -159,8 +159,26 @@ fn doc(attrs: &[syn::Attribute]) -> String {
 /// The format string of thiserror's `#[error("...")]`, if the attribute starts with one, with
 /// its placeholders marked for a reader of the docs: `user {0} not found` becomes
 /// `user <u64> not found` (a tuple field shows its type), `{email}` becomes `<email>`.
+///
+/// A `#[problem(detail = "...")]` is the body's detail: its format string, marked the same way,
+/// comes first.
 #[cfg(any(feature = "utoipa", feature = "aide"))]
 fn error_fmt(attrs: &[syn::Attribute], fields: &Fields) -> Option<String> {
+    let mut detail = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
+        // Errors are reported by attr.rs.
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("detail") {
+                detail = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<proc_macro2::TokenTree>()?;
+            }
+            Ok(())
+        });
+    }
+    if let Some(detail) = detail {
+        return Some(mark_placeholders(&detail, fields));
+    }
     let attr = attrs.iter().find(|a| a.path().is_ident("error"))?;
     attr.parse_args_with(|input: syn::parse::ParseStream| {
         let lit: syn::LitStr = input.parse()?;

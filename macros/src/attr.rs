@@ -99,19 +99,31 @@ pub(crate) struct Header<'a> {
     pub with: Option<syn::Path>,
 }
 
-/// `#[problem(type = "...", title = "...", code = "...")]` on a type or variant.
+/// `#[problem(type = "...", title = "...", code = "...", detail = "...")]` on a type or variant.
 #[derive(Default)]
 pub(crate) struct ProblemKind {
     pub type_: Option<LitStr>,
     pub title: Option<LitStr>,
     /// The variant's (or struct's) machine-readable code.
     pub code: Option<LitStr>,
+    /// `detail = "... {field} ..."`: the body's detail, a format string over the fields.
+    pub detail: Option<LitStr>,
 }
 
 /// `#[problem(extension)]`, `#[problem(extension = "name")]` or `#[problem(instance)]` on a field.
 pub(crate) enum FieldProblem {
-    Extension { name: Option<LitStr>, span: Span },
+    Extension { name: Option<LitStr>, span: Span, how: MemberHow },
     Instance(Span),
+}
+
+/// How an extension member's value is written.
+pub(crate) enum MemberHow {
+    /// Through serde (the default).
+    Serialize,
+    /// `display`: the field's Display text, as a JSON string.
+    Display,
+    /// `with = path`: `path(&field)`, a `serde_json::Value`.
+    With(syn::Path),
 }
 
 /// Options found on the type (`#[status]` default, `#[problem]` kind, fixed header values).
@@ -504,11 +516,13 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
             &mut out.title
         } else if meta.path.is_ident("code") {
             &mut out.code
+        } else if meta.path.is_ident("detail") {
+            &mut out.detail
         } else {
             let name = path_string(&meta.path);
-            return Err(
-                meta.error(format_args!("unknown #[problem] argument `{name}`, expected `type`, `title` or `code`"))
-            );
+            return Err(meta.error(format_args!(
+                "unknown #[problem] argument `{name}`, expected `type`, `title`, `code` or `detail`"
+            )));
         };
         let what = path_string(&meta.path);
         let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
@@ -528,8 +542,24 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
 fn parse_field_problem(cx: &Ctxt, attr: &Attribute) -> Option<FieldProblem> {
     args(cx, attr, "#[problem(extension)], #[problem(extension = \"name\")] or #[problem(instance)]")?;
     let mut out = None;
+    // `display` / `with = path`: how the extension member is written.
+    let mut how: Option<(MemberHow, Span)> = None;
     let res = attr.parse_nested_meta(|meta| {
         let span = meta.path.span();
+        if meta.path.is_ident("display") || meta.path.is_ident("with") {
+            let parsed = if meta.path.is_ident("display") {
+                MemberHow::Display
+            } else {
+                let value = meta.value()?;
+                MemberHow::With(value.call(syn::Path::parse_mod_style).map_err(|e| {
+                    syn::Error::new(e.span(), "#[problem(extension, with = ...)] expects a path to a function")
+                })?)
+            };
+            if how.replace((parsed, span)).is_some() {
+                return Err(syn::Error::new(span, "a member is written one way: `display` or `with = path`, not both"));
+            }
+            return Ok(());
+        }
         let parsed = if meta.path.is_ident("extension") {
             let name = if meta.input.peek(Token![=]) {
                 let value = meta.value()?;
@@ -539,7 +569,7 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute) -> Option<FieldProblem> {
             } else {
                 None
             };
-            FieldProblem::Extension { name, span }
+            FieldProblem::Extension { name, span, how: MemberHow::Serialize }
         } else if meta.path.is_ident("instance") {
             FieldProblem::Instance(span)
         } else {
@@ -557,8 +587,20 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute) -> Option<FieldProblem> {
         cx.syn_error(err);
         return None;
     }
-    if out.is_none() {
+    if out.is_none() && how.is_none() {
         cx.error_spanned(attr, "#[problem()] on a field needs `extension` or `instance`");
+    }
+    match (&mut out, how) {
+        (Some(FieldProblem::Extension { how: slot, .. }), Some((how, _))) => *slot = how,
+        (_, Some((_, span))) => {
+            cx.error(
+                span,
+                "`display` and `with = path` say how an extension member is written: \
+                 #[problem(extension, display)] or #[problem(extension, with = path)]",
+            );
+            return None;
+        }
+        _ => {}
     }
     out
 }

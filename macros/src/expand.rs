@@ -11,6 +11,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input, Kind, Variant};
+use crate::attr::MemberHow;
 use crate::extras::{Extras, HeaderHow, HeaderKey};
 use crate::impls::{self, Bodies, Names};
 use crate::valid::{Arm, ArmBody, Model, Response, StatusSrc};
@@ -38,7 +39,18 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let problem_arms = model.arms.iter().filter(|arm| !plain(arm)).map(|arm| g.problem_arm(arm));
     let default_arm = model.arms.iter().any(|arm| plain(&arm)).then(|| g.default_problem_arm());
     let p = local("__p");
-    let set_format = format.map(|ty| quote_spanned!(ty.span()=> #p.format::<#ty>();));
+    // The error itself for `SerdeJson` (its bound `Self: Serialize` is checked there, on the
+    // format's path), nothing for the other formats: see `__private::Whole`.
+    // `self` resolves at the call site (the format's tokens may come from a `macro_rules!`
+    // fragment, whose hygiene has no `self`), but is reported at the format's path.
+    let set_format = format.map(|ty| {
+        let me = Ident::new("self", Span::call_site().located_at(ty.span()));
+        quote_spanned!(ty.span()=> #p.format::<#ty>(); {
+            #[allow(unused_imports)]
+            use #krate::__private::NotWhole as _;
+            #p.whole(#krate::__private::Whole::<#ty>::new().whole(#me));
+        })
+    });
     let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
@@ -59,7 +71,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
             quote!(#set_format match *self { #(#problem_arms)* #default_arm }),
         )
     };
-    let mut bodies = Bodies { status, problem, extra: g.statuses_fn() };
+    let mut bodies = Bodies { status, problem, extra: g.statuses_fn(), detail: g.detail_fn() };
     if g.names.documents() {
         bodies.extra.extend(g.openapi_fn());
     }
@@ -246,6 +258,9 @@ impl Gen<'_> {
                     let code = &resp.code;
                     calls.extend(quote!(__p.variant(#name, #code);));
                 }
+                if resp.detail.is_some() {
+                    calls.extend(quote!(__p.detail_text(self);));
+                }
                 if resp.type_.is_some() || resp.title.is_some() {
                     let ty = opt_str(resp.type_.as_deref());
                     let title = opt_str(resp.title.as_deref());
@@ -255,6 +270,32 @@ impl Gen<'_> {
                 quote!(#pat => { #calls })
             }
         }
+    }
+
+    /// The body of `DetailText::__detail`: one arm per variant with a `#[problem(detail)]`,
+    /// its fields bound and passed by name (`__field0 = __field0`) to `write!`; `None` when no
+    /// variant has one.
+    fn detail_fn(&self) -> Option<TokenStream> {
+        let mut arms = TokenStream::new();
+        for arm in &self.model.arms {
+            let ArmBody::Own(Response { detail: Some(detail), .. }) = &arm.body else { continue };
+            let used: Vec<&Field> = sorted(detail.fields.iter().map(|(f, _)| *f).collect());
+            let pat = self.pattern(arm.variant, &used);
+            let format = &detail.format;
+            let args = used.iter().map(|f| {
+                let var = binding(f);
+                quote!(#var = #var)
+            });
+            arms.extend(quote!(#pat => ::core::write!(__f, #format #(, #args)*),));
+        }
+        if arms.is_empty() {
+            return None;
+        }
+        Some(quote!(match *self {
+            #arms
+            #[allow(unreachable_patterns)]
+            _ => ::core::result::Result::Ok(()),
+        }))
     }
 
     /// The header name as a `http::HeaderName` expression.
@@ -308,9 +349,20 @@ impl Gen<'_> {
             let var = binding(field);
             calls.extend(quote_spanned!(field_span(field)=> #p.instance(#var);));
         }
-        for (name, field) in &extras.extensions {
+        for (name, field, how) in &extras.extensions {
             let var = binding(field);
-            calls.extend(quote_spanned!(field_span(field)=> #p.extension(#name, #var);));
+            calls.extend(match how {
+                MemberHow::Serialize => quote_spanned!(field_span(field)=> #p.extension(#name, #var);),
+                MemberHow::Display => quote_spanned!(field_span(field)=> #p.extension_display(#name, #var);),
+                MemberHow::With(path) => {
+                    let ty = field.ty;
+                    let value = quote!(#krate::__private::serde_json::Value);
+                    quote_spanned!(path.span()=> {
+                        let #with: fn(&#ty) -> #value = #path;
+                        #p.extension_with(#name, #var, #with);
+                    })
+                }
+            });
         }
         calls
     }
@@ -376,6 +428,12 @@ impl Gen<'_> {
                 ArmBody::Own(resp) => {
                     needs_display = true;
                     extras_bounds(&resp.extras, &mut push);
+                    for (f, trait_) in resp.detail.iter().flat_map(|d| &d.fields) {
+                        if let Some(name) = trait_.path() {
+                            let name = Ident::new(name, Span::call_site());
+                            push(f.ty, quote!(::core::fmt::#name));
+                        }
+                    }
                 }
             }
         }
@@ -396,8 +454,12 @@ impl Gen<'_> {
                 ArmBody::Transparent(_, extras) => extras,
                 ArmBody::Own(resp) => &resp.extras,
             };
-            for (_, f) in &extras.extensions {
-                push(f.ty, quote!(#krate::__private::serde::Serialize));
+            for (_, f, how) in &extras.extensions {
+                match how {
+                    MemberHow::Serialize => push(f.ty, quote!(#krate::__private::serde::Serialize)),
+                    MemberHow::Display => push(f.ty, quote!(::core::fmt::Display)),
+                    MemberHow::With(_) => {}
+                }
             }
         }
         // The type itself, not `Self`: these bounds also go on `From<E> for Response<B>`.
@@ -545,8 +607,14 @@ impl Gen<'_> {
     #[cfg(any(feature = "utoipa", feature = "aide"))]
     fn schema_fns<'e>(&'e self, extras: &'e Extras) -> impl Iterator<Item = TokenStream> + 'e {
         let krate = &self.names.krate;
-        extras.extensions.iter().map(move |(n, f)| {
-            let fty = f.ty;
+        extras.extensions.iter().map(move |(n, f, how)| {
+            let fty = match how {
+                MemberHow::Serialize => f.ty.to_token_stream(),
+                // A Display text: a string.
+                MemberHow::Display => quote!(::std::string::String),
+                // Any JSON value.
+                MemberHow::With(_) => return quote!((#n, #krate::__private::openapi::SchemaFn::NONE)),
+            };
             quote!((#n, {
                 #[allow(unused_imports)]
                 use #krate::__private::openapi::{HasSchema as _, NoSchema as _};
@@ -622,6 +690,7 @@ fn is_plain(arm: &Arm) -> bool {
             resp.extras.is_empty()
                 && resp.type_.is_none()
                 && resp.title.is_none()
+                && resp.detail.is_none()
                 && resp.expose == Some(entry.class != errstatus_registry::Class::ServerError)
         }
         _ => false,

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Span};
 
 use crate::ast::{Field, Variant};
-use crate::attr::{FieldProblem, Header, HeaderName};
+use crate::attr::{FieldProblem, Header, HeaderName, MemberHow};
 use crate::ctxt::Ctxt;
 use crate::names;
 
@@ -17,7 +17,8 @@ pub(crate) struct Extras<'a> {
     /// type's of its name; a field that always sends replaces both).
     pub fixed: Vec<FixedValue>,
     pub instance: Option<&'a Field<'a>>,
-    pub extensions: Vec<(String, &'a Field<'a>)>,
+    /// Name, field, and how it is written.
+    pub extensions: Vec<(String, &'a Field<'a>, &'a MemberHow)>,
     /// A header field or fixed value of this variant (or a fixed value of the type) was rejected
     /// and reported: no "must carry" error follows from it.
     pub failed: bool,
@@ -32,7 +33,7 @@ impl Extras<'_> {
     pub(crate) fn fields(&self) -> Vec<&Field<'_>> {
         let mut used: Vec<&Field> = self.headers.iter().map(|h| h.field).collect();
         used.extend(self.instance);
-        used.extend(self.extensions.iter().map(|(_, f)| *f));
+        used.extend(self.extensions.iter().map(|(_, f, _)| *f));
         used
     }
 }
@@ -244,7 +245,7 @@ pub(crate) fn extras<'a>(
                     cx.error(*span, "duplicate #[problem(instance)]: a problem has one instance");
                 }
             }
-            Some(FieldProblem::Extension { name, span }) => {
+            Some(FieldProblem::Extension { name, span, how }) => {
                 let (member, span) = match (name, &field.original.ident) {
                     (Some(lit), _) => (lit.value(), lit.span()),
                     (None, Some(ident)) => {
@@ -266,10 +267,10 @@ pub(crate) fn extras<'a>(
                     );
                 } else if member.is_empty() {
                     cx.error(span, "#[problem(extension)]: the member name is empty");
-                } else if out.extensions.iter().any(|(m, _)| *m == member) {
+                } else if out.extensions.iter().any(|(m, _, _)| *m == member) {
                     cx.error(span, format_args!("duplicate extension member `{member}`"));
                 } else {
-                    out.extensions.push((member, field));
+                    out.extensions.push((member, field, how));
                 }
             }
         }

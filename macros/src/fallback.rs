@@ -10,7 +10,7 @@ use crate::impls::{self, Bodies, Names};
 pub(crate) fn expand(node: &DeriveInput, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let unreachable = quote!(::core::unreachable!());
-    let bodies = Bodies { status: unreachable.clone(), problem: unreachable, extra: TokenStream::new() };
+    let bodies = Bodies { status: unreachable.clone(), problem: unreachable, extra: TokenStream::new(), detail: None };
     let impls = impls::impls(node, &Names::lenient(node), &[], &bodies);
     quote! {
         #errors

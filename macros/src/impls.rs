@@ -101,6 +101,8 @@ pub(crate) struct Bodies {
     pub problem: TokenStream,
     /// Further items of the impl (`statuses`, `__openapi`).
     pub extra: TokenStream,
+    /// The body of `DetailText::__detail`, for a type with a `#[problem(detail = ...)]`.
+    pub detail: Option<TokenStream>,
 }
 
 /// The generic parameters of an impl, without defaults; `extra` is appended.
@@ -179,7 +181,7 @@ pub(crate) fn impls(node: &DeriveInput, names: &Names, bounds: &[TokenStream], b
 }
 
 fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies: &Bodies) -> TokenStream {
-    let Bodies { status: status_body, problem: problem_body, extra } = bodies;
+    let Bodies { status: status_body, problem: problem_body, extra, detail } = bodies;
     let Names { krate, lt, body, hr_lt, .. } = names;
     let ident = &node.ident;
     let generics = &node.generics;
@@ -238,6 +240,16 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             }
         }
     };
+    if let Some(detail) = detail {
+        out.extend(quote! {
+            #attrs
+            impl #params #krate::__private::DetailText for #ty #where_ {
+                fn __detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #detail
+                }
+            }
+        });
+    }
     // One invocation of `__errstatus_<feature>!` per framework and document generator of
     // SKIPPABLE that `#[errstatus(skip(...))]` does not name (`tracing` is a log call, not an
     // impl); the runtime's `macro_rules!` expands it to the impl when its feature is on, to

@@ -11,6 +11,7 @@
 mod ast;
 mod attr;
 mod ctxt;
+mod detail;
 mod expand;
 mod extras;
 mod fallback;

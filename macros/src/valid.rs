@@ -71,6 +71,17 @@ pub(crate) struct Response<'a> {
     /// SCREAMING_SNAKE_CASE.
     pub code: String,
     pub extras: Extras<'a>,
+    /// `#[problem(detail = "...")]`: the body's detail, in place of the Display text.
+    pub detail: Option<Detail<'a>>,
+}
+
+/// A checked `#[problem(detail = "...")]`.
+pub(crate) struct Detail<'a> {
+    /// The format string, its placeholders naming the match bindings (`{__field0:?}`), at the
+    /// span of the literal.
+    pub format: LitStr,
+    /// The fields it formats, with the trait each placeholder asks of its field.
+    pub fields: Vec<(&'a Field<'a>, crate::detail::FmtTrait)>,
 }
 
 /// The registry entry of an integer code, or why it is not a usable code.
@@ -290,7 +301,60 @@ fn check_type<'a>(cx: &Ctxt, input: &'a Input<'a>, warnings: &mut Vec<(Span, Str
     }
     let code = if misplaced { Some(None) } else { written_code(input.attrs.status_seen, resolved.as_ref()) };
     let fixed = fixed_headers(cx, &input.attrs.fixed, "type").filter(|_| !input.attrs.header_failed);
+    cx.handle(check_detail_place(input));
     Defaults { resolved, code, fixed }
+}
+
+/// An enum's variants have fields of their own: `#[problem(detail = ...)]` belongs on them.
+fn check_detail_place(input: &Input) -> syn::Result<()> {
+    match (&input.attrs.problem.detail, input.kind) {
+        (Some(lit), Kind::Enum) => Err(syn::Error::new(
+            lit.span(),
+            "#[problem(detail = ...)] on an enum: put it on the variants, whose fields it formats",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The `#[problem(detail = ...)]` of a variant (the struct's own for a struct).
+fn detail_attr<'a>(input: &'a Input<'a>, variant: &'a Variant<'a>) -> Option<&'a LitStr> {
+    match input.kind {
+        Kind::Struct => input.attrs.problem.detail.as_ref(),
+        Kind::Enum => variant.attrs.problem.detail.as_ref(),
+    }
+}
+
+/// A detail's placeholders each name a field of the variant (`{0}` a tuple field, `{name}` a
+/// named one), with a spec rustc checks; the errors are on the literal.
+fn check_detail<'a>(v: &VariantCx<'a, '_>, lit: &LitStr) -> syn::Result<Detail<'a>> {
+    let fields = &v.variant.fields;
+    let find = |name: &str| {
+        fields
+            .iter()
+            .find(|f| match &f.member {
+                syn::Member::Named(ident) => {
+                    let s = ident.to_string();
+                    s.strip_prefix("r#").unwrap_or(&s) == name
+                }
+                syn::Member::Unnamed(index) => index.index.to_string() == name,
+            })
+            .map(|f| f.index)
+    };
+    let rewritten = crate::detail::rewrite(&lit.value(), find)
+        .map_err(|msg| syn::Error::new(lit.span(), format_args!("#[problem(detail)] of {}: {msg}", v.what)))?;
+    let uses = rewritten.uses.iter().filter_map(|(i, t)| fields.iter().find(|f| f.index == *i).map(|f| (f, *t)));
+    Ok(Detail { format: LitStr::new(&rewritten.format, lit.span()), fields: uses.collect() })
+}
+
+/// A transparent variant's detail is the inner error's.
+fn check_detail_transparent(lit: Option<&LitStr>) -> syn::Result<()> {
+    match lit {
+        Some(lit) => Err(syn::Error::new(
+            lit.span(),
+            "#[problem(detail = ...)] on a #[status(transparent)] variant: the detail is the inner error's",
+        )),
+        None => Ok(()),
+    }
 }
 
 /// An enum's `#[status]` is a default code or `with = path` over the whole value:
@@ -387,6 +451,7 @@ fn check_variant<'a>(
     let (type_fixed, variant_fixed) = (defaults.fixed.as_deref(), variant_fixed.as_deref());
     if let Some(field) = transparent {
         cx.handle(check_transparent_field(cx, field))?;
+        cx.handle(check_detail_transparent(detail_attr(input, variant)))?;
         let extras = extras(cx, variant, Some(field), type_fixed, variant_fixed);
         return Some(ArmBody::Transparent(field, extras));
     }
@@ -414,7 +479,8 @@ fn check_variant<'a>(
         Kind::Enum => variant.attrs.problem.code.as_ref(),
     };
     let code = written.map_or_else(|| names::shouty_snake(&variant.ident.to_string()), LitStr::value);
-    Some(ArmBody::Own(Response { status, expose, type_, title, code, extras }))
+    let detail = detail_attr(input, variant).and_then(|lit| cx.handle(check_detail(&v, lit)));
+    Some(ArmBody::Own(Response { status, expose, type_, title, code, extras, detail }))
 }
 
 /// Whether a variant takes the type's code (it has no code, `with` or `StatusCode` field of its

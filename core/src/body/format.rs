@@ -6,7 +6,7 @@ use core::fmt::Display;
 
 use http::StatusCode;
 
-use crate::body::json::ExtensionMember;
+use crate::body::json::{ExtensionMember, Member};
 
 /// How an error's body is written: `#[errstatus(format = Type)]` on the derived type.
 ///
@@ -87,9 +87,12 @@ pub struct Details<'a> {
     pub(crate) type_: Option<&'a str>,
     pub(crate) detail: Option<&'a dyn Display>,
     pub(crate) instance: Option<&'a dyn Display>,
-    pub(crate) extensions: &'a [(&'static str, &'a dyn ExtensionMember)],
+    pub(crate) extensions: &'a [(&'static str, Member<'a>)],
     pub(crate) variant: &'a str,
     pub(crate) code: &'a str,
+    /// The error itself through serde, for [`SerdeJson`](crate::body::serde_json::SerdeJson):
+    /// `None` for other formats and when hidden.
+    pub(crate) whole: Option<&'a dyn ExtensionMember>,
 }
 
 impl<'a> Details<'a> {
@@ -109,8 +112,8 @@ impl<'a> Details<'a> {
         self.type_
     }
 
-    /// The error's Display text, or `None` when it is hidden (a 5xx without `expose`, or
-    /// `expose = false`).
+    /// The error's Display text (or its `#[problem(detail = "...")]` text), or `None` when it
+    /// is hidden (a 5xx without `expose`, or `expose = false`).
     pub fn detail(&self) -> Option<&'a dyn Display> {
         self.detail
     }
@@ -122,8 +125,74 @@ impl<'a> Details<'a> {
 
     /// The extension members shown, in declaration order, as JSON values. A member that fails
     /// to serialize is left out.
+    ///
+    /// A `serde_json::Value` holds an object's members in a map that, unless some crate of the
+    /// build turns on serde_json's `preserve_order` feature, sorts them by name: a struct member
+    /// `Meta { z: 1, a: 2 }` comes back as `{"a":2,"z":1}` once this value is serialized again.
+    /// To send each member as the problem+json body does, exactly as `serde_json::to_string`
+    /// writes it (struct fields in declaration order), use [`Details::extensions_json`].
     pub fn extensions(&self) -> Vec<(&'static str, serde_json::Value)> {
-        self.extensions.iter().filter_map(|(name, value)| Some((*name, value.__to_value()?))).collect()
+        self.extensions.iter().filter_map(|(name, value)| Some((*name, value.to_value()?))).collect()
+    }
+
+    /// The extension members shown, in declaration order, each as its JSON text: exactly what
+    /// `serde_json::to_string(&field)` gives (struct fields in declaration order, whatever
+    /// serde_json's features), the text the problem+json body carries. A member that fails to
+    /// serialize is left out.
+    ///
+    /// ```
+    /// use errstatus::{Details, Format, HttpStatus};
+    ///
+    /// /// `{"error": "...", "data": {<members>}}`
+    /// struct Envelope;
+    ///
+    /// impl Format for Envelope {
+    ///     const CONTENT_TYPE: &'static str = "application/json";
+    ///
+    ///     fn write(d: &Details<'_>, out: &mut String) {
+    ///         let error = d.detail().map_or_else(|| d.title().to_owned(), |t| t.to_string());
+    ///         out.push_str(r#"{"error":"#);
+    ///         out.push_str(&serde_json::to_string(&error).unwrap_or_default());
+    ///         out.push_str(r#","data":{"#);
+    ///         for (i, (name, json)) in d.extensions_json().iter().enumerate() {
+    ///             if i > 0 {
+    ///                 out.push(',');
+    ///             }
+    ///             out.push_str(&serde_json::to_string(name).unwrap_or_default());
+    ///             out.push(':');
+    ///             out.push_str(json);
+    ///         }
+    ///         out.push_str("}}");
+    ///     }
+    /// }
+    ///
+    /// #[derive(serde::Serialize)]
+    /// struct Range { min: u32, max: u32 }
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[errstatus(format = Envelope)]
+    /// #[error("out of range")]
+    /// #[status(422)]
+    /// struct OutOfRange {
+    ///     #[problem(extension)]
+    ///     range: Range,
+    /// }
+    /// # impl std::fmt::Debug for Range {
+    /// #     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("Range") }
+    /// # }
+    ///
+    /// let r: http::Response<String> = OutOfRange { range: Range { min: 5, max: 1 } }.into();
+    /// // `max` after `min`, as declared: not sorted.
+    /// assert_eq!(r.body(), r#"{"error":"out of range","data":{"range":{"min":5,"max":1}}}"#);
+    /// ```
+    pub fn extensions_json(&self) -> Vec<(&'static str, String)> {
+        self.extensions
+            .iter()
+            .filter_map(|(name, value)| {
+                let mut json = String::new();
+                value.write_json(&mut json).then_some((*name, json))
+            })
+            .collect()
     }
 
     /// The name of the variant that produced the response (the struct's name for a struct,

@@ -40,6 +40,60 @@ impl<T: Serialize + ?Sized> ExtensionMember for T {
     }
 }
 
+/// The type of a `#[problem(extension, display)]` field: any type that implements
+/// `std::fmt::Display`. Its Display text is sent as a JSON string.
+///
+/// Implemented for all of them; there is nothing to implement by hand. The trait exists so
+/// that a field type that is not `Display` gets a compile error that says so.
+#[diagnostic::on_unimplemented(
+    message = "`#[problem(extension, display)]` field of type `{Self}` must implement `std::fmt::Display`",
+    label = "the member is this field's Display text",
+    note = "implement `std::fmt::Display` for `{Self}`, or send it through serde with `#[problem(extension)]` or through a function with `#[problem(extension, with = path)]`"
+)]
+pub trait DisplayMember: Display {}
+
+impl<T: Display + ?Sized> DisplayMember for T {}
+
+/// The value of one extension member, as the derived `__problem` hands it over.
+pub(crate) enum Member<'a> {
+    /// `#[problem(extension)]`: the field through serde.
+    Serialize(&'a dyn ExtensionMember),
+    /// `#[problem(extension, display)]`: the field's Display text, as a JSON string.
+    Display(&'a dyn Display),
+    /// `#[problem(extension, with = path)]`: `path(&field)`, made for this response.
+    Value(serde_json::Value),
+}
+
+impl Member<'_> {
+    /// Appends the member's JSON; `false` (and the text written so far left in `out`) when it
+    /// fails.
+    pub(crate) fn write_json(&self, out: &mut String) -> bool {
+        match self {
+            Member::Serialize(value) => value.__write_json(out),
+            Member::Display(value) => {
+                out.push('"');
+                let ok = fmt::write(&mut JsonStr(out), format_args!("{value}")).is_ok();
+                out.push('"');
+                ok
+            }
+            Member::Value(value) => value.__write_json(out),
+        }
+    }
+
+    /// The member as a `serde_json::Value`; `None` when it fails.
+    pub(crate) fn to_value(&self) -> Option<serde_json::Value> {
+        match self {
+            Member::Serialize(value) => value.__to_value(),
+            Member::Display(value) => {
+                let mut text = String::new();
+                fmt::write(&mut text, format_args!("{value}")).ok()?;
+                Some(serde_json::Value::String(text))
+            }
+            Member::Value(value) => Some(value.clone()),
+        }
+    }
+}
+
 /// An `io::Write` into a `String`, for serde_json: it writes whole UTF-8 sequences per call
 /// (escapes and numbers are ASCII), so each chunk is checked and appended without a copy.
 struct Utf8Writer<'a>(&'a mut String);
@@ -65,12 +119,12 @@ pub(crate) fn push_json(buf: &mut String, s: &str) {
 }
 
 /// Writes `,"name":value`; a value that fails to serialize is left out whole.
-pub(crate) fn member(buf: &mut String, name: &str, value: &dyn ExtensionMember) {
+pub(crate) fn member(buf: &mut String, name: &str, value: &Member<'_>) {
     let start = buf.len();
     buf.push(',');
     push_json(buf, name);
     buf.push(':');
-    if !value.__write_json(buf) {
+    if !value.write_json(buf) {
         buf.truncate(start);
     }
 }

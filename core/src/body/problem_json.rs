@@ -53,7 +53,7 @@ impl Format for ProblemJson {
             display_member(buf, "instance", instance);
         }
         for (name, value) in d.extensions {
-            member(buf, name, *value);
+            member(buf, name, value);
         }
         buf.push('}');
     }

@@ -5,15 +5,17 @@
 mod autoref;
 mod code;
 mod listing;
+mod whole;
 
 // The records a derived impl fills in, and the traits that word compile errors on its fields.
-pub use crate::body::json::ExtensionMember as Member;
-pub use crate::status::problem::{HeaderValueSource, Problem};
+pub use crate::body::json::{DisplayMember, ExtensionMember as Member};
+pub use crate::status::problem::{DetailText, HeaderValueSource, Problem};
 
 // Tricks of the derived code, one file each.
 pub use autoref::{AsDynError, ErrorRef, NotDynError};
 pub use code::code;
 pub use listing::statuses_of;
+pub use whole::{NotWhole, Whole};
 
 // `From<E> for http::Response<B>`.
 pub use crate::response::into_response;
@@ -21,6 +23,7 @@ pub use crate::response::into_response;
 // The crates generated code names, at paths of this crate.
 pub use http;
 pub use serde_core as serde;
+pub use serde_json;
 
 // The per-framework impls (each empty without its feature; adapters/derived.rs), and the entry
 // points they call: each adapter's `response` (adapters/), each generator's `responses`

@@ -22,7 +22,7 @@ pub struct SchemaFn {
 
 impl SchemaFn {
     /// A type with no schema for any generator.
-    pub(crate) const NONE: SchemaFn = SchemaFn {
+    pub const NONE: SchemaFn = SchemaFn {
         #[cfg(feature = "utoipa")]
         utoipa: no_utoipa_schema,
         #[cfg(feature = "aide")]

@@ -7,7 +7,7 @@ use http::header::{HeaderMap, HeaderName, HeaderValue};
 use http::StatusCode;
 
 use crate::body::format::{Format, FormatFns};
-use crate::body::json::ExtensionMember;
+use crate::body::json::{DisplayMember, ExtensionMember, Member};
 
 /// The type of a `#[header]` field sent through its Display text: any type that implements
 /// `std::fmt::Display`.
@@ -27,6 +27,23 @@ pub trait HeaderValueSource: Display {}
 
 impl<T: Display + ?Sized> HeaderValueSource for T {}
 
+/// A `#[problem(detail = "...")]` text, written from the error's fields: the derive implements
+/// it for a type with such a detail (one `match` arm per variant that has one).
+#[doc(hidden)]
+pub trait DetailText {
+    /// Writes the detail of the value's variant.
+    fn __detail(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+/// A [`DetailText`] as a Display, for the body.
+pub(crate) struct DetailOf<'a>(pub &'a dyn DetailText);
+
+impl Display for DetailOf<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.__detail(f)
+    }
+}
+
 /// The parts of one error response, collected by the derived `HttpStatus::__problem`.
 #[doc(hidden)]
 pub struct Problem<'a> {
@@ -35,16 +52,21 @@ pub struct Problem<'a> {
     pub(crate) detail: Option<&'a dyn Display>,
     /// A detail made for this response (see [`Problem::status_text`]); `detail` wins over it.
     pub(crate) text: Option<String>,
+    /// `#[problem(detail = "...")]`: the body's detail in place of the Display text, which
+    /// stays the log message.
+    pub(crate) detail_text: Option<&'a dyn DetailText>,
     pub(crate) type_: Option<&'static str>,
     pub(crate) title: Option<&'static str>,
     pub(crate) instance: Option<&'a dyn Display>,
-    pub(crate) extensions: Vec<(&'static str, &'a dyn ExtensionMember)>,
+    pub(crate) extensions: Vec<(&'static str, Member<'a>)>,
     /// The header map of the response being built, filled in place.
     pub(crate) headers: &'a mut HeaderMap,
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     pub(crate) error: Option<&'a (dyn std::error::Error + 'a)>,
     /// The body format; `None`: problem+json.
     pub(crate) format: Option<FormatFns>,
+    /// The error itself through serde, for the `SerdeJson` format.
+    pub(crate) whole: Option<&'a dyn ExtensionMember>,
     /// The variant that produced the response, for custom formats.
     pub(crate) variant: &'static str,
     /// The variant's code (`#[problem(code = "...")]`, else its name in SCREAMING_SNAKE_CASE),
@@ -69,6 +91,7 @@ impl<'a> Problem<'a> {
             expose: false,
             detail: None,
             text: None,
+            detail_text: None,
             type_: None,
             title: None,
             instance: None,
@@ -76,6 +99,7 @@ impl<'a> Problem<'a> {
             headers,
             error: None,
             format: None,
+            whole: None,
             variant: "",
             code: "",
             log: true,
@@ -95,6 +119,19 @@ impl<'a> Problem<'a> {
     #[inline]
     pub fn default_format(&mut self) {
         self.format = None;
+        self.whole = None;
+    }
+
+    /// The error itself as the body, for `SerdeJson` (see `__private::Whole`).
+    #[inline]
+    pub fn whole(&mut self, value: Option<&'a dyn ExtensionMember>) {
+        self.whole = value;
+    }
+
+    /// `#[problem(detail = "...")]`: the body's detail, in place of the Display text.
+    #[inline]
+    pub fn detail_text(&mut self, text: &'a dyn DetailText) {
+        self.detail_text = Some(text);
     }
 
     /// The name of the variant and its code, for [`Details::variant`] and [`Details::code`]
@@ -257,6 +294,25 @@ impl<'a> Problem<'a> {
     /// before a sibling's) is replaced in place: a body never carries a member twice.
     #[inline]
     pub fn extension(&mut self, name: &'static str, value: &'a dyn ExtensionMember) {
+        self.member(name, Member::Serialize(value));
+    }
+
+    /// A `#[problem(extension, display)]` field: its Display text, as a JSON string.
+    #[inline]
+    pub fn extension_display(&mut self, name: &'static str, value: &'a dyn DisplayMember) {
+        self.member(name, Member::Display(value));
+    }
+
+    /// A `#[problem(extension, with = path)]` field: `path(&field)`, called only when the
+    /// members are shown.
+    #[inline]
+    pub fn extension_with<T: ?Sized>(&mut self, name: &'static str, value: &T, with: fn(&T) -> serde_json::Value) {
+        if self.expose {
+            self.member(name, Member::Value(with(value)));
+        }
+    }
+
+    fn member(&mut self, name: &'static str, value: Member<'a>) {
         match self.extensions.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,
             None => self.extensions.push((name, value)),

@@ -229,9 +229,11 @@ pub enum Role {
         written: String,
         lower: String,
     },
-    /// `#[problem(extension)]` or `#[problem(extension = "name")]`.
+    /// `#[problem(extension)]` or `#[problem(extension = "name")]`, with `display`: the
+    /// field's Display text as a JSON string.
     Extension {
         name: Option<String>,
+        display: bool,
     },
     /// `#[problem(instance)]`.
     Instance,
@@ -250,8 +252,10 @@ impl Field {
         match &self.role {
             Role::Plain => String::new(),
             Role::Header { written, .. } => format!("#[header({written})] "),
-            Role::Extension { name: None } => "#[problem(extension)] ".into(),
-            Role::Extension { name: Some(n) } => format!("#[problem(extension = \"{n}\")] "),
+            Role::Extension { name: None, display: false } => "#[problem(extension)] ".into(),
+            Role::Extension { name: Some(n), display: false } => format!("#[problem(extension = \"{n}\")] "),
+            Role::Extension { name: None, display: true } => "#[problem(extension, display)] ".into(),
+            Role::Extension { name: Some(n), display: true } => format!("#[problem(extension = \"{n}\", display)] "),
             Role::Instance => "#[problem(instance)] ".into(),
         }
     }
@@ -259,8 +263,8 @@ impl Field {
     /// The extension member name, for an extension field.
     pub fn member(&self) -> Option<String> {
         match (&self.role, &self.name) {
-            (Role::Extension { name: Some(n) }, _) => Some(n.clone()),
-            (Role::Extension { name: None }, Some(f)) => Some(f.strip_prefix("r#").unwrap_or(f).to_owned()),
+            (Role::Extension { name: Some(n), .. }, _) => Some(n.clone()),
+            (Role::Extension { name: None, .. }, Some(f)) => Some(f.strip_prefix("r#").unwrap_or(f).to_owned()),
             _ => None,
         }
     }
@@ -514,7 +518,10 @@ impl Input {
                 Role::Plain => {}
                 Role::Header { lower, .. } => e.headers.push((lower.clone(), value.text)),
                 Role::Instance => e.instance = Some(value.text),
-                Role::Extension { .. } => e.members.push((f.member().expect("extension"), value.json)),
+                Role::Extension { display: false, .. } => e.members.push((f.member().expect("extension"), value.json)),
+                Role::Extension { display: true, .. } => {
+                    e.members.push((f.member().expect("extension"), json_string(&value.text)))
+                }
             }
         }
         e.type_ = match (&v.problem.type_, &self.problem.type_) {
@@ -580,7 +587,7 @@ const HEADERS: &[(&str, &str)] = &[
 type RawField = (Ty, u8, Index, bool);
 
 fn raw_field() -> BoxedStrategy<RawField> {
-    let role = prop_oneof![4 => Just(0u8), 2 => Just(1), 2 => Just(2), 1 => Just(3)];
+    let role = prop_oneof![4 => Just(0u8), 2 => Just(1), 2 => Just(2), 1 => Just(3), 1 => Just(4)];
     (select(TYS), role, any::<Index>(), any::<bool>()).boxed()
 }
 
@@ -633,7 +640,10 @@ fn fields_of(raw: &[RawField], shape: Shape, generic: bool) -> Vec<Field> {
                 }
             }
             2 if ty.serialize() => {
-                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")) }
+                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), display: false }
+            }
+            4 if ty.display() => {
+                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), display: true }
             }
             3 if ty.display() && !out.iter().any(|f| matches!(f.role, Role::Instance)) => Role::Instance,
             _ => Role::Plain,
@@ -793,4 +803,24 @@ fn transparent(name: String, generic: bool, shape: Shape) -> Variant {
         shape,
         fields: vec![Field { name: field, ty, role: Role::Plain }],
     }
+}
+
+/// `text` as a JSON string, as the runtime writes a Display member.
+fn json_string(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -1097,3 +1097,46 @@ proptest! {
         prop_assert_eq!(derive(&node).to_string(), out.to_string());
     }
 }
+
+/// A detail's format string: placeholders from fields, braces and specs.
+fn detail_format() -> BoxedStrategy<String> {
+    let piece = prop_oneof![
+        Just("text ".to_owned()),
+        Just("{{".to_owned()),
+        Just("}}".to_owned()),
+        Just("{".to_owned()),
+        Just("}".to_owned()),
+        Just("{}".to_owned()),
+        (0..3usize, pick(&["", ":?", ":>8", ":#x", ":Q", ":w$", ":.*", ":x?"]))
+            .prop_map(|(i, s)| format!("{{{i}{s}}}")),
+        (pick(&["a", "b", "r#type", "type", "zz"]), pick(&["", ":?", ":<4"])).prop_map(|(n, s)| format!("{{{n}{s}}}")),
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..8).prop_map(|v| v.concat()).boxed()
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// `#[problem(detail = ...)]` on a struct: never a panic; a detail whose placeholders all
+    /// name fields expands, others are one error on the literal.
+    #[test]
+    fn detail_formats_expand_or_fail_on_the_literal(fmt in detail_format(), named in any::<bool>()) {
+        let fields = if named { "{ a: u8, b: String, r#type: u8 }" } else { "(u8, String);" };
+        let src = format!(
+            "#[status(400)] #[problem(detail = {fmt:?})] struct E {fields}"
+        );
+        let node = parse_input(&src);
+        match crate::try_expand(&node) {
+            Ok(tokens) => {
+                let text = tokens.to_string();
+                prop_assert!(text.contains("DetailText"), "{}", text);
+            }
+            Err(err) => {
+                let msgs = messages(err);
+                prop_assert_eq!(msgs.len(), 1, "{:?}", msgs);
+                prop_assert!(msgs[0].starts_with("#[problem(detail)] of struct `E`"), "{:?}", msgs);
+            }
+        }
+    }
+}
