@@ -482,8 +482,10 @@ impl Gen<'_> {
                 };
                 let doc = &arm.variant.doc;
                 let detail = opt_str(arm.variant.error_fmt.as_deref());
-                let content_type = match &self.input.container.format {
-                    Some(ty) => quote!(::core::option::Option::Some(<#ty as #krate::Format>::CONTENT_TYPE)),
+                let format = match &self.input.container.format {
+                    Some(ty) => {
+                        quote!(::core::option::Option::Some(#krate::__private::openapi::FormatDoc::of::<#ty>()))
+                    }
                     None => quote!(::core::option::Option::None),
                 };
                 let expose = resp.expose.unwrap_or_else(|| resp.status.entry().is_none_or(|e| e.code < 500));
@@ -498,7 +500,7 @@ impl Gen<'_> {
                     __d.variant(#krate::__private::openapi::Variant {
                         status: #status,
                         runtime: #runtime,
-                        content_type: #content_type,
+                        format: #format,
                         name: #name,
                         doc: #doc,
                         detail: #detail,

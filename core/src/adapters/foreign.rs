@@ -90,7 +90,7 @@ pub(crate) fn document(docs: &mut Docs, cases: &[Case]) {
         docs.variant(Variant {
             status: case.status,
             runtime: false,
-            content_type: None,
+            format: None,
             name: case.name,
             doc: case.doc,
             detail: Some(case.detail),

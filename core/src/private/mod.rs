@@ -69,5 +69,5 @@ pub mod openapi {
     pub use crate::openapi::probe::{HasSchema, NoSchema, Probe};
     #[cfg(feature = "utoipa")]
     pub use crate::openapi::utoipa::responses;
-    pub use crate::status::docs::{Docs, SchemaFn, Variant};
+    pub use crate::status::docs::{Docs, FormatDoc, SchemaFn, Variant};
 }
