@@ -440,14 +440,14 @@ impl Gen<'_> {
     }
 
     /// Without `utoipa` and `aide`, nothing (and none of the code below is built).
-    #[cfg(not(any(feature = "utoipa", feature = "aide")))]
+    #[cfg(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")))]
     fn openapi_fn(&self) -> TokenStream {
         TokenStream::new()
     }
 
     /// `HttpStatus::__openapi` (feature `utoipa` or `aide`): each variant's facts for the
     /// OpenAPI document.
-    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
     fn openapi_fn(&self) -> TokenStream {
         let krate = &self.names.krate;
         let type_name = self.input.original.ident.to_string();
@@ -523,7 +523,7 @@ impl Gen<'_> {
     }
 
     /// `(name, schema)` of each extension member, the schema probed from the field's type.
-    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
     fn schema_fns<'e>(&'e self, extras: &'e Extras) -> impl Iterator<Item = TokenStream> + 'e {
         let krate = &self.names.krate;
         extras.extensions.iter().map(move |(n, f)| {

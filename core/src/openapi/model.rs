@@ -1,7 +1,7 @@
-//! The OpenAPI model both generators read (features `utoipa` and `aide`): the derive lists each
-//! variant's facts into a `Docs` (status/docs.rs), and [`groups`] makes one response of them per
-//! status. utoipa.rs and aide.rs each build their own types from the same groups, so both
-//! documents list the same responses.
+//! The OpenAPI model the generators read (features `utoipa`, `aide` and `poem-openapi`): the
+//! derive lists each variant's facts into a `Docs` (status/docs.rs), and [`groups`] makes one
+//! response of them per status. utoipa.rs, aide.rs and poem_openapi.rs each build their own
+//! types from the same groups, so the documents list the same responses.
 
 use std::collections::BTreeMap;
 
@@ -34,8 +34,10 @@ pub(crate) struct Custom {
 
 /// A named example of a response body.
 pub(crate) struct Example {
+    #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))] // poem-openapi: unnamed
     pub name: String,
     /// The first line of the variant's doc comment.
+    #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
     pub summary: &'static str,
     pub value: serde_json::Value,
 }
