@@ -19,7 +19,7 @@ mod status;
 
 mod response;
 
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 mod openapi;
 
 mod adapters;

@@ -243,3 +243,32 @@ fn transparent_variants_list_the_outer_fields_and_members_they_send() {
         assert!(properties.get("tenant").is_some(), "{code:?}: {json}");
     }
 }
+
+// ---- custom formats: their schema and their own bodies as examples ----
+
+#[path = "common/custom_formats.rs"]
+mod custom_formats;
+use custom_formats::{legacy_schema, LegacyError};
+
+#[test]
+fn a_custom_format_is_documented_with_its_schema_and_its_own_bodies() {
+    let responses = aide::generate::in_context(|ctx| LegacyError::inferred_responses(ctx, &mut Operation::default()));
+    let codes: Vec<Option<u16>> = responses.iter().map(|(code, _)| *code).collect();
+    assert_eq!(codes, [Some(404), Some(503)]);
+    let json: Vec<Value> = responses.iter().map(|(_, r)| serde_json::to_value(r).unwrap()).collect();
+    let legacy = &json[0]["content"]["application/json"];
+    assert_eq!(legacy["schema"], legacy_schema(), "{}", json[0]);
+    assert_eq!(
+        legacy["examples"],
+        json!({"LegacyError::NoUser": {
+            "summary": "No such user.",
+            "value": {"error": "no user <u64>", "code": 404, "kind": "NoUser"},
+        }})
+    );
+    let hidden = &json[1]["content"]["application/json"]["examples"]["LegacyError::Db"]["value"];
+    assert_eq!(*hidden, json!({"error": "Service Unavailable", "code": 503, "kind": "Db"}));
+    let plain = &json[0]["content"]["text/plain; charset=utf-8"];
+    assert_eq!(plain["schema"], json!({"description": "The body in this API's own error format"}));
+    assert_eq!(plain["examples"]["PlainError::NoOrder"]["value"], "no such order <id>");
+    assert!(json[0]["content"].get("application/problem+json").is_none());
+}

@@ -49,8 +49,9 @@ fn variant(status: StatusCode, name: &'static str) -> Variant {
     Variant {
         status,
         runtime: false,
-        content_type: None,
+        format: None,
         name,
+        code: "",
         doc: "",
         detail: Some(name),
         expose: true,
@@ -263,7 +264,7 @@ fn variants_with_a_run_time_status_are_the_default_response() {
         d.variant(variant(StatusCode::NOT_FOUND, "Upstream::Missing"));
         d.variant(Variant {
             runtime: true,
-            content_type: None,
+            format: None,
             doc: "The upstream's own status.",
             ..variant(StatusCode::OK, "Upstream::Relayed")
         });
@@ -345,4 +346,33 @@ fn transparent_variants_list_the_outer_fields_and_members_they_send() {
     // The sibling's member replaces the inner error's of its name, its schema included.
     let properties = &doc["429"]["content"]["application/problem+json"]["schema"]["properties"];
     assert_eq!(properties["bucket"]["type"], "integer", "{doc}");
+}
+
+// ---- custom formats: their schema and their own bodies as examples ----
+
+#[path = "common/custom_formats.rs"]
+mod custom_formats;
+use custom_formats::{legacy_schema, LegacyError};
+
+#[test]
+fn a_custom_format_is_documented_with_its_schema_and_its_own_bodies() {
+    let doc = responses_json::<LegacyError>();
+    assert_eq!(codes(&doc), ["404", "503"], "{doc}");
+    let legacy = &doc["404"]["content"]["application/json"];
+    assert_eq!(legacy["schema"], legacy_schema(), "{doc}");
+    assert_eq!(
+        legacy["examples"],
+        json!({"LegacyError::NoUser": {
+            "summary": "No such user.",
+            "value": {"error": "no user <u64>", "code": 404, "kind": "NoUser"},
+        }})
+    );
+    // A hidden detail stays hidden in the example too.
+    let hidden = &doc["503"]["content"]["application/json"]["examples"]["LegacyError::Db"]["value"];
+    assert_eq!(*hidden, json!({"error": "Service Unavailable", "code": 503, "kind": "Db"}));
+    // A format without a schema, through a transparent variant: any value, the text as a string.
+    let plain = &doc["404"]["content"]["text/plain; charset=utf-8"];
+    assert_eq!(plain["schema"], json!({"description": "The body in this API's own error format"}), "{doc}");
+    assert_eq!(plain["examples"]["PlainError::NoOrder"]["value"], "no such order <id>");
+    assert!(doc["404"]["content"].get("application/problem+json").is_none(), "{doc}");
 }

@@ -30,10 +30,10 @@ pub(crate) struct Variant<'a> {
     /// A unit variant or struct: its pattern is the bare path.
     pub unit: bool,
     /// The doc comment, for OpenAPI descriptions.
-    #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")), allow(dead_code))]
     pub doc: String,
     /// The `#[error("...")]` format string (thiserror), for OpenAPI examples.
-    #[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")), allow(dead_code))]
     pub error_fmt: Option<String>,
 }
 
@@ -129,18 +129,18 @@ pub(crate) fn with_parsed_type<R>(ty: &Type, f: impl FnOnce(&Type) -> R) -> R {
 
 /// Only the OpenAPI document (features `utoipa`, `aide`) reads the doc comment and the format
 /// string: without them, neither is read nor built.
-#[cfg(not(any(feature = "utoipa", feature = "aide")))]
+#[cfg(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")))]
 fn doc(_: &[syn::Attribute]) -> String {
     String::new()
 }
 
-#[cfg(not(any(feature = "utoipa", feature = "aide")))]
+#[cfg(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")))]
 fn error_fmt(_: &[syn::Attribute], _: &Fields) -> Option<String> {
     None
 }
 
 /// The doc comment: the `#[doc = "..."]` lines joined, trimmed.
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 fn doc(attrs: &[syn::Attribute]) -> String {
     let lines: Vec<String> = attrs
         .iter()
@@ -162,7 +162,7 @@ fn doc(attrs: &[syn::Attribute]) -> String {
 ///
 /// A `#[problem(detail = "...")]` is the body's detail: its format string, marked the same way,
 /// comes first.
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 fn error_fmt(attrs: &[syn::Attribute], fields: &Fields) -> Option<String> {
     let mut detail = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
@@ -191,7 +191,7 @@ fn error_fmt(attrs: &[syn::Attribute], fields: &Fields) -> Option<String> {
 
 /// `{0}`, `{0:?}`, `{name}`, `{name.x}` -> `<type of field 0>`, `<name>`, `<name.x>`; `{{` and
 /// `}}` -> `{` and `}`.
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 fn mark_placeholders(fmt: &str, fields: &Fields) -> String {
     let mut out = String::with_capacity(fmt.len());
     let mut chars = fmt.chars().peekable();

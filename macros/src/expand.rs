@@ -516,14 +516,14 @@ impl Gen<'_> {
     }
 
     /// Without `utoipa` and `aide`, nothing (and none of the code below is built).
-    #[cfg(not(any(feature = "utoipa", feature = "aide")))]
+    #[cfg(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")))]
     fn openapi_fn(&self) -> TokenStream {
         TokenStream::new()
     }
 
     /// `HttpStatus::__openapi` (feature `utoipa` or `aide`): each variant's facts for the
     /// OpenAPI document.
-    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
     fn openapi_fn(&self) -> TokenStream {
         let krate = &self.names.krate;
         let type_name = self.input.original.ident.to_string();
@@ -561,8 +561,10 @@ impl Gen<'_> {
                 };
                 let doc = &arm.variant.doc;
                 let detail = opt_str(arm.variant.error_fmt.as_deref());
-                let content_type = match &self.input.container.format {
-                    Some(ty) => quote!(::core::option::Option::Some(<#ty as #krate::Format>::CONTENT_TYPE)),
+                let format = match &self.input.container.format {
+                    Some(ty) => {
+                        quote!(::core::option::Option::Some(#krate::__private::openapi::FormatDoc::of::<#ty>()))
+                    }
                     None => quote!(::core::option::Option::None),
                 };
                 let expose = resp.expose.unwrap_or_else(|| resp.status.entry().is_none_or(|e| e.code < 500));
@@ -573,6 +575,7 @@ impl Gen<'_> {
                 let headers = resp.extras.headers.iter().map(|h| crate::extras::key_name(&h.key));
                 let always = resp.extras.fixed.iter().filter(|f| !f.default);
                 let headers = headers.chain(always.map(|f| crate::extras::key_name(&f.key)));
+                let code = &resp.code;
                 let add = match &resp.status {
                     StatusSrc::OptionField(..) => local("variant_with_fallback"),
                     _ => local("variant"),
@@ -581,8 +584,9 @@ impl Gen<'_> {
                     __d.#add(#krate::__private::openapi::Variant {
                         status: #status,
                         runtime: #runtime,
-                        content_type: #content_type,
+                        format: #format,
                         name: #name,
+                        code: #code,
                         doc: #doc,
                         detail: #detail,
                         expose: #expose,
@@ -604,7 +608,7 @@ impl Gen<'_> {
     }
 
     /// `(name, schema)` of each extension member, the schema probed from the field's type.
-    #[cfg(any(feature = "utoipa", feature = "aide"))]
+    #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
     fn schema_fns<'e>(&'e self, extras: &'e Extras) -> impl Iterator<Item = TokenStream> + 'e {
         let krate = &self.names.krate;
         extras.extensions.iter().map(move |(n, f, how)| {

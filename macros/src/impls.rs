@@ -91,7 +91,7 @@ impl Names {
     /// outer type still documents its variants through a transparent variant, as it lists its
     /// statuses.
     pub(crate) fn documents(&self) -> bool {
-        cfg!(feature = "utoipa") || cfg!(feature = "aide")
+        cfg!(feature = "utoipa") || cfg!(feature = "aide") || cfg!(feature = "poem-openapi")
     }
 }
 

@@ -22,9 +22,11 @@ pub use errstatus_core::*;
 /// | `salvo` | `salvo::Scribe` |
 /// | `utoipa` | `utoipa::IntoResponses` |
 /// | `aide` | `aide::OperationOutput` |
+/// | `poem-openapi` | `poem_openapi::ApiResponse` (and `poem`'s impl) |
 /// | `tracing` | no impl: a 5xx whose detail is hidden is logged with `tracing::error!` |
 ///
-/// `#[errstatus(skip(feature, ...))]` leaves a feature's impl out for one type.
+/// `#[errstatus(skip(feature, ...))]` leaves a feature's impl out for one type (`-` written as
+/// `_`: `skip(actix_web)`, `skip(poem_openapi)`).
 ///
 /// Every code is checked against the IANA registry at compile time:
 ///

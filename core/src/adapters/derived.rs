@@ -178,3 +178,28 @@ macro_rules! __errstatus_aide {
 macro_rules! __errstatus_aide {
     ($($input:tt)*) => {};
 }
+
+#[cfg(feature = "poem-openapi")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_poem_openapi {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::poem_openapi::ApiResponse for $($ty)* $($where_)* {
+            fn meta() -> $crate::__private::poem_openapi::registry::MetaResponses {
+                $crate::__private::poem_openapi_meta::<Self>()
+            }
+
+            // Every schema is inline: nothing to register.
+            fn register(_: &mut $crate::__private::poem_openapi::registry::Registry) {}
+        }
+    };
+}
+
+#[cfg(not(feature = "poem-openapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_poem_openapi {
+    ($($input:tt)*) => {};
+}

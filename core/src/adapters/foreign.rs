@@ -7,7 +7,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::response::to_response;
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 use crate::status::docs::{Docs, Variant};
 use crate::status::http_status::HttpStatus;
 use crate::status::problem::Problem;
@@ -66,7 +66,7 @@ pub(crate) fn problem(status: StatusCode, text: Option<&[u8]>) -> http::Response
 /// OpenAPI listing: the status, the name of the case, what it means, and an example text.
 #[derive(Clone, Copy)]
 // All but the status are for the OpenAPI document.
-#[cfg_attr(not(any(feature = "utoipa", feature = "aide")), allow(dead_code))]
+#[cfg_attr(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")), allow(dead_code))]
 pub(crate) struct Case {
     pub status: StatusCode,
     pub name: &'static str,
@@ -84,14 +84,15 @@ pub(crate) fn statuses(cases: &[Case]) -> Vec<StatusCode> {
 
 /// Lists `cases` for the OpenAPI document, as the derive lists variants: the text shown for a
 /// 4xx, hidden for a 5xx.
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 pub(crate) fn document(docs: &mut Docs, cases: &[Case]) {
     for case in cases {
         docs.variant(Variant {
             status: case.status,
             runtime: false,
-            content_type: None,
+            format: None,
             name: case.name,
+            code: "",
             doc: case.doc,
             detail: Some(case.detail),
             expose: !case.status.is_server_error(),
@@ -134,7 +135,7 @@ macro_rules! rejection {
                 $crate::adapters::foreign::statuses($cases)
             }
 
-            #[cfg(any(feature = "utoipa", feature = "aide"))]
+            #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
             fn __openapi(docs: &mut $crate::status::docs::Docs) {
                 $crate::adapters::foreign::document(docs, $cases)
             }

@@ -60,6 +60,49 @@ pub trait Format {
         let _ = details;
         Self::CONTENT_TYPE
     }
+
+    /// The JSON Schema of the body, for the OpenAPI documents (features `utoipa`, `aide` and
+    /// `poem-openapi`); by default `None`, documented as any JSON value.
+    ///
+    /// Whatever the schema, each variant's example in the documents is this format's own
+    /// [`write`](Format::write) output for the variant: its status, title and type, the
+    /// `#[error("...")]` text as the detail (placeholders marked: `no user <u64>`; none when
+    /// the detail is hidden), no instance and no extension members. For a JSON content-type
+    /// (`application/json`, `*/*+json`) the example is that output parsed, otherwise the text
+    /// as a string.
+    ///
+    /// ```
+    /// use errstatus::{Details, Format};
+    /// use serde_json::json;
+    ///
+    /// struct Legacy;
+    ///
+    /// impl Format for Legacy {
+    ///     const CONTENT_TYPE: &'static str = "application/json";
+    ///
+    ///     fn write(d: &Details<'_>, out: &mut String) {
+    ///         let error = d.detail().map_or_else(|| d.title().to_owned(), |t| t.to_string());
+    ///         let body = json!({ "error": error, "code": d.status().as_u16() });
+    ///         out.push_str(&body.to_string());
+    ///     }
+    ///
+    ///     fn schema() -> Option<serde_json::Value> {
+    ///         Some(json!({
+    ///             "type": "object",
+    ///             "required": ["error", "code"],
+    ///             "properties": {
+    ///                 "error": { "type": "string" },
+    ///                 "code": { "type": "integer" },
+    ///             },
+    ///         }))
+    ///     }
+    /// }
+    ///
+    /// assert_eq!(Legacy::schema().unwrap()["required"], json!(["error", "code"]));
+    /// ```
+    fn schema() -> Option<serde_json::Value> {
+        None
+    }
 }
 
 /// What a [`Format`] writes from: the parts of one response, with the hiding rules applied

@@ -36,21 +36,34 @@ fn schema_object(schema: Map<String, Value>) -> SchemaObject {
     SchemaObject { json_schema: Schema::from(schema), external_docs: None, example: None }
 }
 
+/// Named examples, as aide writes them.
+fn examples<C: FromIterator<(String, ReferenceOr<Example>)>>(examples: Vec<model::Example>) -> C {
+    examples
+        .into_iter()
+        .map(|e| {
+            let summary = Some(e.summary.to_owned());
+            (e.name, ReferenceOr::Item(Example { summary, value: Some(e.value), ..Example::default() }))
+        })
+        .collect()
+}
+
 /// The response of one status (or the `default` response).
 fn response(ctx: &mut GenContext, group: &Group) -> Response {
     let mut response = Response { description: group.description(), ..Response::default() };
-    // Bodies in a custom format: their content-type, any JSON value (the format decides).
-    for content_type in group.custom_content_types() {
-        let any = schema_object(object(json!({ "description": model::CUSTOM_DESCRIPTION })));
-        response.content.insert(content_type.to_owned(), MediaType { schema: Some(any), ..MediaType::default() });
+    // Bodies in a custom format: their content-type, the format's schema (any JSON value if it
+    // has none) and its own body for each variant.
+    for custom in group.customs() {
+        let schema = custom.schema.map_or_else(|| object(json!({ "description": model::CUSTOM_DESCRIPTION })), object);
+        let media = MediaType {
+            schema: Some(schema_object(schema)),
+            examples: examples(custom.examples),
+            ..MediaType::default()
+        };
+        response.content.insert(custom.content_type.to_owned(), media);
     }
     if !group.problem_variants().is_empty() {
-        let examples = group.examples().into_iter().map(|e| {
-            let summary = Some(e.summary.to_owned());
-            (e.name, ReferenceOr::Item(Example { summary, value: Some(e.value), ..Example::default() }))
-        });
         let schema = schema_object(problem_schema(ctx, &group.members()));
-        let media = MediaType { schema: Some(schema), examples: examples.collect(), ..MediaType::default() };
+        let media = MediaType { schema: Some(schema), examples: examples(group.examples()), ..MediaType::default() };
         response.content.insert(PROBLEM_JSON.to_owned(), media);
     }
     for name in group.headers() {

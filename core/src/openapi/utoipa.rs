@@ -27,18 +27,23 @@ pub fn responses<E: HttpStatus>() -> BTreeMap<String, RefOr<utoipa::openapi::Res
 /// without examples since their status is not known).
 fn response(group: &Group) -> utoipa::openapi::Response {
     let mut builder = ResponseBuilder::new().description(group.description());
-    // Bodies in a custom format: their content-type, any JSON value (the format decides).
-    for content_type in group.custom_content_types() {
-        let any =
-            ObjectBuilder::new().schema_type(SchemaType::AnyValue).description(Some(model::CUSTOM_DESCRIPTION)).build();
-        builder = builder.content(content_type, ContentBuilder::new().schema(Some(Schema::Object(any))).build());
+    // Bodies in a custom format: their content-type, the format's schema (any JSON value if it
+    // has none, or none that utoipa reads) and its own body for each variant.
+    for custom in group.customs() {
+        let schema = custom.schema.and_then(|schema| serde_json::from_value::<RefOr<Schema>>(schema).ok());
+        let schema = schema.unwrap_or_else(|| {
+            let any =
+                ObjectBuilder::new().schema_type(SchemaType::AnyValue).description(Some(model::CUSTOM_DESCRIPTION));
+            RefOr::T(Schema::Object(any.build()))
+        });
+        let content = ContentBuilder::new().schema(Some(schema)).examples_from_iter(examples(custom.examples)).build();
+        builder = builder.content(custom.content_type, content);
     }
     if !group.problem_variants().is_empty() {
-        let examples = group
-            .examples()
-            .into_iter()
-            .map(|e| (e.name, ExampleBuilder::new().summary(e.summary).value(Some(e.value)).build()));
-        let content = ContentBuilder::new().schema(Some(schema(&group.members()))).examples_from_iter(examples).build();
+        let content = ContentBuilder::new()
+            .schema(Some(schema(&group.members())))
+            .examples_from_iter(examples(group.examples()))
+            .build();
         builder = builder.content(PROBLEM_JSON, content);
     }
     for name in group.headers() {
@@ -46,6 +51,10 @@ fn response(group: &Group) -> utoipa::openapi::Response {
         builder = builder.header(name, header);
     }
     builder.build()
+}
+
+fn examples(examples: Vec<model::Example>) -> impl Iterator<Item = (String, utoipa::openapi::example::Example)> {
+    examples.into_iter().map(|e| (e.name, ExampleBuilder::new().summary(e.summary).value(Some(e.value)).build()))
 }
 
 fn string() -> ObjectBuilder {

@@ -29,8 +29,8 @@ pub use serde_json;
 // points they call: each adapter's `response` (adapters/), each generator's `responses`
 // (openapi/).
 pub use crate::{
-    __errstatus_actix_web, __errstatus_aide, __errstatus_axum, __errstatus_poem, __errstatus_rocket, __errstatus_salvo,
-    __errstatus_utoipa,
+    __errstatus_actix_web, __errstatus_aide, __errstatus_axum, __errstatus_poem, __errstatus_poem_openapi,
+    __errstatus_rocket, __errstatus_salvo, __errstatus_utoipa,
 };
 
 #[cfg(feature = "actix-web")]
@@ -63,14 +63,19 @@ pub use crate::openapi::aide::responses as aide_responses;
 #[cfg(feature = "aide")]
 pub use aide;
 
+#[cfg(feature = "poem-openapi")]
+pub use crate::openapi::poem_openapi::meta as poem_openapi_meta;
+#[cfg(feature = "poem-openapi")]
+pub use poem_openapi;
+
 #[cfg(feature = "utoipa")]
 pub use utoipa;
 
 /// What the derive's `__openapi` names (features `utoipa` and `aide`).
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 pub mod openapi {
     pub use crate::openapi::probe::{HasSchema, NoSchema, Probe};
     #[cfg(feature = "utoipa")]
     pub use crate::openapi::utoipa::responses;
-    pub use crate::status::docs::{Docs, SchemaFn, Variant};
+    pub use crate::status::docs::{Docs, FormatDoc, SchemaFn, Variant};
 }

@@ -5,6 +5,8 @@
 
 use http::StatusCode;
 
+use crate::body::format::{Details, Format};
+
 /// The schema of an extension member's type, for each generator that is on: the type's own
 /// when it has one for that generator (`utoipa::ToSchema`, `schemars::JsonSchema`), a generic
 /// "any JSON value" otherwise.
@@ -53,6 +55,26 @@ fn no_aide_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::Schema::from(schema)
 }
 
+/// A custom body format, as the documents need it: its content-type, its own JSON Schema and
+/// its `write`, for the examples. The derive writes `FormatDoc::of::<F>()`.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct FormatDoc {
+    /// [`Format::CONTENT_TYPE`].
+    pub content_type: &'static str,
+    /// [`Format::write`].
+    pub write: fn(&Details<'_>, &mut String),
+    /// [`Format::schema`].
+    pub schema: fn() -> Option<serde_json::Value>,
+}
+
+impl FormatDoc {
+    /// The documentation of the format `F`.
+    pub fn of<F: Format + ?Sized>() -> Self {
+        FormatDoc { content_type: F::CONTENT_TYPE, write: F::write, schema: F::schema }
+    }
+}
+
 /// One variant's documentation, as the derive sees it.
 #[doc(hidden)]
 #[derive(Clone)]
@@ -61,11 +83,13 @@ pub struct Variant {
     /// The status is decided at run time (`#[status]` on a field, `#[status(with = ...)]`):
     /// the variant is listed under the `default` response, and `status` is not used.
     pub runtime: bool,
-    /// The content-type of a custom body format (`#[errstatus(format = ...)]`); `None`:
-    /// problem+json.
-    pub content_type: Option<&'static str>,
+    /// A custom body format (`#[errstatus(format = ...)]`); `None`: problem+json.
+    pub format: Option<FormatDoc>,
     /// The variant's name, used as the example's name.
     pub name: &'static str,
+    /// The variant's code (`#[problem(code)]`, else its name in SCREAMING_SNAKE_CASE), for a
+    /// custom format's example.
+    pub code: &'static str,
     /// The variant's doc comment.
     pub doc: &'static str,
     /// The `#[error("...")]` text, shown as the example's `detail`.

@@ -3,7 +3,7 @@
 //! `__problem` fills for the response, and the [`Docs`](docs::Docs) that `__openapi` fills for
 //! the OpenAPI generators.
 
-#[cfg(any(feature = "utoipa", feature = "aide"))]
+#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 pub(crate) mod docs;
 pub(crate) mod http_status;
 pub(crate) mod problem;
