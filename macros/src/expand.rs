@@ -39,6 +39,8 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let default_arm = model.arms.iter().any(|arm| plain(&arm)).then(|| g.default_problem_arm());
     let p = local("__p");
     let set_format = format.map(|ty| quote_spanned!(ty.span()=> #p.format::<#ty>();));
+    // The crate that defines the type, for gRPC's `ErrorInfo.domain`: once per `__problem`.
+    let set_domain = g.names.names_domain().then(|| quote!(#p.domain(::core::option_env!("CARGO_PKG_NAME"));));
     let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
@@ -56,7 +58,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         // constant in scope that happens to have the same name.
         (
             quote!({ #alias match *self { #(#status_arms)* } }),
-            quote!(#set_format match *self { #(#problem_arms)* #default_arm }),
+            quote!(#set_format #set_domain match *self { #(#problem_arms)* #default_arm }),
         )
     };
     let mut bodies = Bodies { status, problem, extra: g.statuses_fn() };
@@ -245,6 +247,11 @@ impl Gen<'_> {
                     let name = name.strip_prefix("r#").unwrap_or(&name);
                     let code = &resp.code;
                     calls.extend(quote!(__p.variant(#name, #code);));
+                }
+                if let Some(number) = resp.grpc {
+                    // Whatever the features: a type compiles the same with and without `tonic`.
+                    let number = proc_macro2::Literal::u8_unsuffixed(number);
+                    calls.extend(quote!(__p.grpc(#number);));
                 }
                 if resp.type_.is_some() || resp.title.is_some() {
                     let ty = opt_str(resp.type_.as_deref());
@@ -620,6 +627,7 @@ fn is_plain(arm: &Arm) -> bool {
     match &arm.body {
         ArmBody::Own(resp @ Response { status: StatusSrc::Code(entry, _), .. }) => {
             resp.extras.is_empty()
+                && resp.grpc.is_none()
                 && resp.type_.is_none()
                 && resp.title.is_none()
                 && resp.expose == Some(entry.class != errstatus_registry::Class::ServerError)
