@@ -44,6 +44,39 @@ pub use adapters::actix;
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use adapters::axum;
 
+/// gRPC (feature `tonic`): a derived type converts into a `tonic::Status` (`From<E>` and
+/// `From<&E>`), with the code from `#[grpc(CODE)]` or from the HTTP status through
+/// [`grpc::code`], the Display text as message (the IANA title when the detail is hidden), and the details
+/// (`grpc-status-details-bin`) that `tonic_types::StatusExt` decodes: an `ErrorInfo` (reason:
+/// the variant's code; domain: the crate that defines the type; metadata: the extension
+/// members shown) and, from a `Retry-After` field in seconds, a `RetryInfo`. Other header
+/// fields become ASCII metadata.
+///
+/// ```
+/// use errstatus::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum OrderError {
+///     #[error("no order {0}")]
+///     #[status(404)]
+///     NotFound(u64),
+///     #[error("order {0} exists")]
+///     #[status(409)]
+///     #[grpc(ALREADY_EXISTS)]
+///     Duplicate(u64),
+/// }
+///
+/// let status = tonic::Status::from(OrderError::NotFound(7));
+/// assert_eq!(status.code(), tonic::Code::NotFound);
+/// assert_eq!(status.message(), "no order 7");
+/// assert_eq!(tonic::Status::from(&OrderError::Duplicate(7)).code(), tonic::Code::AlreadyExists);
+/// ```
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod grpc {
+    pub use crate::adapters::grpc::code;
+}
+
 // The `serde` that extension members implement, at a path compile errors can name: rustc
 // names a trait by its shortest public path, and one through `__private` would show up in
 // "the trait `Serialize` is not implemented" when the user's crate has no `serde` of its own.

@@ -162,6 +162,67 @@ fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<Str
     (problem.status, body)
 }
 
+/// What a protocol adapter (gRPC) sends of an error: the facts of its response, the hiding
+/// rules applied.
+#[cfg(feature = "tonic")]
+pub(crate) struct Facts {
+    pub status: StatusCode,
+    /// The Display text when shown; for a hidden detail (or none) the IANA title.
+    pub message: String,
+    /// The variant's code (`Problem::code`), never hidden.
+    pub code: &'static str,
+    /// `#[grpc(CODE)]`, google.rpc.Code's number.
+    pub grpc: Option<u8>,
+    /// The crate that defines the error type.
+    pub domain: &'static str,
+    /// The extension members shown (none for a hidden detail); a member that fails to
+    /// serialize is left out.
+    pub members: Vec<(&'static str, serde_json::Value)>,
+    /// The header fields, as the response would carry them (no content-type).
+    pub headers: HeaderMap,
+}
+
+/// The facts of `e`'s response for a protocol adapter: `__problem` run with a header map of
+/// its own, and logged as [`build`] does (feature `tracing`). Not generic.
+#[cfg(feature = "tonic")]
+pub(crate) fn facts(e: &dyn HttpStatus) -> Facts {
+    let mut headers = HeaderMap::new();
+    let mut problem = Problem::new(&mut headers);
+    e.__problem(&mut problem);
+    #[cfg(feature = "tracing")]
+    if let Some((status, detail, error)) = problem.masked() {
+        crate::log::masked(status, detail, error);
+    }
+    let status = problem.status;
+    let shown = problem.expose;
+    let mut message = String::new();
+    match problem.detail().filter(|_| shown) {
+        // A Display that fails (`to_string` would panic) sends the title.
+        Some(detail) if core::fmt::write(&mut message, format_args!("{detail}")).is_ok() => {}
+        _ => {
+            message.clear();
+            message.push_str(iana_title(status));
+        }
+    }
+    let members = match shown {
+        true => problem.extensions.iter().filter_map(|(name, value)| Some((*name, value.to_value()?))).collect(),
+        false => Vec::new(),
+    };
+    let (code, grpc, domain) = (problem.code, problem.grpc, problem.domain);
+    drop(problem);
+    Facts { status, message, code, grpc, domain, members, headers }
+}
+
+/// The IANA title of a status (its registered reason phrase), else `http`'s, else
+/// `Unknown Status`: what a hidden detail is replaced with.
+#[cfg(feature = "tonic")]
+fn iana_title(status: StatusCode) -> &'static str {
+    match errstatus_registry::lookup(status.as_u16()) {
+        Some(entry) => entry.reason,
+        None => status.canonical_reason().unwrap_or("Unknown Status"),
+    }
+}
+
 /// Collects the parts of `e`'s response, for frameworks on other `http` versions.
 #[cfg(feature = "actix-web")]
 pub(crate) fn parts(e: &dyn HttpStatus) -> Parts {

@@ -137,6 +137,10 @@ pub(crate) struct TypeAttrs<'a> {
     pub fixed: Vec<Header<'a>>,
     /// A `#[header]` attribute failed to parse.
     pub header_failed: bool,
+    /// `#[grpc(CODE)]`: the one token written, checked in valid.rs (`check_grpc_code`).
+    pub grpc: Option<proc_macro2::TokenTree>,
+    /// A `#[grpc]` attribute was present, even if malformed.
+    pub grpc_seen: bool,
 }
 
 /// Options found on a variant: the same as on the type.
@@ -156,7 +160,7 @@ pub(crate) struct ContainerAttrs {
 /// The features `skip(...)` accepts, as written there (`-` as `_`): each but `tracing` has an
 /// impl macro `__errstatus_<feature>!` in errstatus-core (impls.rs invokes them).
 pub(crate) const SKIPPABLE: &[&str] =
-    &["axum", "actix_web", "utoipa", "tracing", "rocket", "poem", "salvo", "aide", "poem_openapi"];
+    &["axum", "actix_web", "utoipa", "tracing", "rocket", "poem", "salvo", "aide", "poem_openapi", "tonic"];
 
 /// Parses every `#[errstatus(...)]` of the type.
 pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
@@ -274,6 +278,13 @@ pub(crate) fn type_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> TypeAttrs<'a>
             out.status = parse_status(cx, attr);
         } else if attr.path().is_ident("problem") {
             parse_problem_kind(cx, attr, &mut out.problem);
+        } else if attr.path().is_ident("grpc") {
+            if out.grpc_seen {
+                cx.error_spanned(attr, "duplicate #[grpc] attribute");
+                continue;
+            }
+            out.grpc_seen = true;
+            out.grpc = parse_grpc(cx, attr);
         } else if attr.path().is_ident("header") {
             match parse_header(cx, attr) {
                 Some(h) if h.value.is_some() => out.fixed.push(h),
@@ -299,7 +310,9 @@ pub(crate) fn misplaced_errstatus(cx: &Ctxt, attrs: &[Attribute], place: &str) {
 pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
     let mut out = FieldAttrs::default();
     for attr in attrs {
-        if attr.path().is_ident("header") {
+        if attr.path().is_ident("grpc") {
+            cx.error_spanned(attr, "#[grpc(CODE)] belongs on a variant or the type, not on a field");
+        } else if attr.path().is_ident("header") {
             if out.header_seen {
                 cx.error_spanned(attr, "duplicate #[header] attribute");
                 continue;
@@ -456,6 +469,24 @@ pub(crate) fn parse_code(input: ParseStream) -> syn::Result<Code> {
         _ => String::new(),
     };
     Err(syn::Error::new(tt.span(), format_args!("expected a status code such as 404 or NOT_FOUND, found `{tt}`{hint}")))
+}
+
+/// `#[grpc(CODE)]`: one token, a name or otherwise (valid.rs says what is wrong with it).
+fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
+    let usage = "#[grpc(CODE)] with a gRPC code name such as NOT_FOUND";
+    let tokens = args(cx, attr, usage)?;
+    let mut iter = tokens.clone().into_iter();
+    match (iter.next(), iter.next()) {
+        (Some(tt), None) => Some(tt),
+        (None, _) => {
+            cx.error_spanned(attr, format_args!("#[grpc] needs a code: {usage}"));
+            None
+        }
+        (Some(_), Some(_)) => {
+            cx.error_spanned(tokens, format_args!("expected {usage}, one code"));
+            None
+        }
+    }
 }
 
 fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {

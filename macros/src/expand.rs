@@ -51,6 +51,8 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
             #p.whole(#krate::__private::Whole::<#ty>::new().whole(#me));
         })
     });
+    // The crate that defines the type, for gRPC's `ErrorInfo.domain`: once per `__problem`.
+    let set_domain = g.names.names_domain().then(|| quote!(#p.domain(::core::option_env!("CARGO_PKG_NAME"));));
     let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
@@ -68,7 +70,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         // constant in scope that happens to have the same name.
         (
             quote!({ #alias match *self { #(#status_arms)* } }),
-            quote!(#set_format match *self { #(#problem_arms)* #default_arm }),
+            quote!(#set_format #set_domain match *self { #(#problem_arms)* #default_arm }),
         )
     };
     let mut bodies = Bodies { status, problem, extra: g.statuses_fn(), detail: g.detail_fn() };
@@ -260,6 +262,11 @@ impl Gen<'_> {
                 }
                 if resp.detail.is_some() {
                     calls.extend(quote!(__p.detail_text(self);));
+                }
+                if let Some(number) = resp.grpc {
+                    // Whatever the features: a type compiles the same with and without `tonic`.
+                    let number = proc_macro2::Literal::u8_unsuffixed(number);
+                    calls.extend(quote!(__p.grpc(#number);));
                 }
                 if resp.type_.is_some() || resp.title.is_some() {
                     let ty = opt_str(resp.type_.as_deref());
@@ -692,6 +699,7 @@ fn is_plain(arm: &Arm) -> bool {
     match &arm.body {
         ArmBody::Own(resp @ Response { status: StatusSrc::Code(entry, _), .. }) => {
             resp.extras.is_empty()
+                && resp.grpc.is_none()
                 && resp.type_.is_none()
                 && resp.title.is_none()
                 && resp.detail.is_none()

@@ -86,6 +86,12 @@ impl Names {
         custom_format || cfg!(feature = "tonic") || cfg!(feature = "async-graphql")
     }
 
+    /// Whether `__problem` passes the name of the crate that defines the type (`__p.domain`):
+    /// for gRPC's `ErrorInfo.domain`.
+    pub(crate) fn names_domain(&self) -> bool {
+        cfg!(feature = "tonic")
+    }
+
     /// Whether `HttpStatus::__openapi` is emitted: with either generator's feature, whatever
     /// `skip(...)` says. `skip(utoipa)` / `skip(aide)` leave out this type's own impl only: an
     /// outer type still documents its variants through a transparent variant, as it lists its

@@ -33,7 +33,7 @@ mod tests;
 use proc_macro::TokenStream;
 
 /// See `errstatus::HttpStatus`.
-#[proc_macro_derive(HttpStatus, attributes(status, header, problem, errstatus))]
+#[proc_macro_derive(HttpStatus, attributes(status, header, problem, errstatus, grpc))]
 pub fn derive_http_status(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     let node = match scan::derive_input(input.clone()) {

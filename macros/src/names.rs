@@ -266,3 +266,58 @@ pub(crate) fn shouty_snake(name: &str) -> String {
     let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
     upper.join("_")
 }
+
+/// The gRPC status code names (google.rpc.Code), at their numbers: `OK` (0) is no error code.
+pub(crate) const GRPC_CODES: [&str; 17] = [
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+
+/// Names users may reach for, with the gRPC code to write.
+const GRPC_ALIASES: &[(&str, &str)] = &[
+    ("CANCELED", "CANCELLED"),
+    ("UNAUTHORIZED", "UNAUTHENTICATED"),
+    ("FORBIDDEN", "PERMISSION_DENIED"),
+    ("TIMEOUT", "DEADLINE_EXCEEDED"),
+    ("CONFLICT", "ALREADY_EXISTS"),
+    ("BAD_REQUEST", "INVALID_ARGUMENT"),
+    ("NOT_IMPLEMENTED", "UNIMPLEMENTED"),
+    ("INTERNAL_SERVER_ERROR", "INTERNAL"),
+    ("SERVICE_UNAVAILABLE", "UNAVAILABLE"),
+    ("TOO_MANY_REQUESTS", "RESOURCE_EXHAUSTED"),
+];
+
+/// The number of a gRPC code name (`NOT_FOUND` -> 5), `OK` included.
+pub(crate) fn grpc_number(name: &str) -> Option<u8> {
+    GRPC_CODES.iter().position(|n| *n == name).and_then(|i| u8::try_from(i).ok())
+}
+
+/// The non-OK gRPC code name closest to `name` (`NotFound`, `not_found`, `NOT_FOUN`,
+/// `CANCELED`), if one is close enough to suggest.
+pub(crate) fn suggest_grpc(name: &str) -> Option<&'static str> {
+    let norm = screaming_snake(name);
+    let codes = &GRPC_CODES[1..];
+    if let Some(exact) = codes.iter().find(|n| **n == norm) {
+        return Some(exact);
+    }
+    if let Some((_, to)) = GRPC_ALIASES.iter().find(|(from, _)| *from == norm) {
+        return Some(to);
+    }
+    let (best, dist) = codes.iter().map(|n| (*n, edit_distance(&norm, n))).min_by_key(|(_, d)| *d)?;
+    (norm.len() >= 3 && dist <= (norm.len() / 3).max(2)).then_some(best)
+}

@@ -70,6 +70,8 @@ pub(crate) struct Response<'a> {
     /// The machine-readable code: `#[problem(code = "...")]`, else the name in
     /// SCREAMING_SNAKE_CASE.
     pub code: String,
+    /// `#[grpc(CODE)]` of the variant, else of the type: google.rpc.Code's number.
+    pub grpc: Option<u8>,
     pub extras: Extras<'a>,
     /// `#[problem(detail = "...")]`: the body's detail, in place of the Display text.
     pub detail: Option<Detail<'a>>,
@@ -244,7 +246,81 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         }
     }
     check_codes(cx, input, &model.arms);
+    check_grpc(cx, input, &mut model.arms);
     model
+}
+
+/// Each variant's gRPC code: its `#[grpc(CODE)]`, else the type's. A transparent variant (or
+/// struct) takes the inner error's: a `#[grpc]` of its own is an error; the type's does not
+/// apply to it.
+fn check_grpc(cx: &Ctxt, input: &Input, arms: &mut [Arm]) {
+    let type_code = input.attrs.grpc.as_ref().and_then(|tt| cx.handle(check_grpc_code(tt)));
+    for arm in arms {
+        let own = match input.kind {
+            Kind::Struct => None,
+            Kind::Enum => arm.variant.attrs.grpc.as_ref(),
+        };
+        match &mut arm.body {
+            ArmBody::Transparent(..) => {
+                let (written, what) = match input.kind {
+                    Kind::Struct => (input.attrs.grpc.as_ref(), "struct"),
+                    Kind::Enum => (own, "variant"),
+                };
+                if let Some(tt) = written {
+                    cx.error(
+                        tt.span(),
+                        format_args!("#[grpc] on a transparent {what}: its gRPC code is the inner error's"),
+                    );
+                }
+            }
+            ArmBody::Own(resp) => {
+                resp.grpc = match own {
+                    Some(tt) => cx.handle(check_grpc_code(tt)),
+                    None => type_code,
+                };
+            }
+        }
+    }
+}
+
+/// `#[grpc(CODE)]` names one of the 16 gRPC codes of an error (google.rpc.Code without `OK`),
+/// written as the proto names it (`NOT_FOUND`): not `OK`, a number or a string.
+fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
+    let expected = "expected a gRPC code name such as NOT_FOUND or INTERNAL";
+    let ok = "OK is the code of success, not of an error";
+    let msg = match tt {
+        proc_macro2::TokenTree::Ident(ident) => {
+            let name = ident.to_string();
+            let name = name.strip_prefix("r#").unwrap_or(&name);
+            match names::grpc_number(name) {
+                Some(0) => format!("#[grpc(OK)]: {ok}; write the code of the error, such as INTERNAL"),
+                Some(number) => return Ok(number),
+                None => match names::suggest_grpc(name) {
+                    Some(s) => format!("#[grpc({name})]: unknown gRPC code `{name}`, did you mean `{s}`?"),
+                    None => format!(
+                        "#[grpc({name})]: unknown gRPC code `{name}`, expected one of {}",
+                        names::GRPC_CODES[1..].join(", ")
+                    ),
+                },
+            }
+        }
+        proc_macro2::TokenTree::Literal(lit) => {
+            let written = lit.to_string();
+            let number = written.parse::<usize>().ok();
+            match (number, syn::parse_str::<LitStr>(&written).ok()) {
+                (Some(0), _) => format!("#[grpc({written})]: {ok}; write the name of an error code, such as INTERNAL"),
+                (Some(n), _) if n < names::GRPC_CODES.len() => {
+                    format!("#[grpc({written})]: write the code's name: #[grpc({})]", names::GRPC_CODES[n])
+                }
+                (_, Some(text)) if names::grpc_number(&text.value()).is_some_and(|n| n > 0) => {
+                    format!("#[grpc({written})]: write the name without quotes: #[grpc({})]", text.value())
+                }
+                _ => format!("#[grpc({written})]: {expected}"),
+            }
+        }
+        other => format!("#[grpc({other})]: {expected}"),
+    };
+    Err(syn::Error::new(tt.span(), msg))
 }
 
 /// A code is written on a variant or a struct, non-empty, without control characters, and
@@ -480,7 +556,7 @@ fn check_variant<'a>(
     };
     let code = written.map_or_else(|| names::shouty_snake(&variant.ident.to_string()), LitStr::value);
     let detail = detail_attr(input, variant).and_then(|lit| cx.handle(check_detail(&v, lit)));
-    Some(ArmBody::Own(Response { status, expose, type_, title, code, extras, detail }))
+    Some(ArmBody::Own(Response { status, expose, type_, title, code, grpc: None, extras, detail }))
 }
 
 /// Whether a variant takes the type's code (it has no code, `with` or `StatusCode` field of its

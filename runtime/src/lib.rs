@@ -23,6 +23,7 @@ pub use errstatus_core::*;
 /// | `utoipa` | `utoipa::IntoResponses` |
 /// | `aide` | `aide::OperationOutput` |
 /// | `poem-openapi` | `poem_openapi::ApiResponse` (and `poem`'s impl) |
+/// | `tonic` | `From<E>` and `From<&E>` for `tonic::Status` |
 /// | `tracing` | no impl: a 5xx whose detail is hidden is logged with `tracing::error!` |
 ///
 /// `#[errstatus(skip(feature, ...))]` leaves a feature's impl out for one type (`-` written as
@@ -61,6 +62,10 @@ pub use errstatus_core::*;
 /// - `#[problem(type = "...", title = "...")]` on the type or a variant;
 ///   `#[problem(extension)]`, `#[problem(extension = "name")]`, `#[problem(instance)]` on
 ///   fields.
+/// - `#[grpc(CODE)]` on a variant, or on the type as the default for its own variants: the
+///   gRPC code (a google.rpc.Code name other than `OK`, such as `ALREADY_EXISTS`) of
+///   `tonic::Status::from(e)`, in place of the one the HTTP status maps to. Read whatever the
+///   features; a transparent variant takes the inner error's.
 /// - `#[errstatus(crate = "path")]`, `#[errstatus(format = Type)]` (a [`Format`]),
 ///   `#[errstatus(skip(feature, ...))]` on the type.
 ///

@@ -203,3 +203,33 @@ macro_rules! __errstatus_poem_openapi {
 macro_rules! __errstatus_poem_openapi {
     ($($input:tt)*) => {};
 }
+
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_tonic {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status $($where_)* {
+            fn from(__e: $($ty)*) -> Self {
+                $crate::__private::tonic_response(&__e)
+            }
+        }
+
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* ::core::convert::From<&$($ty)*> for $crate::__private::tonic::Status $($where_)* {
+            fn from(__e: &$($ty)*) -> Self {
+                $crate::__private::tonic_response(__e)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_tonic {
+    ($($input:tt)*) => {};
+}

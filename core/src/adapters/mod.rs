@@ -22,3 +22,6 @@ pub(crate) mod poem;
 pub(crate) mod rocket;
 #[cfg(feature = "salvo")]
 pub(crate) mod salvo;
+// gRPC: `From<E> for tonic::Status`, and `errstatus::grpc::code`.
+#[cfg(feature = "tonic")]
+pub(crate) mod grpc;

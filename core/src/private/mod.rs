@@ -28,6 +28,7 @@ pub use serde_json;
 // The per-framework impls (each empty without its feature; adapters/derived.rs), and the entry
 // points they call: each adapter's `response` (adapters/), each generator's `responses`
 // (openapi/).
+pub use crate::__errstatus_tonic;
 pub use crate::{
     __errstatus_actix_web, __errstatus_aide, __errstatus_axum, __errstatus_poem, __errstatus_poem_openapi,
     __errstatus_rocket, __errstatus_salvo, __errstatus_utoipa,
@@ -70,6 +71,11 @@ pub use poem_openapi;
 
 #[cfg(feature = "utoipa")]
 pub use utoipa;
+
+#[cfg(feature = "tonic")]
+pub use crate::adapters::grpc::response as tonic_response;
+#[cfg(feature = "tonic")]
+pub use tonic;
 
 /// What the derive's `__openapi` names (features `utoipa` and `aide`).
 #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]

@@ -72,6 +72,14 @@ pub struct Problem<'a> {
     /// The variant's code (`#[problem(code = "...")]`, else its name in SCREAMING_SNAKE_CASE),
     /// set with the name; never hidden. Empty when not set: see [`Problem::code`].
     pub(crate) code: &'static str,
+    /// `#[grpc(CODE)]`: the gRPC code of the variant (or of the type's variants), google.rpc.Code's
+    /// number; `None`: the status decides (feature `tonic`). Set whatever the features.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+    pub(crate) grpc: Option<u8>,
+    /// The name of the crate that defines the error type (`CARGO_PKG_NAME` where the derive
+    /// expands), for gRPC's `ErrorInfo.domain`; set by the derive with feature `tonic`.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+    pub(crate) domain: &'static str,
     /// Whether a hidden detail is logged (feature `tracing`); `#[errstatus(skip(tracing))]`
     /// turns it off for the type's responses.
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
@@ -102,6 +110,8 @@ impl<'a> Problem<'a> {
             whole: None,
             variant: "",
             code: "",
+            grpc: None,
+            domain: "",
             log: true,
             siblings: false,
             replaced: Vec::new(),
@@ -152,6 +162,21 @@ impl<'a> Problem<'a> {
     #[allow(dead_code)] // read by the adapters to come
     pub(crate) fn code(&self) -> &'static str {
         self.code
+    }
+
+    /// `#[grpc(CODE)]`: the gRPC code, as google.rpc.Code numbers it (`5`: `NOT_FOUND`); the
+    /// derive emits it whatever the features, the `tonic` adapter reads it.
+    #[inline]
+    pub fn grpc(&mut self, code: u8) {
+        self.grpc = Some(code);
+    }
+
+    /// The name of the crate that defines the error type (`option_env!("CARGO_PKG_NAME")` where
+    /// the derive expands), once per `__problem`; an inner error's, through a transparent
+    /// variant, replaces it.
+    #[inline]
+    pub fn domain(&mut self, name: Option<&'static str>) {
+        self.domain = name.unwrap_or("");
     }
 
     /// `#[errstatus(skip(tracing))]`: no event for this response.

@@ -276,3 +276,37 @@ fn codes_are_checked_and_cost_nothing_without_a_format() {
     assert!(out.contains(r#"__p . variant ("A" , "NO_USER")"#), "{out}");
     assert!(out.contains(r#"__p . variant ("Taken" , "TAKEN")"#), "{out}");
 }
+
+/// `#[grpc(CODE)]`: read whatever the features and emitted as google.rpc.Code's number (the
+/// variant's, else the type's; a variant with one has its own `__problem` arm); the type's
+/// does not reach a transparent variant; the crate's name only with `tonic`.
+#[test]
+fn grpc_codes_are_numbers_whatever_the_features() {
+    let input: DeriveInput = parse_quote! {
+        #[grpc(UNAVAILABLE)]
+        enum E {
+            #[status(409)] #[grpc(ALREADY_EXISTS)] Taken,
+            #[status(404)] Gone,
+            #[status(transparent)] Inner(Other),
+        }
+    };
+    let out = expand_ok(&input);
+    assert!(out.contains("__p . grpc (6)"), "{out}");
+    assert!(out.contains("__p . grpc (14)"), "{out}");
+    assert_eq!(out.matches("__p . grpc (").count(), 2, "{out}");
+    assert_eq!(out.contains("CARGO_PKG_NAME"), cfg!(feature = "tonic"), "{out}");
+    let wrong: DeriveInput = parse_quote! {
+        #[grpc(OK)]
+        enum E {
+            #[status(409)] #[grpc(5)] A,
+            #[status(transparent)] #[grpc(NOT_FOUND)] B(Other),
+            #[status(404)] #[grpc(NotFound)] C,
+        }
+    };
+    let errs = errors(&wrong);
+    assert_eq!(errs.len(), 4, "{errs:?}");
+    assert!(errs[0].contains("OK is the code of success"), "{errs:?}");
+    assert!(errs[1].contains("#[grpc(NOT_FOUND)]"), "{errs:?}");
+    assert!(errs[2].contains("transparent variant"), "{errs:?}");
+    assert!(errs[3].contains("did you mean `NOT_FOUND`"), "{errs:?}");
+}

@@ -61,3 +61,22 @@ fn shouty_snake_case_as_heck_writes_it() {
         assert_eq!(shouty_snake(name), code, "{name}");
     }
 }
+
+/// `#[grpc(CODE)]`: the 16 error codes at google.rpc.Code's numbers, and "did you mean".
+#[test]
+fn grpc_codes_and_suggestions() {
+    use crate::names::{grpc_number, suggest_grpc, GRPC_CODES};
+    assert_eq!(grpc_number("OK"), Some(0));
+    assert_eq!(grpc_number("NOT_FOUND"), Some(5));
+    assert_eq!(grpc_number("ALREADY_EXISTS"), Some(6));
+    assert_eq!(grpc_number("UNAUTHENTICATED"), Some(16));
+    assert_eq!(grpc_number("NotFound"), None);
+    assert_eq!(GRPC_CODES.len(), 17);
+    assert_eq!(suggest_grpc("NotFound"), Some("NOT_FOUND"));
+    assert_eq!(suggest_grpc("not_found"), Some("NOT_FOUND"));
+    assert_eq!(suggest_grpc("CANCELED"), Some("CANCELLED"));
+    assert_eq!(suggest_grpc("Unauthorized"), Some("UNAUTHENTICATED"));
+    assert_eq!(suggest_grpc("INVALID_ARGUMNT"), Some("INVALID_ARGUMENT"));
+    assert_eq!(suggest_grpc("OK"), None);
+    assert_eq!(suggest_grpc("BANANA"), None);
+}
