@@ -29,6 +29,7 @@ pub use crate::{
     __errstatus_actix_web, __errstatus_aide, __errstatus_axum, __errstatus_poem, __errstatus_rocket, __errstatus_salvo,
     __errstatus_utoipa,
 };
+pub use crate::{__errstatus_async_graphql, __errstatus_dioxus};
 
 #[cfg(feature = "actix-web")]
 pub use crate::adapters::actix::response::{response as actix_response, status as actix_status};
@@ -62,6 +63,15 @@ pub use aide;
 
 #[cfg(feature = "utoipa")]
 pub use utoipa;
+
+#[cfg(feature = "async-graphql")]
+pub use crate::adapters::async_graphql::response as async_graphql_response;
+#[cfg(feature = "async-graphql")]
+pub use async_graphql;
+
+// `AsStatusCode` gives the status alone: the derived impl calls `HttpStatus::status`.
+#[cfg(feature = "dioxus")]
+pub use dioxus_fullstack;
 
 /// What the derive's `__openapi` names (features `utoipa` and `aide`).
 #[cfg(any(feature = "utoipa", feature = "aide"))]
