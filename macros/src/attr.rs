@@ -159,8 +159,20 @@ pub(crate) struct ContainerAttrs {
 
 /// The features `skip(...)` accepts, as written there (`-` as `_`): each but `tracing` has an
 /// impl macro `__errstatus_<feature>!` in errstatus-core (impls.rs invokes them).
-pub(crate) const SKIPPABLE: &[&str] =
-    &["axum", "actix_web", "utoipa", "tracing", "rocket", "poem", "salvo", "aide", "poem_openapi", "tonic"];
+pub(crate) const SKIPPABLE: &[&str] = &[
+    "axum",
+    "actix_web",
+    "utoipa",
+    "tracing",
+    "rocket",
+    "poem",
+    "salvo",
+    "aide",
+    "poem_openapi",
+    "tonic",
+    "async_graphql",
+    "dioxus",
+];
 
 /// Parses every `#[errstatus(...)]` of the type.
 pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {

@@ -233,3 +233,47 @@ macro_rules! __errstatus_tonic {
 macro_rules! __errstatus_tonic {
     ($($input:tt)*) => {};
 }
+
+#[cfg(feature = "async-graphql")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_async_graphql {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::async_graphql::ErrorExtensions for $($ty)* $($where_)* {
+            fn extend(&self) -> $crate::__private::async_graphql::Error {
+                $crate::__private::async_graphql_response(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "async-graphql"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_async_graphql {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(feature = "dioxus")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_dioxus {
+    ([$($params:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl $($params)* $crate::__private::dioxus_fullstack::AsStatusCode for $($ty)* $($where_)* {
+            fn as_status_code(&self) -> $crate::__private::dioxus_fullstack::StatusCode {
+                $crate::HttpStatus::status(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "dioxus"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errstatus_dioxus {
+    ($($input:tt)*) => {};
+}

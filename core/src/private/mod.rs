@@ -33,6 +33,7 @@ pub use crate::{
     __errstatus_actix_web, __errstatus_aide, __errstatus_axum, __errstatus_poem, __errstatus_poem_openapi,
     __errstatus_rocket, __errstatus_salvo, __errstatus_utoipa,
 };
+pub use crate::{__errstatus_async_graphql, __errstatus_dioxus};
 
 #[cfg(feature = "actix-web")]
 pub use crate::adapters::actix::response::{response as actix_response, status as actix_status};
@@ -72,10 +73,18 @@ pub use poem_openapi;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
 
+#[cfg(feature = "async-graphql")]
+pub use crate::adapters::async_graphql::response as async_graphql_response;
 #[cfg(feature = "tonic")]
 pub use crate::adapters::grpc::response as tonic_response;
+#[cfg(feature = "async-graphql")]
+pub use async_graphql;
 #[cfg(feature = "tonic")]
 pub use tonic;
+
+// `AsStatusCode` gives the status alone: the derived impl calls `HttpStatus::status`.
+#[cfg(feature = "dioxus")]
+pub use dioxus_fullstack;
 
 /// What the derive's `__openapi` names (features `utoipa` and `aide`).
 #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
