@@ -246,6 +246,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
         }
     }
     check_codes(cx, input, &model.arms);
+    check_type_uris(cx, input, &model.arms);
     check_grpc(cx, input, &mut model.arms);
     model
 }
@@ -365,6 +366,55 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             ),
             None => seen.push((code, arm.variant.ident)),
         }
+    }
+}
+
+/// A type URI names one kind of problem: the type's own variants (transparent ones not counted)
+/// that share one have the same status and the same extension members; a second use with
+/// another is an error on its `type` literal, else (the URI is the type's base + its name) on
+/// the variant's name.
+fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
+    // The status: its code (a fallback included), and whether it is decided at run time.
+    let status = |resp: &Response| (resp.status.entry().map(|e| e.code), !matches!(resp.status, StatusSrc::Code(..)));
+    let say_status = |(code, runtime): (Option<u16>, bool)| match (code, runtime) {
+        (Some(code), false) => format!("status {code}"),
+        (Some(code), true) => format!("a status decided at run time (else {code})"),
+        (None, _) => "a status decided at run time".to_owned(),
+    };
+    let say_members = |members: &[&str]| match members {
+        [] => "no extension members".to_owned(),
+        _ => format!("the members {}", members.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+    };
+    // URI, status, sorted member names, the first variant.
+    type Seen<'s> = (&'s str, (Option<u16>, bool), Vec<&'s str>, &'s Ident);
+    let mut seen: Vec<Seen> = Vec::new();
+    for arm in arms {
+        let ArmBody::Own(resp) = &arm.body else { continue };
+        let Some(uri) = resp.type_.as_deref() else { continue };
+        let mut members: Vec<&str> = resp.extras.extensions.iter().map(|(n, ..)| n.as_str()).collect();
+        members.sort_unstable();
+        let here = status(resp);
+        let Some((_, first_status, first_members, first)) = seen.iter().find(|(u, ..)| *u == uri) else {
+            seen.push((uri, here, members, arm.variant.ident));
+            continue;
+        };
+        let what = if *first_status != here {
+            format!("{} (here {})", say_status(*first_status), say_status(here))
+        } else if *first_members != members {
+            format!("{} (here {})", say_members(first_members), say_members(&members))
+        } else {
+            continue;
+        };
+        let written = match input.kind {
+            Kind::Struct => input.attrs.problem.type_.as_ref(),
+            Kind::Enum => arm.variant.attrs.problem.type_.as_ref(),
+        };
+        cx.error(
+            written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
+            format_args!(
+                "the type URI `{uri}` is already the type of variant `{first}`, with {what}; a type URI names one kind of problem: variants that share it have the same status and members: write another with #[problem(type = \"...\")]"
+            ),
+        );
     }
 }
 

@@ -308,3 +308,39 @@ fn recursive_transparent_types() {
     assert_eq!(status, 404);
     assert_eq!(body["detail"], "leaf");
 }
+
+// Variants may share a type URI when they have the same status and members (in any order);
+// a transparent variant is not counted.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[problem(type = "https://errors.example.com/")]
+pub enum SharedTypeError {
+    #[error("no user")]
+    #[status(404)]
+    #[problem(type = "https://errors.example.com/not-found")]
+    NoUser {
+        #[problem(extension)]
+        id: u64,
+        #[problem(extension)]
+        kind: &'static str,
+    },
+    #[error("no order")]
+    #[status(404)]
+    NotFound {
+        #[problem(extension)]
+        kind: &'static str,
+        #[problem(extension)]
+        id: u64,
+    },
+    #[error(transparent)]
+    #[status(transparent)]
+    #[problem(type = "https://errors.example.com/not-found")]
+    Billing(BillingError),
+}
+
+#[test]
+fn shared_type_uri() {
+    let (status, _, body) = parts(SharedTypeError::NoUser { id: 7, kind: "user" });
+    assert_eq!((status, &body["type"]), (StatusCode::NOT_FOUND, &json!("https://errors.example.com/not-found")));
+    let (status, _, body) = parts(SharedTypeError::NotFound { id: 8, kind: "order" });
+    assert_eq!((status, &body["type"]), (StatusCode::NOT_FOUND, &json!("https://errors.example.com/not-found")));
+}

@@ -699,6 +699,9 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
             let type_exposes = default.as_ref().is_some_and(|d| d.expose);
             let mut variants: Vec<Variant> = Vec::new();
             for (i, (name, own, mut status, problem, shape, raw_fields, reuse)) in raw.into_iter().enumerate() {
+                // A type URI names one kind of problem (one status, one set of members): each
+                // variant writes its own.
+                let problem = Problem { type_: problem.type_.map(|t| format!("{t}-{i}")), ..problem };
                 let earlier: Vec<&'static Entry> = variants
                     .iter()
                     .filter_map(|v| if let Own::Code(s) = &v.own { Some(s.entry()) } else { None })

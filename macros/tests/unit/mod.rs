@@ -310,3 +310,27 @@ fn grpc_codes_are_numbers_whatever_the_features() {
     assert!(errs[2].contains("transparent variant"), "{errs:?}");
     assert!(errs[3].contains("did you mean `NOT_FOUND`"), "{errs:?}");
 }
+
+/// A type URI names one kind of problem: variants sharing one (written, or the type's base +
+/// the name) have the same status and members; transparent variants are not counted.
+#[test]
+fn type_uris_are_unique_per_status_and_members() {
+    let input: DeriveInput = parse_quote! {
+        #[problem(type = "https://e.example/")]
+        enum E {
+            #[status(404)] #[problem(type = "https://e.example/a")] A { #[problem(extension)] id: u64 },
+            #[status(404)] A2 { #[problem(extension)] id: u64 },
+            #[status(404)] #[problem(type = "https://e.example/a2")] B { #[problem(extension)] id: u64 },
+            #[status(410)] #[problem(type = "https://e.example/a")] C { #[problem(extension)] id: u64 },
+            #[status(404)] #[problem(type = "https://e.example/a")] D { #[problem(extension)] key: u64 },
+            #[status(transparent)] #[problem(type = "https://e.example/a")] T(Inner),
+        }
+    };
+    let errs = errors(&input);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(
+        errs[0].contains("`https://e.example/a` is already the type of variant `A`, with status 404 (here status 410)"),
+        "{errs:?}"
+    );
+    assert!(errs[1].contains("with the members `id` (here the members `key`)"), "{errs:?}");
+}
