@@ -58,8 +58,10 @@ impl<T: Display + ?Sized> DisplayMember for T {}
 pub(crate) enum Member<'a> {
     /// `#[problem(extension)]`: the field through serde.
     Serialize(&'a dyn ExtensionMember),
-    /// `#[problem(extension, display)]`: the field's Display text, as a JSON string.
-    Display(&'a dyn Display),
+    /// `#[problem(extension, display)]`: the field's Display text, as a JSON string. (As
+    /// `DisplayMember`: a coercion to `dyn Display` would be trait upcasting, stable only
+    /// since Rust 1.86.)
+    Display(&'a dyn DisplayMember),
     /// `#[problem(extension, with = path)]`: `path(&field)`, made for this response.
     Value(serde_json::Value),
 }
