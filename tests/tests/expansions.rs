@@ -71,6 +71,7 @@ fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
     };
     vec![
         ("a code by number", Box::new(move |i| codes(i, &|s| s.code.written.bytes().all(|b| b.is_ascii_digit())))),
+        ("a variant's own #[problem(code)]", Box::new(|i| i.variants.iter().any(|v| v.problem.code.is_some()))),
         (
             "a code in hex or with `_`",
             Box::new(move |i| {

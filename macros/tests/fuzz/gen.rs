@@ -283,11 +283,13 @@ impl Field {
 pub struct Problem {
     pub type_: Option<String>,
     pub title: Option<String>,
+    /// `#[problem(code = "...")]` (variants only: a code on an enum is an error).
+    pub code: Option<String>,
 }
 
 impl Problem {
     fn attr(&self) -> String {
-        let args: Vec<String> = [("type", &self.type_), ("title", &self.title)]
+        let args: Vec<String> = [("type", &self.type_), ("title", &self.title), ("code", &self.code)]
             .iter()
             .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} = \"{v}\"")))
             .collect();
@@ -593,9 +595,10 @@ fn raw_field() -> BoxedStrategy<RawField> {
 
 fn problem(p: f64, variant: bool) -> BoxedStrategy<Problem> {
     let type_ = if variant { "https://errors.example.com/v" } else { "https://errors.example.com/" };
-    let some = (any::<bool>(), any::<bool>(), 0..100u8).prop_map(move |(t, title, n)| Problem {
+    let some = (any::<bool>(), any::<bool>(), any::<bool>(), 0..100u8).prop_map(move |(t, title, code, n)| Problem {
         type_: (t || !title).then(|| format!("{type_}{n}")),
         title: title.then(|| format!("Title {n}")),
+        code: (variant && code).then(|| format!("CODE_{n}")),
     });
     proptest::option::weighted(p, some).prop_map(Option::unwrap_or_default).boxed()
 }
@@ -701,7 +704,12 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
             for (i, (name, own, mut status, problem, shape, raw_fields, reuse)) in raw.into_iter().enumerate() {
                 // A type URI names one kind of problem (one status, one set of members): each
                 // variant writes its own.
-                let problem = Problem { type_: problem.type_.map(|t| format!("{t}-{i}")), ..problem };
+                // Codes are unique among a type's variants, too.
+                let problem = Problem {
+                    type_: problem.type_.map(|t| format!("{t}-{i}")),
+                    code: problem.code.map(|c| format!("{c}_{i}")),
+                    ..problem
+                };
                 let earlier: Vec<&'static Entry> = variants
                     .iter()
                     .filter_map(|v| if let Own::Code(s) = &v.own { Some(s.entry()) } else { None })
