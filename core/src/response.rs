@@ -36,12 +36,7 @@ impl<'a> Problem<'a> {
         if code < 200 || matches!(code, 204 | 205 | 304) {
             return None;
         }
-        let entry = errstatus_registry::lookup(code);
-        let title = match (self.title, entry) {
-            (Some(title), _) => title,
-            (None, Some(entry)) => entry.reason,
-            (None, None) => self.status.canonical_reason().unwrap_or("Unknown Status"),
-        };
+        let title = self.title.unwrap_or_else(|| iana_title(self.status));
         let shown = self.expose;
         let text = self.detail_text.map(DetailOf);
         let detail = match &text {
@@ -162,9 +157,10 @@ fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<Str
     (problem.status, body)
 }
 
-/// What a protocol adapter (gRPC) sends of an error: the facts of its response, the hiding
-/// rules applied.
-#[cfg(feature = "tonic")]
+/// What a protocol adapter (gRPC, GraphQL) sends of an error: the facts of its response, the
+/// hiding rules applied.
+#[cfg(any(feature = "tonic", feature = "async-graphql"))]
+#[cfg_attr(not(feature = "tonic"), allow(dead_code))] // GraphQL reads fewer of them
 pub(crate) struct Facts {
     pub status: StatusCode,
     /// The Display text when shown; for a hidden detail (or none) the IANA title.
@@ -180,11 +176,14 @@ pub(crate) struct Facts {
     pub members: Vec<(&'static str, serde_json::Value)>,
     /// The header fields, as the response would carry them (no content-type).
     pub headers: HeaderMap,
+    /// The type URI, `None` for `about:blank`.
+    #[cfg_attr(not(feature = "async-graphql"), allow(dead_code))] // gRPC sends none
+    pub type_: Option<&'static str>,
 }
 
 /// The facts of `e`'s response for a protocol adapter: `__problem` run with a header map of
 /// its own, and logged as [`build`] does (feature `tracing`). Not generic.
-#[cfg(feature = "tonic")]
+#[cfg(any(feature = "tonic", feature = "async-graphql"))]
 pub(crate) fn facts(e: &dyn HttpStatus) -> Facts {
     let mut headers = HeaderMap::new();
     let mut problem = Problem::new(&mut headers);
@@ -208,14 +207,14 @@ pub(crate) fn facts(e: &dyn HttpStatus) -> Facts {
         true => problem.extensions.iter().filter_map(|(name, value)| Some((*name, value.to_value()?))).collect(),
         false => Vec::new(),
     };
-    let (code, grpc, domain) = (problem.code, problem.grpc, problem.domain);
+    let (code, grpc, domain, type_) = (problem.code, problem.grpc, problem.domain, problem.type_);
     drop(problem);
-    Facts { status, message, code, grpc, domain, members, headers }
+    Facts { status, message, code, grpc, domain, members, headers, type_ }
 }
 
 /// The IANA title of a status (its registered reason phrase), else `http`'s, else
-/// `Unknown Status`: what a hidden detail is replaced with.
-#[cfg(feature = "tonic")]
+/// `Unknown Status`: the body's title unless `#[problem(title)]` says otherwise, and what a
+/// protocol adapter sends for a hidden detail.
 fn iana_title(status: StatusCode) -> &'static str {
     match errstatus_registry::lookup(status.as_u16()) {
         Some(entry) => entry.reason,

@@ -201,7 +201,7 @@ async fn axum_responses_errstatus_builds_through_any_conversion_pass_untouched()
 // ---- actix-web ----
 
 mod actix {
-    use actix_web::body::{BodySize, MessageBody};
+    use actix_web::body::MessageBody;
     use actix_web::dev::{Service, ServiceRequest};
     use actix_web::middleware::{from_fn, Next};
     use actix_web::test as atest;
@@ -209,26 +209,8 @@ mod actix {
     use actix_web::{error, web, App, HttpResponse};
     use errstatus::actix::ProblemMiddleware;
 
-    use super::common::{header_list, PROBLEM_JSON};
+    use super::common::{header_list, Streamed, PROBLEM_JSON};
     use super::{large_secret, MASKED_500, SECRET};
-
-    /// A body of unknown size: one chunk.
-    struct Streamed(Option<Bytes>);
-
-    impl MessageBody for Streamed {
-        type Error = std::convert::Infallible;
-
-        fn size(&self) -> BodySize {
-            BodySize::Stream
-        }
-
-        fn poll_next(
-            mut self: std::pin::Pin<&mut Self>,
-            _: &mut std::task::Context<'_>,
-        ) -> std::task::Poll<Option<Result<Bytes, Self::Error>>> {
-            std::task::Poll::Ready(self.0.take().map(Ok))
-        }
-    }
 
     /// An inner middleware that refuses requests without a token, and fails on `/auth-broken`.
     async fn auth(

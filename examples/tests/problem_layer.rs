@@ -418,7 +418,7 @@ async fn axum_head_over_tcp_has_no_body() {
 // ---- actix-web ----
 
 mod actix {
-    use actix_web::body::{BodySize, MessageBody};
+    use actix_web::body::MessageBody;
     use actix_web::dev::{Service, ServiceResponse};
     use actix_web::http::header;
     use actix_web::test as atest;
@@ -426,29 +426,11 @@ mod actix {
     use actix_web::{web, App, HttpResponse, HttpServer};
     use errstatus::actix::ProblemMiddleware;
 
-    use super::common::header_list;
+    use super::common::{header_list, Streamed};
     use super::{
         content_length, exchange, fields, problem_fields, Coded, Derived, NewUser, Quiet, Reply, GONE, MASKED_500,
         NOT_FOUND, SECRET, SLOW_DOWN,
     };
-
-    /// A body of unknown size: one chunk.
-    struct Streamed(Option<Bytes>);
-
-    impl MessageBody for Streamed {
-        type Error = std::convert::Infallible;
-
-        fn size(&self) -> BodySize {
-            BodySize::Stream
-        }
-
-        fn poll_next(
-            mut self: std::pin::Pin<&mut Self>,
-            _: &mut std::task::Context<'_>,
-        ) -> std::task::Poll<Option<Result<Bytes, Self::Error>>> {
-            std::task::Poll::Ready(self.0.take().map(Ok))
-        }
-    }
 
     fn routes(cfg: &mut web::ServiceConfig) {
         cfg.app_data(web::JsonConfig::default().limit(64))

@@ -13,83 +13,37 @@
 //! the two never overlap, and method lookup finds `E`'s for `e.extend()` and `(&e).extend()`.
 
 use async_graphql::{Error, ErrorExtensionValues, Value};
-use http::HeaderMap;
 
+use crate::response::{facts, Facts};
 use crate::status::http_status::HttpStatus;
-use crate::status::problem::Problem;
 
-/// `ErrorExtensions::extend`: the GraphQL error for `e`.
-pub fn response<E: HttpStatus + ?Sized>(e: &E) -> Error {
-    error(&Borrowed(e))
-}
-
-/// A borrowed error of any type, sized or not, as a sized `HttpStatus`: one non-generic
-/// [`error`] for all error types.
-struct Borrowed<'e, E: ?Sized>(&'e E);
-
-impl<E: HttpStatus + ?Sized> HttpStatus for Borrowed<'_, E> {
-    fn status(&self) -> http::StatusCode {
-        self.0.status()
-    }
-
-    fn __problem<'a>(&'a self, p: &mut Problem<'a>) {
-        self.0.__problem(p)
-    }
-}
-
-fn error(e: &dyn HttpStatus) -> Error {
-    // The header fields are filled in and dropped: a GraphQL error has no place for them.
-    let mut headers = HeaderMap::new();
-    let mut problem = Problem::new(&mut headers);
-    e.__problem(&mut problem);
-    #[cfg(feature = "tracing")]
-    if let Some((status, detail, error)) = problem.masked() {
-        crate::log::masked(status, detail, error);
-    }
-    let status = problem.status;
-    let shown = problem.expose;
-    // A Display that fails (`to_string` would panic) sends the title, as a hidden one does.
-    let mut message = String::new();
-    match problem.detail() {
-        Some(detail) if shown && core::fmt::write(&mut message, format_args!("{detail}")).is_ok() => {}
-        _ => {
-            message.clear();
-            message.push_str(title(status));
-        }
-    }
+/// `ErrorExtensions::extend`: the GraphQL error for `e`, from the facts of its response (as
+/// gRPC's: the hiding rules applied, the header fields dropped: a GraphQL error has no place
+/// for them). Not generic.
+pub fn response(e: &dyn HttpStatus) -> Error {
+    let Facts { status, message, code, members, type_, .. } = facts(e);
     let mut extensions = ErrorExtensionValues::default();
-    if shown {
-        for (name, value) in &problem.extensions {
-            // A member that fails to serialize is left out, as in the HTTP body.
-            if let Some(value) = value.to_value().and_then(|v| Value::from_json(v).ok()) {
-                extensions.set(name, value);
-            }
+    for (name, value) in members {
+        // A member that does not convert is left out, as one that fails to serialize.
+        if let Ok(value) = Value::from_json(value) {
+            extensions.set(name, value);
         }
     }
     // After the members: a member named `code`, `status` or `type` never stands in for them.
-    extensions.set("code", code(&problem));
+    extensions.set("code", code_or_const(code, status));
     extensions.set("status", status.as_u16());
-    match problem.type_ {
+    match type_ {
         Some(type_) if type_ != "about:blank" => extensions.set("type", type_),
         _ => extensions.unset("type"),
     }
     Error { message, source: None, extensions: Some(extensions) }
 }
 
-/// The IANA title of a status; for an unregistered one, the `http` crate's reason phrase, else
-/// "Unknown Status", as in the problem+json body.
-fn title(status: http::StatusCode) -> &'static str {
-    match errstatus_registry::lookup(status.as_u16()) {
-        Some(entry) => entry.reason,
-        None => status.canonical_reason().unwrap_or("Unknown Status"),
-    }
-}
-
 /// The variant's code; for a hand-written `HttpStatus` impl, which sets none, the `http`
 /// crate's constant name of its status (`NOT_FOUND`), else `UNKNOWN`.
-fn code(problem: &Problem<'_>) -> &'static str {
-    match problem.code() {
-        "" => errstatus_registry::lookup(problem.status.as_u16()).and_then(|e| e.http_const()).unwrap_or("UNKNOWN"),
+fn code_or_const(code: &'static str, status: http::StatusCode) -> &'static str {
+    match code {
+        "" => errstatus_registry::lookup(status.as_u16()).and_then(|e| e.http_const()).unwrap_or("UNKNOWN"),
         code => code,
     }
 }

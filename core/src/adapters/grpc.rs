@@ -76,7 +76,7 @@ pub fn code(status: StatusCode) -> Code {
 /// `From<E> for tonic::Status`: what the derived impls call. Not generic: one copy for all
 /// error types.
 pub fn response(e: &dyn HttpStatus) -> Status {
-    let Facts { status, message, code: reason, grpc, domain, members, headers } = facts(e);
+    let Facts { status, message, code: reason, grpc, domain, members, headers, .. } = facts(e);
     let grpc_code = match grpc {
         Some(number) => Code::from_i32(i32::from(number)),
         None => code(status),

@@ -110,3 +110,21 @@ impl errstatus::Format for Silent {
 
     fn write(_: &errstatus::Details<'_>, _: &mut String) {}
 }
+
+/// An actix-web body of unknown size: one chunk.
+pub struct Streamed(pub Option<actix_web::web::Bytes>);
+
+impl actix_web::body::MessageBody for Streamed {
+    type Error = std::convert::Infallible;
+
+    fn size(&self) -> actix_web::body::BodySize {
+        actix_web::body::BodySize::Stream
+    }
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<actix_web::web::Bytes, Self::Error>>> {
+        std::task::Poll::Ready(self.0.take().map(Ok))
+    }
+}
