@@ -4,8 +4,9 @@
 //! instead of after it, and generated code reaches it through `errstatus::__private`.
 //!
 //! The modules are layers, each using only the ones listed before it (a folder's `mod.rs` is
-//! its table of contents, above its files): `body` (formats, JSON writing), `log`, `status`
-//! (the trait and the records a derived impl fills in), `response` (the builder), `openapi`
+//! its table of contents, above its files): `body` (formats, JSON writing), `status` (the trait
+//! and the records a derived impl fills in, the `ErrorRecord`), `log` and `metrics` (what the
+//! builder tells `tracing` and `metrics`), `response` (the builder), `openapi`
 //! (utoipa, aide), `adapters` (one per framework), `__private` (re-exports for generated
 //! code), and this table of contents.
 #![forbid(unsafe_code)]
@@ -15,6 +16,8 @@
 mod body;
 #[cfg(feature = "tracing")]
 mod log;
+#[cfg(feature = "metrics")]
+mod metrics;
 mod status;
 
 mod response;
@@ -36,6 +39,7 @@ pub use body::serde_json::{SerdeForm, SerdeJson};
 pub use response::response;
 pub use status::http_status::HttpStatus;
 pub use status::problem::HeaderValueSource;
+pub use status::record::ErrorRecord;
 
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
@@ -43,6 +47,13 @@ pub use adapters::actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use adapters::axum;
+
+/// poem (feature `poem`): the middleware that keeps the [`ErrorRecord`] of a handler's `Err`.
+#[cfg(feature = "poem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
+pub mod poem {
+    pub use crate::adapters::poem::{ErrorRecords, ErrorRecordsEndpoint};
+}
 
 /// gRPC (feature `tonic`): a derived type converts into a `tonic::Status` (`From<E>` and
 /// `From<&E>`), with the code from `#[grpc(CODE)]` or from the HTTP status through

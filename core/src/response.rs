@@ -1,30 +1,42 @@
 //! The response builder: status, header fields and body of an error, from the [`Problem`] its
 //! `HttpStatus::__problem` fills in. Everything here is compiled once, in this crate; the derive
-//! only emits calls, and every adapter starts from `to_response` (or `parts`). A response that
-//! `ProblemLayer` / `ProblemMiddleware` could take for a framework's own is marked ([`Built`])
-//! here, so it passes them untouched whatever conversion built it.
-
-#[cfg(feature = "tracing")]
-use core::fmt::Display;
+//! only emits calls, and every adapter starts from `to_response` (or `parts`). Every response
+//! carries its [`ErrorRecord`] in its extensions, put there by the builder, so whatever
+//! conversion built it, `ProblemLayer` / `ProblemMiddleware` pass it untouched (it is not a
+//! framework's own) and any middleware can tell which error it was.
 
 use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use http::StatusCode;
 
 use crate::body::format::{Details, Format};
-use crate::body::problem_json::{ProblemJson, PROBLEM_JSON, PROBLEM_JSON_VALUE};
+use crate::body::problem_json::{ProblemJson, PROBLEM_JSON_VALUE};
 use crate::status::http_status::HttpStatus;
 use crate::status::problem::{DetailOf, Problem};
+use crate::status::record::ErrorRecord;
 
 /// The builder's reading of the record.
 impl<'a> Problem<'a> {
-    /// Status, Display and error of a response whose detail is hidden (a 5xx without
-    /// `expose`), or `None`.
-    #[cfg(feature = "tracing")]
-    pub(crate) fn masked(&self) -> Option<(StatusCode, &dyn Display, Option<&'a (dyn std::error::Error + 'a)>)> {
-        match self.detail() {
-            Some(detail) if !self.expose && self.log => Some((self.status, detail, self.error)),
-            _ => None,
+    /// The [`ErrorRecord`] of the response: `e`'s code and type name (`HttpStatus::__code`),
+    /// which also become the code the body's format reads.
+    fn record(&mut self, e: &dyn HttpStatus) -> ErrorRecord {
+        let (code, type_name) = e.__code();
+        self.code = code;
+        ErrorRecord {
+            status: self.status,
+            code,
+            type_uri: self.type_,
+            type_name,
+            detail_hidden: !self.expose && self.detail().is_some(),
         }
+    }
+
+    /// Tells the observers of the build (features `tracing` and `metrics`) about it.
+    #[cfg_attr(not(any(feature = "tracing", feature = "metrics")), allow(unused_variables))]
+    fn observe(&self, record: &ErrorRecord) {
+        #[cfg(feature = "tracing")]
+        crate::log::event(record, self.level, self.detail(), self.error);
+        #[cfg(feature = "metrics")]
+        crate::metrics::count(record);
     }
 
     /// The body and its content-type: `None` for codes that cannot carry content (1xx, 204,
@@ -77,36 +89,9 @@ impl<'a> Problem<'a> {
     }
 }
 
-/// A mark in the extensions of the responses errstatus builds that `ProblemLayer` (axum) and
-/// `ProblemMiddleware` (actix-web) could take for a framework's own (see [`needs_mark`]): they
-/// pass such responses untouched, whatever their format, without looking at their bodies.
-/// Put on by the builder, so every conversion carries it: `From<E> for http::Response<B>`,
-/// `errstatus::response`, `IntoResponse`, `ResponseError` and the other adapters.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Built;
-
-/// Whether a response errstatus built needs the [`Built`] mark: a 4xx or 5xx whose body is
-/// empty (whatever its content-type) or text (`text/plain` or no content-type: a custom
-/// `Format`), which the layer and the middleware would rewrite. A non-empty problem+json
-/// response, the usual one, is passed on for its content-type already, and so is a body of
-/// another type (JSON, HTML): they are not marked, which spares them the two allocations of a
-/// first extension.
-pub(crate) fn needs_mark(status: StatusCode, headers: &HeaderMap, empty: bool) -> bool {
-    if !is_error(status.as_u16()) {
-        return false;
-    }
-    if empty {
-        return true;
-    }
-    match headers.get(CONTENT_TYPE) {
-        // The usual response: one look-up, one comparison.
-        Some(value) if value.as_bytes() == PROBLEM_JSON.as_bytes() => false,
-        _ => is_text(headers.get_all(CONTENT_TYPE).iter().map(HeaderValue::as_bytes)),
-    }
-}
-
 /// Whether a response of this status is one the layer and the middleware rewrite: 4xx and 5xx.
 #[inline]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn is_error(status: u16) -> bool {
     (400..=599).contains(&status)
 }
@@ -114,6 +99,7 @@ pub(crate) fn is_error(status: u16) -> bool {
 /// Whether a body with these `Content-Type` values is text the layer and the middleware
 /// rewrite: no content-type at all (actix-web's `HttpResponse::BadRequest().body("...")`), or
 /// one `text/plain`.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn is_text<'v>(mut values: impl Iterator<Item = &'v [u8]>) -> bool {
     match (values.next(), values.next()) {
         (None, _) => true,
@@ -124,37 +110,37 @@ pub(crate) fn is_text<'v>(mut values: impl Iterator<Item = &'v [u8]>) -> bool {
 
 /// Whether a `Content-Type` value is `text/plain`, with any parameters (`; charset=utf-8`) and
 /// in any case (RFC 9110 §8.3.1).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 fn is_text_plain(value: &[u8]) -> bool {
     let essence = value.split(|&b| b == b';').next().unwrap_or_default();
     essence.trim_ascii().eq_ignore_ascii_case(b"text/plain")
 }
 
-/// A finished response: status, header fields (content-type included), body, and whether it
-/// carries the [`Built`] mark.
+/// A finished response: status, header fields (content-type included), body, and its
+/// [`ErrorRecord`].
 #[cfg(feature = "actix-web")]
 pub(crate) struct Parts {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: Option<String>,
-    pub built: bool,
+    pub record: ErrorRecord,
 }
 
-/// Fills `headers` with `e`'s header fields and content-type; returns the status and the
-/// body. Not generic: one copy for all error types.
-fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<String>) {
+/// Fills `headers` with `e`'s header fields and content-type; returns the status, the body and
+/// the record, and tells the observers (features `tracing`, `metrics`). Not generic: one copy
+/// for all error types.
+fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<String>, ErrorRecord) {
     let mut problem = Problem::new(headers);
     e.__problem(&mut problem);
-    #[cfg(feature = "tracing")]
-    if let Some((status, detail, error)) = problem.masked() {
-        crate::log::masked(status, detail, error);
-    }
+    let record = problem.record(e);
+    problem.observe(&record);
     let body = problem.body().map(|(body, content_type)| {
         if !content_type.is_empty() {
             problem.headers.insert(CONTENT_TYPE, content_type);
         }
         body
     });
-    (problem.status, body)
+    (problem.status, body, record)
 }
 
 /// What a protocol adapter (gRPC, GraphQL) sends of an error: the facts of its response, the
@@ -188,10 +174,8 @@ pub(crate) fn facts(e: &dyn HttpStatus) -> Facts {
     let mut headers = HeaderMap::new();
     let mut problem = Problem::new(&mut headers);
     e.__problem(&mut problem);
-    #[cfg(feature = "tracing")]
-    if let Some((status, detail, error)) = problem.masked() {
-        crate::log::masked(status, detail, error);
-    }
+    let record = problem.record(e);
+    problem.observe(&record);
     let status = problem.status;
     let shown = problem.expose;
     let mut message = String::new();
@@ -226,21 +210,18 @@ fn iana_title(status: StatusCode) -> &'static str {
 #[cfg(feature = "actix-web")]
 pub(crate) fn parts(e: &dyn HttpStatus) -> Parts {
     let mut headers = HeaderMap::new();
-    let (status, body) = build(e, &mut headers);
-    let built = needs_mark(status, &headers, body.is_none());
-    Parts { status, headers, body, built }
+    let (status, body, record) = build(e, &mut headers);
+    Parts { status, headers, body, record }
 }
 
 /// The `http::Response<String>` for `e`, built in place: the header fields go straight into
-/// the response's map and the body String is moved in, nothing is copied. Marked [`Built`]
-/// where [`needs_mark`] says so.
+/// the response's map and the body String is moved in, nothing is copied. Its extensions hold
+/// the [`ErrorRecord`].
 fn string_response(e: &dyn HttpStatus) -> http::Response<String> {
     let mut response = http::Response::new(String::new());
-    let (status, body) = build(e, response.headers_mut());
+    let (status, body, record) = build(e, response.headers_mut());
     *response.status_mut() = status;
-    if needs_mark(status, response.headers(), body.is_none()) {
-        response.extensions_mut().insert(Built);
-    }
+    response.extensions_mut().insert(record);
     if let Some(body) = body {
         *response.body_mut() = body;
     }
@@ -248,8 +229,8 @@ fn string_response(e: &dyn HttpStatus) -> http::Response<String> {
 }
 
 /// Builds the `http::Response` for `e`: status, `#[header]` fields, `content-type:
-/// application/problem+json` and the RFC 9457 body; marked [`Built`] where [`needs_mark`] says
-/// so (the extensions of the `http::Response` carry it through `map`).
+/// application/problem+json` and the RFC 9457 body, and the [`ErrorRecord`] in its extensions
+/// (which carry it through `map`).
 pub(crate) fn to_response<B: From<String>>(e: &dyn HttpStatus) -> http::Response<B> {
     string_response(e).map(B::from)
 }
@@ -270,6 +251,10 @@ impl<E: HttpStatus + ?Sized> HttpStatus for Borrowed<'_, E> {
 
     fn __problem<'a>(&'a self, p: &mut Problem<'a>) {
         self.0.__problem(p)
+    }
+
+    fn __code(&self) -> (&'static str, &'static str) {
+        self.0.__code()
     }
 }
 

@@ -26,14 +26,16 @@
 //! # }
 //! ```
 
+use std::future::Future;
+
 use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::dev::{Service, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError};
 use actix_web::http::header::{HeaderValue, ALLOW, AUTHORIZATION, CACHE_CONTROL, ETAG, IF_NONE_MATCH, LOCATION};
 use actix_web::http::Method;
 use actix_web::{web, App, Handler, HttpRequest, HttpResponse, Resource, Responder, Route};
 use errstatus::actix::ProblemMiddleware;
-use errstatus::HttpStatus;
+use errstatus::{ErrorRecord, HttpStatus};
 
 use crate::error::{ApiError, AuthError};
 use crate::store::{NewUser, Order, Store, User};
@@ -78,7 +80,37 @@ pub fn app(
         InitError = (),
     >,
 > {
-    App::new().wrap(ProblemMiddleware::new()).app_data(store).configure(|cfg| configure(cfg, port))
+    App::new().wrap(ProblemMiddleware::new()).wrap_fn(access_log).app_data(store).configure(|cfg| configure(cfg, port))
+}
+
+/// Outermost: a line in the store's access log for each request, with the error the response
+/// came from (its `ErrorRecord`: a `ServiceError`'s, or actix-web's own error that
+/// `ProblemMiddleware` rewrote; for an `Err`, its `error_response()`'s).
+fn access_log<S, B>(
+    request: ServiceRequest,
+    service: &S,
+) -> impl Future<Output = Result<ServiceResponse<B>, actix_web::Error>>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error>,
+{
+    let (method, path) = (request.method().to_string(), request.path().to_owned());
+    let store = request.app_data::<web::Data<Store>>().cloned();
+    let call = service.call(request);
+    async move {
+        let result = call.await;
+        if let Some(store) = store {
+            let (status, error) = match &result {
+                Ok(response) => (response.status(), response.response().extensions().get::<ErrorRecord>().copied()),
+                Err(e) => {
+                    let response = e.error_response();
+                    let error = response.extensions().get::<ErrorRecord>().copied();
+                    (response.status(), error)
+                }
+            };
+            store.access_log().record(&method, &path, status.as_u16(), error.as_ref());
+        }
+        result
+    }
 }
 
 /// The served OpenAPI document.

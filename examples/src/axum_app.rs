@@ -7,14 +7,15 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use errstatus::axum::ProblemLayer;
-use errstatus::HttpStatus;
+use errstatus::{ErrorRecord, HttpStatus};
 
 use crate::error::{ApiError, AuthError};
 use crate::store::{NewUser, Order, Store, User};
@@ -51,8 +52,19 @@ pub fn router() -> Router {
 
 /// The service on a given store (to share it, or to look into it from a test), its OpenAPI
 /// document naming `port` as the server's.
+/// Outermost, the access log ([`access_log`]).
 pub fn router_with(store: Arc<Store>, port: u16) -> Router {
-    layers(routes(store, port))
+    layers(routes(Arc::clone(&store), port)).layer(middleware::from_fn_with_state(store, access_log))
+}
+
+/// A line in the store's access log for each request, with the error the response came from
+/// (its `ErrorRecord`: a `ServiceError`'s, or axum's own error that `ProblemLayer` rewrote).
+async fn access_log(State(store): State<Arc<Store>>, request: Request, next: Next) -> Response {
+    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let response = next.run(request).await;
+    let error = response.extensions().get::<ErrorRecord>();
+    store.access_log().record(method.as_str(), &path, response.status().as_u16(), error);
+    response
 }
 
 /// The routes of the API, without the layers of [`layers`].

@@ -25,9 +25,13 @@
 //! says exactly what they accept and send: `.ci/api-testers.sh` runs schemathesis and Redocly CLI
 //! against both, and REDbot on their error responses.
 //!
+//! Both label an access log ([`access_log::AccessLog`], in the [`store::Store`]) with the
+//! error each response came from, read from the `errstatus::ErrorRecord` in its extensions.
+//!
 //! Run `cargo run --example axum` or `cargo run --example actix`; `cargo run --example plain`
 //! shows the responses without a framework.
 
+pub mod access_log;
 pub mod actix_app;
 pub mod axum_app;
 pub mod conditional;

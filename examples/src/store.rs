@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access_log::AccessLog;
 use crate::error::{ApiError, AuthError, DbError};
 
 /// A user as the API shows it.
@@ -87,6 +88,7 @@ pub struct Store {
     /// Whether the simulated outages happen: the orders shard of the odd ids is down, the
     /// exports are paused.
     outages: bool,
+    access_log: AccessLog,
 }
 
 #[derive(Debug)]
@@ -128,7 +130,13 @@ impl Store {
             inner: Mutex::new(Inner { users, next_id: 3, last_reset: HashMap::new() }),
             request_ids: AtomicU64::new(1),
             outages,
+            access_log: AccessLog::default(),
         }
+    }
+
+    /// The service's access log.
+    pub fn access_log(&self) -> &AccessLog {
+        &self.access_log
     }
 
     /// Whether this store simulates the outages (see [`Store::new`]).

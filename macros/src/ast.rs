@@ -68,10 +68,11 @@ impl<'a> Input<'a> {
                     .variants
                     .iter()
                     .map(|v| {
-                        attr::misplaced_errstatus(cx, &v.attrs, "variant");
+                        let mut attrs = attr::type_attrs(cx, &v.attrs);
+                        attrs.log = attr::variant_errstatus(cx, &v.attrs);
                         Variant {
                             ident: &v.ident,
-                            attrs: attr::type_attrs(cx, &v.attrs),
+                            attrs,
                             fields: fields(cx, &v.fields),
                             unit: matches!(v.fields, Fields::Unit),
                             doc: doc(&v.attrs),

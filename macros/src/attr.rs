@@ -141,6 +141,8 @@ pub(crate) struct TypeAttrs<'a> {
     pub grpc: Option<proc_macro2::TokenTree>,
     /// A `#[grpc]` attribute was present, even if malformed.
     pub grpc_seen: bool,
+    /// A variant's `#[errstatus(log = "...")]` ([`parse_log`]'s number).
+    pub log: Option<u8>,
 }
 
 /// Options found on a variant: the same as on the type.
@@ -155,6 +157,37 @@ pub(crate) struct ContainerAttrs {
     pub skip: Vec<syn::Ident>,
     /// `format = Type`: the body format, an `errstatus::Format`.
     pub format: Option<syn::Type>,
+    /// `log = "warn"`: the level of this type's events ([`parse_log`]'s number).
+    pub log: Option<u8>,
+}
+
+/// The levels `log = "..."` accepts, in the order of errstatus-core's `LOG_*` numbers (1 to 6).
+pub(crate) const LOG_LEVELS: &[&str] = &["error", "warn", "info", "debug", "trace", "off"];
+
+/// `log = "level"`: the level's number for `Problem::log_level` (1 for `error` ... 6 for
+/// `off`); anything else is an error on the value.
+fn parse_log(meta: &syn::meta::ParseNestedMeta) -> syn::Result<u8> {
+    let usage = || format!("expected one of {}", quoted_list(LOG_LEVELS));
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(format_args!("#[errstatus(log)] needs a level: log = \"warn\", {}", usage())));
+    }
+    let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
+        syn::Error::new(e.span(), format_args!("#[errstatus(log = ...)] expects a string literal: {}", usage()))
+    })?;
+    let level = lit.value();
+    match LOG_LEVELS.iter().position(|l| *l == level) {
+        Some(i) => Ok(i as u8 + 1),
+        None => Err(syn::Error::new(lit.span(), format_args!("unknown log level {level:?}, {}", usage()))),
+    }
+}
+
+/// `"a", "b" or "c"`, for messages.
+fn quoted_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|l| format!("\"{l}\"")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }
 
 /// The features `skip(...)` accepts, as written there (`-` as `_`): each but `tracing` has an
@@ -211,6 +244,12 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                 }
                 out.format = Some(ty);
                 Ok(())
+            } else if meta.path.is_ident("log") {
+                let span = meta.path.span();
+                if out.log.replace(parse_log(&meta)?).is_some() {
+                    return Err(syn::Error::new(span, "duplicate #[errstatus(log = ...)]"));
+                }
+                Ok(())
             } else if meta.path.is_ident("skip") {
                 meta.parse_nested_meta(|inner| {
                     let Some(ident) = inner.path.get_ident() else {
@@ -239,8 +278,9 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                 })
             } else {
                 let name = path_string(&meta.path);
-                Err(meta
-                    .error(format_args!("unknown #[errstatus] option `{name}`, expected `crate`, `format` or `skip`")))
+                Err(meta.error(format_args!(
+                    "unknown #[errstatus] option `{name}`, expected `crate`, `format`, `log` or `skip`"
+                )))
             }
         });
         if let Err(err) = res {
@@ -310,6 +350,35 @@ pub(crate) fn type_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> TypeAttrs<'a>
         }
     }
     out
+}
+
+/// Parses the `#[errstatus(log = "...")]` of a variant, its one option there; the others are
+/// reported as belonging on the type.
+pub(crate) fn variant_errstatus(cx: &Ctxt, attrs: &[Attribute]) -> Option<u8> {
+    let mut log = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
+        if args(cx, attr, "#[errstatus(log = \"level\")]").is_none() {
+            continue;
+        }
+        let res = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("log") {
+                let span = meta.path.span();
+                if log.replace(parse_log(&meta)?).is_some() {
+                    return Err(syn::Error::new(span, "duplicate #[errstatus(log = ...)]"));
+                }
+                Ok(())
+            } else {
+                let name = path_string(&meta.path);
+                Err(meta.error(format_args!(
+                    "#[errstatus({name})] belongs on the type; a variant takes only #[errstatus(log = \"level\")]"
+                )))
+            }
+        });
+        if let Err(err) = res {
+            cx.syn_error(err);
+        }
+    }
+    log
 }
 
 /// Reports `#[errstatus(...)]` where it does not belong (a variant or a field).

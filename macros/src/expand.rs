@@ -74,6 +74,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         )
     };
     let mut bodies = Bodies { status, problem, extra: g.statuses_fn(), detail: g.detail_fn() };
+    bodies.extra.extend(g.code_fn());
     if g.names.documents() {
         bodies.extra.extend(g.openapi_fn());
     }
@@ -231,7 +232,9 @@ impl Gen<'_> {
                 let call = self.inner(field, "__problem");
                 // The inner error's response, its format included.
                 let reset = self.input.container.format.is_some().then(|| quote!(__p.default_format();));
-                let mut calls = quote!(#reset #call(#var, &mut *__p););
+                // Before the inner error's: the first level set wins.
+                let level = self.log_level(arm);
+                let mut calls = quote!(#level #reset #call(#var, &mut *__p););
                 if !extras.headers.is_empty() || !extras.extensions.is_empty() {
                     // The siblings' fields and members replace the inner error's.
                     calls.extend(quote!(__p.siblings();));
@@ -244,11 +247,15 @@ impl Gen<'_> {
                 used.extend(self.status_field(&resp.status));
                 let pat = self.pattern(arm.variant, &sorted(used));
                 let code = self.status_expr(&resp.status);
-                let mut calls = match resp.expose {
+                let mut calls = self.log_level(arm);
+                calls.extend(match resp.expose {
                     Some(expose) => quote!(__p.status(#code, self, #expose);),
                     None => quote!(__p.status_by_class(#code, self);),
-                };
-                if self.names.logs() && resp.expose != Some(true) {
+                });
+                // The error's `source()` chain for an event at ERROR: a 5xx's (or one whose
+                // status is decided at run time), or any under a `log` option.
+                let below_500 = matches!(&resp.status, StatusSrc::Code(entry, _) if entry.code < 500);
+                if self.names.logs() && (!below_500 || self.level(arm).is_some()) {
                     calls.extend(self.error_call());
                 }
                 // The name and code only where they are read (a custom format, the protocol
@@ -375,9 +382,21 @@ impl Gen<'_> {
     }
 
     /// The `__problem` arm of all plain variants.
+    /// The `log` level of an arm: the variant's `#[errstatus(log)]`, else the type's.
+    fn level(&self, arm: &Arm) -> Option<u8> {
+        arm.variant.attrs.log.or(self.input.container.log)
+    }
+
+    /// `__p.log_level(N);` for an arm with a `log` level, first in the arm (the first level
+    /// set wins, so an outer type's holds through a transparent variant).
+    fn log_level(&self, arm: &Arm) -> TokenStream {
+        self.level(arm).map(level_call).unwrap_or_default()
+    }
+
     fn default_problem_arm(&self) -> TokenStream {
         let krate = &self.names.krate;
-        let mut calls = quote!(__p.status_by_class(#krate::HttpStatus::status(self), self););
+        let mut calls = self.input.container.log.map(level_call).unwrap_or_default();
+        calls.extend(quote!(__p.status_by_class(#krate::HttpStatus::status(self), self);));
         if self.names.logs() {
             calls.extend(self.error_call());
         }
@@ -495,6 +514,39 @@ impl Gen<'_> {
                     syn::Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
                     _ => false,
                 })
+    }
+
+    /// `HttpStatus::__code`: each variant's code (a transparent one's from the inner error,
+    /// with its type name) and the type's name, for the `ErrorRecord`, the `tracing` event
+    /// and the `metrics` counter. One arm per variant: the code is the one fact no other
+    /// method has for every variant.
+    fn code_fn(&self) -> TokenStream {
+        let name = self.input.original.ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name);
+        let mut arms = TokenStream::new();
+        for arm in &self.model.arms {
+            match &arm.body {
+                ArmBody::Transparent(field, _) => {
+                    self.pattern_to(&mut arms, arm.variant, &[field]);
+                    let var = binding(field);
+                    let call = self.inner(field, "__code");
+                    arms.extend(quote!(=> return #call(#var),));
+                }
+                ArmBody::Own(resp) => {
+                    self.pattern_to(&mut arms, arm.variant, &[]);
+                    let code = &resp.code;
+                    arms.extend(quote!(=> #code,));
+                }
+            }
+        }
+        // With only transparent variants every arm returns: the tuple is unreachable.
+        quote! {
+            #[inline]
+            #[allow(unreachable_code)]
+            fn __code(&self) -> (&'static str, &'static str) {
+                (match *self { #arms }, #name)
+            }
+        }
     }
 
     /// `HttpStatus::statuses`: own codes sorted at compile time, plus transparent fields' lists
@@ -695,10 +747,17 @@ fn header_kind(ty: &syn::Type) -> HeaderKind {
 
 /// Whether a variant has nothing but its code, with the detail shown or hidden as its class
 /// says: then the wildcard arm of `__problem` covers it.
+/// `__p.log_level(N);`.
+fn level_call(level: u8) -> TokenStream {
+    let level = proc_macro2::Literal::u8_unsuffixed(level);
+    quote!(__p.log_level(#level);)
+}
+
 fn is_plain(arm: &Arm) -> bool {
     match &arm.body {
         ArmBody::Own(resp @ Response { status: StatusSrc::Code(entry, _), .. }) => {
-            resp.extras.is_empty()
+            arm.variant.attrs.log.is_none()
+                && resp.extras.is_empty()
                 && resp.grpc.is_none()
                 && resp.type_.is_none()
                 && resp.title.is_none()

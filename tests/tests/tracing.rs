@@ -1,5 +1,8 @@
-//! Feature `tracing`: a 5xx whose detail is hidden logs its Display text and `source()` chain
-//! once at error level when the response is built; nothing else is logged.
+//! Feature `tracing`: one event per error response built, with OpenTelemetry's fields
+//! (`http.response.status_code`, `error.type`): a 5xx at ERROR with its Display text and
+//! `source()` chain, below 500 at DEBUG with neither; `#[errstatus(log = "...")]` picks another
+//! level (never the detail of a 5xx below ERROR); a 5xx sets the current span's
+//! `otel.status_code` to `error` where the span declares it.
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -90,7 +93,8 @@ fn masked_server_error_is_logged_once_with_its_source_chain() {
     assert_eq!(logged.len(), 1, "{logged:?}");
     let e = &logged[0];
     assert_eq!(e.level, Some(Level::ERROR));
-    assert_eq!(field(e, "status"), Some("503"));
+    assert_eq!(field(e, "http.response.status_code"), Some("503"));
+    assert_eq!(field(e, "error.type"), Some("DB"));
     assert_eq!(field(e, "error"), Some("database unavailable"));
     assert_eq!(field(e, "sources"), Some("pool exhausted after 3 retries: connection refused by 10.0.0.7:5432"));
 }
@@ -115,7 +119,9 @@ fn generic_type_logs_its_source_chain() {
         let r: http::Response<String> = Wrapper::<PoolError>::Missing.into();
         assert_eq!(r.status(), 404);
     });
-    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_eq!(logged.len(), 2, "{logged:?}");
+    assert_eq!(logged[1].level, Some(Level::DEBUG));
+    assert_eq!(field(&logged[1], "error.type"), Some("MISSING"));
     assert_eq!(field(&logged[0], "error"), Some("storage failed"));
     assert_eq!(
         field(&logged[0], "sources"),
@@ -124,13 +130,148 @@ fn generic_type_logs_its_source_chain() {
 }
 
 #[test]
-fn exposed_and_client_errors_are_not_logged() {
+fn every_response_has_one_event_at_its_class_level() {
     let logged = events(|| {
         let _: http::Response<String> = ApiError::Upstream.into();
         let _: http::Response<String> = ApiError::NotFound.into();
+        // `status()` builds no response: no event.
         let _ = ApiError::Db(PoolError(ConnRefused)).status();
     });
-    assert!(logged.is_empty(), "{logged:?}");
+    assert_eq!(logged.len(), 2, "{logged:?}");
+    // An exposed 5xx: at ERROR, with its text (shown to the client anyway).
+    let (upstream, not_found) = (&logged[0], &logged[1]);
+    assert_eq!(upstream.level, Some(Level::ERROR));
+    assert_eq!(field(upstream, "http.response.status_code"), Some("504"));
+    assert_eq!(field(upstream, "error.type"), Some("UPSTREAM"));
+    assert_eq!(field(upstream, "error"), Some("upstream timed out"));
+    // A 4xx: at DEBUG (never ERROR: it would mark the span failed), its status and code only.
+    assert_eq!(not_found.level, Some(Level::DEBUG));
+    assert_eq!(field(not_found, "http.response.status_code"), Some("404"));
+    assert_eq!(field(not_found, "error.type"), Some("NOT_FOUND"));
+    assert_eq!(field(not_found, "error"), None);
+    assert_eq!(field(not_found, "sources"), None);
+}
+
+// ---- `#[errstatus(log = "...")]` ----
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(log = "warn")]
+enum Leveled {
+    #[error("no such order")]
+    #[status(404)]
+    NoOrder,
+    #[error("card declined by the bank")]
+    #[status(409)]
+    #[errstatus(log = "info")]
+    Declined,
+    #[error("ledger at 10.0.0.9 unreachable")]
+    #[status(503)]
+    Ledger(#[source] ConnRefused),
+    #[error("probe")]
+    #[status(404)]
+    #[errstatus(log = "off")]
+    Probe,
+    #[error("alice may not read the ledger")]
+    #[status(403)]
+    #[errstatus(log = "error")]
+    Login,
+    #[error(transparent)]
+    #[status(transparent)]
+    #[errstatus(log = "trace")]
+    Api(ApiError),
+    #[error(transparent)]
+    #[status(transparent)]
+    Quiet(Unlogged),
+}
+
+#[test]
+fn log_picks_the_level_of_a_type_and_of_a_variant() {
+    let level_of = |e: Leveled| {
+        let logged = events(|| {
+            let _: http::Response<String> = e.into();
+        });
+        assert!(logged.len() <= 1, "{logged:?}");
+        logged.first().cloned()
+    };
+    // The type's level for its variants, a variant's own over it.
+    let e = level_of(Leveled::NoOrder).unwrap();
+    assert_eq!((e.level, field(&e, "error.type")), (Some(Level::WARN), Some("NO_ORDER")));
+    assert_eq!(level_of(Leveled::Declined).unwrap().level, Some(Level::INFO));
+    assert!(level_of(Leveled::Probe).is_none(), "off: no event");
+    // A 4xx at ERROR when asked, with its Display text.
+    let e = level_of(Leveled::Login).unwrap();
+    assert_eq!((e.level, field(&e, "error")), (Some(Level::ERROR), Some("alice may not read the ledger")));
+    // A 5xx below ERROR: status and code, never the hidden detail or its sources.
+    let e = level_of(Leveled::Ledger(ConnRefused)).unwrap();
+    assert_eq!(e.level, Some(Level::WARN));
+    assert_eq!(field(&e, "http.response.status_code"), Some("503"));
+    assert_eq!(field(&e, "error.type"), Some("LEDGER"));
+    assert!(e.fields.iter().all(|(_, v)| !v.contains("10.0.0")), "{e:?}");
+    // Through a transparent variant: the outer variant's level, the inner error's code.
+    let e = level_of(Leveled::Api(ApiError::Db(PoolError(ConnRefused)))).unwrap();
+    assert_eq!((e.level, field(&e, "error.type")), (Some(Level::TRACE), Some("DB")));
+    assert!(e.fields.iter().all(|(_, v)| !v.contains("10.0.0")), "{e:?}");
+    // The outer type's level holds through a transparent variant, over an inner type's
+    // `skip(tracing)` too: the first level set wins, and the outer type's is set first.
+    assert_eq!(level_of(Leveled::Quiet(Unlogged::Db)).unwrap().level, Some(Level::WARN));
+}
+
+// ---- otel.status_code on the current span ----
+
+/// A subscriber that keeps the values recorded on its one span.
+#[derive(Clone, Default)]
+struct SpanFields(Arc<Mutex<Vec<(String, String)>>>);
+
+impl Subscriber for SpanFields {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, attrs: &Attributes<'_>) -> Id {
+        attrs.record(&mut Fields(&mut self.0.lock().unwrap()));
+        Id::from_u64(1)
+    }
+    fn record(&self, _: &Id, values: &Record<'_>) {
+        values.record(&mut Fields(&mut self.0.lock().unwrap()));
+    }
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, _: &Event<'_>) {}
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+    fn current_span(&self) -> tracing_core::span::Current {
+        tracing_core::span::Current::new(Id::from_u64(1), SPAN.get().unwrap())
+    }
+}
+
+static SPAN: std::sync::OnceLock<&'static Metadata<'static>> = std::sync::OnceLock::new();
+
+/// The fields recorded on a server span that declares `otel.status_code` while `f` runs in it.
+fn span_fields(f: impl FnOnce()) -> Vec<(String, String)> {
+    let subscriber = SpanFields::default();
+    tracing::subscriber::with_default(subscriber.clone(), || {
+        let span = tracing::info_span!("request", otel.status_code = tracing::field::Empty);
+        let _ = SPAN.set(span.metadata().unwrap());
+        span.in_scope(f);
+    });
+    let fields = subscriber.0.lock().unwrap().clone();
+    fields
+}
+
+#[test]
+fn a_5xx_marks_the_span_failed_and_a_4xx_leaves_it_unset() {
+    let fields = span_fields(|| {
+        let _: http::Response<String> = ApiError::NotFound.into();
+        let _: http::Response<String> = Leveled::Login.into();
+    });
+    assert!(fields.iter().all(|(name, _)| name != "otel.status_code"), "{fields:?}");
+    let fields = span_fields(|| {
+        let _: http::Response<String> = ApiError::Db(PoolError(ConnRefused)).into();
+    });
+    assert_eq!(fields, [("otel.status_code".to_owned(), "error".to_owned())]);
+    // Whatever the level of the event: the span's status is not the log's.
+    let fields = span_fields(|| {
+        let _: http::Response<String> = Leveled::Ledger(ConnRefused).into();
+    });
+    assert_eq!(fields, [("otel.status_code".to_owned(), "error".to_owned())]);
 }
 
 // ---- Display impls that fail, and events nobody records ----

@@ -89,9 +89,9 @@ macro_rules! __errstatus_rocket {
         impl $($params)* $crate::__private::rocket::response::Responder<'_, 'static> for $($ty)* $($where_)* {
             fn respond_to(
                 self,
-                _: &$crate::__private::rocket::Request<'_>,
+                __request: &$crate::__private::rocket::Request<'_>,
             ) -> $crate::__private::rocket::response::Result<'static> {
-                $crate::__private::rocket_response(&self)
+                $crate::__private::rocket_response(&self, __request)
             }
         }
     };

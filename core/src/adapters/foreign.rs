@@ -11,6 +11,7 @@ use crate::response::to_response;
 use crate::status::docs::{Docs, Variant};
 use crate::status::http_status::HttpStatus;
 use crate::status::problem::Problem;
+use crate::status::record::const_name;
 
 /// The largest body the layer and the middleware read to turn it into a `detail`: 4 KiB. A
 /// 4xx text body whose size is not known to be at most this is passed on untouched, unread; a
@@ -30,6 +31,7 @@ pub(crate) fn is_identity(value: &[u8]) -> bool {
 struct Foreign<'t> {
     status: StatusCode,
     text: Option<&'t str>,
+    framework: &'static str,
 }
 
 impl HttpStatus for Foreign<'_> {
@@ -50,16 +52,21 @@ impl HttpStatus for Foreign<'_> {
             p.kind(None, self.status.canonical_reason());
         }
     }
+
+    fn __code(&self) -> (&'static str, &'static str) {
+        (const_name(self.status), self.framework)
+    }
 }
 
 /// The problem+json response for a framework's response of `status` whose body was `text`
 /// (`None`: empty or unknown). The text, not valid UTF-8 replaced, is trimmed of white space;
-/// what is left, if anything, is the detail. Its header fields are the problem's own
+/// what is left, if anything, is the detail; `framework` is the type name of its
+/// [`ErrorRecord`](crate::status::record::ErrorRecord). Its header fields are the problem's own
 /// (`content-type`), its body is the problem+json document.
-pub(crate) fn problem(status: StatusCode, text: Option<&[u8]>) -> http::Response<String> {
+pub(crate) fn problem(status: StatusCode, text: Option<&[u8]>, framework: &'static str) -> http::Response<String> {
     let text = text.map(String::from_utf8_lossy);
     let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    to_response(&Foreign { status, text })
+    to_response(&Foreign { status, text, framework })
 }
 
 /// One way a framework's rejection type can fail, for its `HttpStatus::statuses` and its

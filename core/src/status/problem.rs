@@ -82,8 +82,10 @@ pub struct Problem<'a> {
     pub(crate) domain: &'static str,
     /// Whether a hidden detail is logged (feature `tracing`); `#[errstatus(skip(tracing))]`
     /// turns it off for the type's responses.
+    /// The level of the response's event: one of the `LOG_*` levels, [`LOG_BY_CLASS`] until
+    /// a `log` option (or `skip(tracing)`) sets it; the first setting wins.
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
-    pub(crate) log: bool,
+    pub(crate) level: u8,
     /// After [`Problem::siblings`]: the fields of a transparent field's siblings replace the
     /// inner error's of the same name.
     siblings: bool,
@@ -112,7 +114,7 @@ impl<'a> Problem<'a> {
             code: "",
             grpc: None,
             domain: "",
-            log: true,
+            level: LOG_BY_CLASS,
             siblings: false,
             replaced: Vec::new(),
         }
@@ -182,7 +184,17 @@ impl<'a> Problem<'a> {
     /// `#[errstatus(skip(tracing))]`: no event for this response.
     #[inline]
     pub fn no_log(&mut self) {
-        self.log = false;
+        self.log_level(LOG_OFF);
+    }
+
+    /// `#[errstatus(log = "...")]`: the level of this response's event, one of the `LOG_*`
+    /// numbers (the derive writes the number). The first call wins: an outer type's (or
+    /// variant's) choice holds through a transparent variant, whatever the inner error says.
+    #[inline]
+    pub fn log_level(&mut self, level: u8) {
+        if self.level == LOG_BY_CLASS {
+            self.level = level;
+        }
     }
 
     /// After the inner error of a field-level `#[status(transparent)]` has filled in its
@@ -353,6 +365,26 @@ impl<'a> Problem<'a> {
 
 /// Whether a detail is shown when nothing says otherwise: below 500. A run-time status past
 /// 599 (which `http::StatusCode` takes, up to 999) is hidden like a 5xx.
+/// The level of an event by the status's class: ERROR for a 5xx, DEBUG below.
+pub(crate) const LOG_BY_CLASS: u8 = 0;
+/// `log = "error"`.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) const LOG_ERROR: u8 = 1;
+/// `log = "warn"`.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) const LOG_WARN: u8 = 2;
+/// `log = "info"`.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) const LOG_INFO: u8 = 3;
+/// `log = "debug"`.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) const LOG_DEBUG: u8 = 4;
+/// `log = "trace"`.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) const LOG_TRACE: u8 = 5;
+/// `log = "off"` (and `skip(tracing)`): no event.
+pub(crate) const LOG_OFF: u8 = 6;
+
 #[inline]
 fn shown_by_class(status: StatusCode) -> bool {
     status.as_u16() < 500

@@ -3,6 +3,7 @@
 
 use super::*;
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 #[test]
 fn text_plain_with_parameters_in_any_case() {
     for value in ["text/plain", "text/plain; charset=utf-8", "Text/Plain;charset=UTF-8", " text/plain "] {
@@ -13,6 +14,7 @@ fn text_plain_with_parameters_in_any_case() {
     }
 }
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 #[test]
 fn text_is_no_content_type_or_one_text_plain() {
     assert!(is_text([].into_iter()));
@@ -21,23 +23,35 @@ fn text_is_no_content_type_or_one_text_plain() {
     assert!(!is_text([&b"application/json"[..]].into_iter()));
 }
 
+/// A hand-written impl of any status, with a detail.
+struct Any(u16);
+
+impl HttpStatus for Any {
+    fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.0).unwrap()
+    }
+
+    fn __problem<'a>(&'a self, p: &mut Problem<'a>) {
+        p.status_by_class(self.status(), &"the detail");
+    }
+}
+
 #[test]
-fn marked_are_the_error_responses_the_layer_would_rewrite() {
-    let with = |ct: &'static str| {
-        let mut headers = HeaderMap::new();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static(ct));
-        headers
-    };
-    let none = HeaderMap::new();
-    let (bad, ok) = (StatusCode::BAD_REQUEST, StatusCode::OK);
-    assert!(!needs_mark(bad, &with(PROBLEM_JSON), false));
-    assert!(!needs_mark(bad, &with("application/json"), false));
-    assert!(needs_mark(bad, &with("text/plain; charset=utf-8"), false));
-    assert!(needs_mark(StatusCode::BAD_GATEWAY, &none, false));
-    // Empty: rewritten whatever its content-type, so marked whatever its content-type.
-    assert!(needs_mark(bad, &none, true));
-    assert!(needs_mark(bad, &with("application/json"), true));
-    assert!(needs_mark(bad, &with(PROBLEM_JSON), true));
-    assert!(!needs_mark(ok, &none, true));
-    assert!(!needs_mark(StatusCode::NOT_MODIFIED, &with("text/plain"), false));
+fn every_response_carries_its_record() {
+    for code in [100, 200, 204, 304, 400, 404, 418, 499, 500, 503, 599, 600, 999] {
+        let response: http::Response<String> = to_response(&Any(code));
+        let record = response.extensions().get::<ErrorRecord>().copied().unwrap();
+        assert_eq!(record.status(), code);
+        assert_eq!(record.type_name(), core::any::type_name::<Any>());
+        assert_eq!(record.type_uri(), None);
+        // The default code of a hand-written impl: the status's constant name.
+        let name = errstatus_registry::lookup(code).and_then(|e| e.http_const()).unwrap_or("UNKNOWN_STATUS");
+        assert_eq!(record.code(), name, "{code}");
+        assert_eq!(record.detail_hidden(), code >= 500, "{code}");
+    }
+    assert_eq!(
+        to_response::<String>(&Any(405)).extensions().get::<ErrorRecord>().unwrap().code(),
+        "METHOD_NOT_ALLOWED"
+    );
+    assert_eq!(to_response::<String>(&Any(599)).extensions().get::<ErrorRecord>().unwrap().code(), "UNKNOWN_STATUS");
 }

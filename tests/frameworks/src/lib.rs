@@ -14,7 +14,20 @@ pub struct Case {
     /// The header fields the error sends besides `content-type`.
     pub headers: &'static [(&'static str, &'static str)],
     pub body: &'static str,
+    /// Its `ErrorRecord` as [`record_line`] writes it.
+    pub record: &'static str,
 }
+
+/// An `ErrorRecord` on one line, as the frameworks' test middleware copy it into the response's
+/// `x-error-record` header field for the test client to read: status, type name, code, and
+/// `hidden` when the detail is hidden.
+pub fn record_line(record: &errstatus::ErrorRecord) -> String {
+    let hidden = if record.detail_hidden() { " hidden" } else { "" };
+    format!("{} {} {}{hidden}", record.status().as_u16(), record.type_name(), record.code())
+}
+
+/// The header field the test middleware write [`record_line`] into.
+pub const RECORD_HEADER: &str = "x-error-record";
 
 /// A 404, a 429 with `Retry-After` from a field, a transparent 401 with `WWW-Authenticate` from
 /// the inner error's field, and a masked 500 with an `x-request-id` from a field.
@@ -24,24 +37,28 @@ pub const CASES: [Case; 4] = [
         status: 404,
         headers: &[],
         body: r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found"}"#,
+        record: "404 ApiError USER_NOT_FOUND",
     },
     Case {
         name: "limited",
         status: 429,
         headers: &[("retry-after", "30")],
         body: r#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"too many password reset requests, retry in 30 seconds"}"#,
+        record: "429 ApiError RATE_LIMITED",
     },
     Case {
         name: "login",
         status: 401,
         headers: &[("www-authenticate", BEARER_CHALLENGE)],
         body: r#"{"type":"about:blank","title":"Unauthorized","status":401,"detail":"missing bearer token"}"#,
+        record: "401 AuthError MISSING_TOKEN",
     },
     Case {
         name: "database",
         status: 500,
         headers: &[("x-request-id", "req-7")],
         body: r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#,
+        record: "500 ApiError DATABASE hidden",
     },
 ];
 

@@ -96,3 +96,41 @@ async fn skip_poem_leaves_the_impl_to_the_crate() {
     response.assert_status(StatusCode::GONE);
     response.assert_text("moved").await;
 }
+
+/// A middleware (poem's `around`) outside `errstatus::poem::ErrorRecords` reads the
+/// `ErrorRecord` of the response, and copies it into a header field for the test client.
+#[tokio::test]
+async fn a_middleware_reads_the_error_record() {
+    use poem::{Endpoint, EndpointExt};
+    let app = app().with(errstatus::poem::ErrorRecords).around(|endpoint, request| async move {
+        let mut response = endpoint.call(request).await?;
+        if let Some(record) = response.extensions().get::<errstatus::ErrorRecord>() {
+            let line = errstatus_frameworks::record_line(record);
+            response.headers_mut().insert(errstatus_frameworks::RECORD_HEADER, line.parse().unwrap());
+        }
+        Ok(response)
+    });
+    let client = TestClient::new(app);
+    for case in &CASES {
+        let response = client.get(format!("/fail/{}", case.name)).send().await;
+        response.assert_header(errstatus_frameworks::RECORD_HEADER, case.record);
+    }
+    // `?` into `poem::Error` keeps it; a success has none.
+    client
+        .get("/users/7")
+        .send()
+        .await
+        .assert_header(errstatus_frameworks::RECORD_HEADER, "404 ApiError USER_NOT_FOUND");
+    client.get("/users/1").send().await.assert_header_is_not_exist(errstatus_frameworks::RECORD_HEADER);
+}
+
+/// Without `ErrorRecords`, poem gives a `poem::Error`'s response the error's extensions: the
+/// record is not there (what `ErrorRecords` is for).
+#[tokio::test]
+async fn poem_error_responses_lose_the_record_without_the_middleware() {
+    let error = poem::Error::from(ApiError::UserNotFound(7));
+    assert!(error.into_response().extensions().get::<errstatus::ErrorRecord>().is_none());
+    // The response errstatus builds has it.
+    let response = ApiError::UserNotFound(7).as_response();
+    assert_eq!(response.extensions().get::<errstatus::ErrorRecord>().unwrap().code(), "USER_NOT_FOUND");
+}

@@ -101,3 +101,25 @@ fn skip_rocket_leaves_the_impl_to_the_crate() {
     assert_eq!(response.into_string().unwrap(), "moved, in plain text");
     assert_eq!(Moved.status(), 410);
 }
+
+/// A fairing reads the `ErrorRecord` from the request's local cache (Rocket's responses have no
+/// extensions) and copies it into a header field for the test client.
+#[test]
+fn a_fairing_reads_the_error_record() {
+    use rocket::fairing::AdHoc;
+    let fairing = AdHoc::on_response("error records", |request, response| {
+        Box::pin(async move {
+            if let Some(record) = request.local_cache(|| None::<errstatus::ErrorRecord>) {
+                response.set_raw_header(errstatus_frameworks::RECORD_HEADER, errstatus_frameworks::record_line(record));
+            }
+        })
+    });
+    let rocket = rocket::build().mount("/", routes![fail, user, moved]).attach(fairing);
+    let client = Client::tracked(rocket).expect("valid rocket");
+    for case in &CASES {
+        let response = client.get(format!("/fail/{}", case.name)).dispatch();
+        assert_eq!(response.headers().get_one(errstatus_frameworks::RECORD_HEADER), Some(case.record), "{}", case.name);
+    }
+    let response = client.get("/users/1").dispatch();
+    assert_eq!(response.headers().get_one(errstatus_frameworks::RECORD_HEADER), None);
+}

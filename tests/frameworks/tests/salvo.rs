@@ -138,3 +138,30 @@ async fn a_bodiless_error_stays_bodiless() {
     assert_eq!(response.headers().get(CONTENT_TYPE), None);
     assert_eq!(response.take_string().await.unwrap(), "");
 }
+
+/// A hoop around the handler reads the `ErrorRecord` from the response's extensions after the
+/// handler ran, and copies it into a header field for the test client.
+#[handler]
+async fn error_records(req: &mut Request, depot: &mut Depot, res: &mut Response, ctrl: &mut FlowCtrl) {
+    ctrl.call_next(req, depot, res).await;
+    if let Some(record) = res.extensions.get::<errstatus::ErrorRecord>() {
+        let line = errstatus_frameworks::record_line(record);
+        res.headers_mut().insert(errstatus_frameworks::RECORD_HEADER, line.parse().unwrap());
+    }
+}
+
+#[tokio::test]
+async fn a_hoop_reads_the_error_record() {
+    let router = Router::new()
+        .hoop(error_records)
+        .push(Router::with_path("fail/{name}").get(fail))
+        .push(Router::with_path("users/{id}").get(user));
+    let service = Service::new(router);
+    for case in &CASES {
+        let response = TestClient::get(format!("http://127.0.0.1/fail/{}", case.name)).send(&service).await;
+        let value = response.headers().get(errstatus_frameworks::RECORD_HEADER);
+        assert_eq!(value.map(|v| v.to_str().unwrap()), Some(case.record), "{}", case.name);
+    }
+    let response = TestClient::get("http://127.0.0.1/users/1").send(&service).await;
+    assert!(response.headers().get(errstatus_frameworks::RECORD_HEADER).is_none());
+}

@@ -17,7 +17,8 @@ use pin_project_lite::pin_project;
 
 use crate::adapters::actix::response::http_status;
 use crate::adapters::foreign::{self, LIMIT};
-use crate::response::{is_error, is_text, Built};
+use crate::response::{is_error, is_text};
+use crate::status::record::ErrorRecord;
 
 /// An actix-web middleware ([`App::wrap`](actix_web::App::wrap)) that turns the error responses
 /// errstatus did not build into RFC 9457 `application/problem+json` responses, so that every
@@ -267,7 +268,7 @@ enum Decision<X> {
 }
 
 fn decide<X: MessageBody>(response: HttpResponse<X>) -> Decision<X> {
-    if response.extensions().get::<Built>().is_some() {
+    if response.extensions().get::<ErrorRecord>().is_some() {
         return Decision::Pass(response);
     }
     let headers = response.headers();
@@ -339,10 +340,13 @@ fn look_err<B: 'static>(error: Error) -> Next<B> {
 
 /// The problem+json response in place of `response` and its body `text`: the same status,
 /// header fields, extensions and error, but the problem's `content-type` and its body
-/// (actix-web writes the `content-length`). Its content-type tells a second middleware to pass
-/// it on: no mark needed.
+/// (actix-web writes the `content-length`), and its [`ErrorRecord`] (code: the status's constant
+/// name, type name `actix-web`), which tells a second middleware to pass it on.
 fn convert(mut response: HttpResponse<()>, text: Option<&[u8]>) -> HttpResponse<String> {
-    let (problem, body) = foreign::problem(http_status(response.status()), text).into_parts();
+    let (problem, body) = foreign::problem(http_status(response.status()), text, "actix-web").into_parts();
+    if let Some(record) = problem.extensions.get::<ErrorRecord>() {
+        response.extensions_mut().insert(*record);
+    }
     let headers = response.headers_mut();
     headers.remove(CONTENT_TYPE);
     headers.remove(CONTENT_LENGTH);
@@ -368,14 +372,16 @@ struct Rewritten {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+    record: Option<ErrorRecord>,
 }
 
 impl Rewritten {
     fn error(error: Error, response: HttpResponse<String>) -> Error {
         let status = response.status();
         let headers = response.headers().clone();
+        let record = response.extensions().get::<ErrorRecord>().copied();
         let body = Bytes::from(response.into_body());
-        Error::from(Rewritten { error, status, headers, body })
+        Error::from(Rewritten { error, status, headers, body, record })
     }
 }
 
@@ -387,6 +393,9 @@ impl ResponseError for Rewritten {
     fn error_response(&self) -> HttpResponse {
         let mut response = HttpResponse::with_body(self.status, self.body.clone()).map_into_boxed_body();
         *response.headers_mut() = self.headers.clone();
+        if let Some(record) = self.record {
+            response.extensions_mut().insert(record);
+        }
         response
     }
 }

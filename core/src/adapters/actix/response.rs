@@ -5,7 +5,7 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 
-use crate::response::{parts, Built, Parts};
+use crate::response::{parts, Parts};
 use crate::status::http_status::HttpStatus;
 
 /// `ResponseError::status_code`.
@@ -42,8 +42,6 @@ fn build(parts: Parts) -> HttpResponse {
         Some(body) => builder.body(body),
         None => builder.finish(),
     };
-    if parts.built {
-        response.extensions_mut().insert(Built);
-    }
+    response.extensions_mut().insert(parts.record);
     response
 }

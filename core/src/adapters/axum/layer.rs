@@ -16,7 +16,8 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use crate::adapters::foreign::{self, LIMIT};
-use crate::response::{is_error, is_text, Built};
+use crate::response::{is_error, is_text};
+use crate::status::record::ErrorRecord;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -334,7 +335,7 @@ where
     B::Error: Into<BoxError>,
 {
     let pass = |response: http::Response<B>| Next::Done(response.map(Body::new));
-    if response.extensions().get::<Built>().is_some() {
+    if response.extensions().get::<ErrorRecord>().is_some() {
         return pass(response);
     }
     let headers = response.headers();
@@ -439,7 +440,10 @@ impl Reading {
 /// (none for a HEAD request; no `content-length` either when `length_unknown`). Its
 /// content-type tells a second layer to pass it on: no mark needed.
 fn convert(mut parts: Parts, text: Option<&[u8]>, head: bool, length_unknown: bool) -> Response {
-    let (problem, body) = foreign::problem(parts.status, text).into_parts();
+    let (problem, body) = foreign::problem(parts.status, text, "axum").into_parts();
+    if let Some(record) = problem.extensions.get::<ErrorRecord>() {
+        parts.extensions.insert(*record);
+    }
     let headers = &mut parts.headers;
     headers.remove(CONTENT_TYPE);
     headers.remove(CONTENT_LENGTH);

@@ -1,0 +1,12 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum ApiError {
+    #[error("gone")]
+    #[status(410)]
+    #[errstatus(log = "warn")]
+    #[errstatus(log = "info")]
+    Gone,
+}
+
+fn main() {}
