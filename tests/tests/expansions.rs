@@ -13,15 +13,19 @@
 //! warning but one per unacknowledged questionable code, each saying so.
 //!
 //! Beside them, a sample of the inputs of `macros/tests/fuzz/combos.rs` (`C0`, `C1`, ...: fixed
-//! header values, `Option` header fields, run-time statuses, transparent fields with siblings,
-//! `expose`, body formats, together) and the two inner errors they wrap, each variant made with
-//! several run-time values (`Some` / `None`, run-time codes, inner errors), checks the
-//! invariants of "Rules at the corners" on each response: the status; one value per header
-//! field name (`get_all(name)` yields one), exactly the expected fields with the value the
-//! most specific source gives; no body and no content-type where none may be (a run-time 1xx,
-//! 204, 205, 304, a format that writes nothing); one member per name in the body, read from
-//! the raw text (a `Value` would keep the last of two); exactly the expected members; and no
-//! `SECRET` (every Display text, instance and string member has one) in a hidden body.
+//! header values, `Option` header fields, run-time statuses, the type's `#[status(with =
+//! path)]`, transparent fields with siblings, `expose`, members written by a function, body
+//! formats including `errstatus::SerdeJson`, together) and the two inner errors they wrap,
+//! each variant made with several run-time values (`Some` / `None`, run-time codes, inner
+//! errors), checks the invariants of "Rules at the corners" on each response: the status (for
+//! the type's `with`, the code its function, generated beside the type, reads from the
+//! value); one value per header field name (`get_all(name)` yields one), exactly the expected
+//! fields with the value the most specific source gives; no body and no content-type where
+//! none may be (a run-time 1xx, 204, 205, 304, a format that writes nothing, a hidden
+//! `SerdeJson` response); one member per name in the body, read from the raw text (a `Value`
+//! would keep the last of two); exactly the expected members (a `with` member as its function
+//! writes it); a `SerdeJson` body exactly as the model serializes the value; and no `SECRET`
+//! (every Display text, instance and string member has one) in a hidden body.
 //!
 //! The sample is drawn with proptest's deterministic runner: at least 24 types, more until
 //! every feature listed in `coverage` is in it; likewise at least 16 `combos.rs` types, more
@@ -57,7 +61,7 @@ const MAX_TYPES: usize = 60;
 
 /// Likewise for the inputs of `combos.rs`, the attributes together.
 const MIN_COMBOS: usize = 16;
-const MAX_COMBOS: usize = 48;
+const MAX_COMBOS: usize = 80;
 
 /// The features the sample must cover, each as a test over all sampled inputs.
 #[allow(clippy::type_complexity)]
@@ -340,7 +344,147 @@ fn combo_coverage() -> Vec<(&'static str, Box<dyn Fn(&combos::Input) -> bool>)> 
             Box::new(|i| matches!(&i.status, Some(TypeStatus::Code(s)) if s.expose.is_some())),
         ),
         ("`expose` without a code on a variant", Box::new(move |i| variants(i, &|v| matches!(v.own, Own::Expose(_))))),
+        (
+            "an enum's #[status(with = path)] deciding a variant",
+            Box::new(move |i| !i.is_struct && variants(i, &|v| matches!(i.decides(v), Decides::WithSelf { .. }))),
+        ),
+        (
+            "a struct's #[status(with = path)]",
+            Box::new(|i| i.is_struct && matches!(i.status, Some(TypeStatus::With { .. }))),
+        ),
+        (
+            "a variant's own code beside the type's `with`",
+            Box::new(move |i| {
+                matches!(i.status, Some(TypeStatus::With { .. }))
+                    && variants(i, &|v| matches!(i.decides(v), Decides::Code(..)))
+            }),
+        ),
+        (
+            "a #[status] field beside the type's `with`",
+            Box::new(move |i| {
+                matches!(i.status, Some(TypeStatus::With { .. }))
+                    && variants(i, &|v| matches!(i.decides(v), Decides::RunTime { .. }))
+            }),
+        ),
+        (
+            "a transparent field beside the type's `with`",
+            Box::new(move |i| {
+                matches!(i.status, Some(TypeStatus::With { .. }))
+                    && variants(i, &|v| matches!(i.decides(v), Decides::Transparent(_)))
+            }),
+        ),
+        (
+            "a hidden 5xx from the type's `with`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    with_self(i, v) && e.status >= 500 && i.format != Format::Silent && e.body.is_none_or(|b| b.hidden)
+                })
+            }),
+        ),
+        (
+            "a 5xx from the type's `with` shown by `expose`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    with_self(i, v) && e.status >= 500 && e.body.is_some_and(|b| !b.hidden)
+                })
+            }),
+        ),
+        (
+            "a 4xx from the type's `with` hidden by `expose = false`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    with_self(i, v)
+                        && (400..500).contains(&e.status)
+                        && i.format != Format::Silent
+                        && e.body.is_none_or(|b| b.hidden)
+                })
+            }),
+        ),
+        (
+            "a no-content status from the type's `with`",
+            Box::new(move |i| values(i, &|i, v, k| with_self(i, v) && no_content(i.expect(v, k).status))),
+        ),
+        (
+            "a member written by `with` in a shown problem body",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| !b.hidden && b.text.is_none())
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), .. }))
+                })
+            }),
+        ),
+        (
+            "an integer member written by `with`",
+            Box::new(move |i| {
+                variants(i, &|v| {
+                    v.fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), int: true, .. }))
+                })
+            }),
+        ),
+        (
+            "a member written by `with` in a hidden body",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| b.hidden)
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), .. }))
+                })
+            }),
+        ),
+        (
+            "a SerdeJson body of an enum",
+            Box::new(move |i| {
+                !i.is_struct && values(i, &|i, v, k| i.expect(v, k).body.is_some_and(|b| b.text.is_some()))
+            }),
+        ),
+        (
+            "a SerdeJson body of a struct",
+            Box::new(move |i| {
+                i.is_struct && values(i, &|i, v, k| i.expect(v, k).body.is_some_and(|b| b.text.is_some()))
+            }),
+        ),
+        (
+            "a SerdeJson body with a member and an instance",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let fields = &i.variants[v].fields;
+                    i.expect(v, k).body.is_some_and(|b| b.text.is_some())
+                        && fields.iter().any(|f| f.member().is_some())
+                        && fields.iter().any(|f| matches!(f.role, Role::Instance))
+                })
+            }),
+        ),
+        (
+            "a hidden SerdeJson response (no body)",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    i.format == Format::SerdeJson
+                        && !matches!(i.decides(&i.variants[v]), Decides::Transparent(_))
+                        && !no_content(e.status)
+                        && e.body.is_none()
+                })
+            }),
+        ),
+        (
+            "a SerdeJson body with a status from the type's `with`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| with_self(i, v) && i.expect(v, k).body.is_some_and(|b| b.text.is_some()))
+            }),
+        ),
     ]
+}
+
+/// Whether the type's `#[status(with = path)]` decides variant `v`'s status.
+fn with_self(i: &combos::Input, v: usize) -> bool {
+    matches!(i.decides(&i.variants[v]), combos::Decides::WithSelf { .. })
+}
+
+/// Whether a status has no content: no body, no content-type.
+fn no_content(status: u16) -> bool {
+    status < 200 || matches!(status, 204 | 205 | 304)
 }
 
 /// Whether variant `v` has a `#[status]` field.
@@ -432,6 +576,8 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
         );
     }
     s.push_str(COMBO_PRELUDE);
+    s.push_str(combos::MEMBER_WITH.2);
+    s.push('\n');
     for (name, format) in [("InnerJ", ""), ("InnerL", "#[errstatus(format = Legacy)]\n")] {
         let mut arms: Vec<String> =
             combos::INNER_VALUES.iter().map(|v| format!("Self::{} {{ .. }} => {:?},", v.variant, v.text)).collect();
@@ -447,6 +593,9 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     }
     for input in combo_inputs {
         let _ = writeln!(s, "#[derive(HttpStatus)]\n{}", input.source());
+        if let Some(with) = input.with_fn() {
+            let _ = writeln!(s, "{with}");
+        }
         let arms: Vec<String> = (0..input.variants.len())
             .map(|i| {
                 let pat = if input.is_struct { "Self".to_owned() } else { format!("Self::{}", input.variants[i].name) };
@@ -503,7 +652,9 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
                 let e = input.expect(i, k);
                 let body = match &e.body {
                     None => "None".to_owned(),
-                    Some(b) => format!("Some(({:?}, &[{}], {}))", b.content_type, pairs(&b.members), b.hidden),
+                    Some(b) => {
+                        format!("Some(({:?}, &[{}], {}, {:?}))", b.content_type, pairs(&b.members), b.hidden, b.text)
+                    }
                 };
                 let what = if input.is_struct {
                     format!("{} #{k}", input.name)
@@ -674,8 +825,9 @@ struct CWant {
     status: u16,
     /// Every header field but content-type, each name once.
     headers: &'static [(&'static str, &'static str)],
-    /// (content-type, the members of the body but `title` as (name, JSON), hidden).
-    body: Option<(&'static str, &'static [(&'static str, &'static str)], bool)>,
+    /// (content-type, the members of the body but `title` as (name, JSON), hidden, the exact
+    /// text of a body that is not a problem (`SerdeJson`)).
+    body: Option<(&'static str, &'static [(&'static str, &'static str)], bool, Option<&'static str>)>,
 }
 
 fn check_combo<E>(make: impl Fn() -> E, want: CWant)
@@ -707,7 +859,7 @@ where
     assert_eq!(got, headers, "{what}: header fields");
 
     let body = response.body();
-    let Some((content_type, members, hidden)) = want.body else {
+    let Some((content_type, members, hidden, text)) = want.body else {
         // No body where none may be, and no content-type.
         assert_eq!(body, "", "{what}: a body where none may be");
         assert!(response.headers().get(CONTENT_TYPE).is_none(), "{what}: content-type without a body");
@@ -717,6 +869,11 @@ where
     // No hidden text anywhere in a hidden response.
     if hidden {
         assert!(!body.contains("SECRET"), "{what}: hidden text in the body {body}");
+    }
+    // The serde form of the value, as written.
+    if let Some(text) = text {
+        assert_eq!(body, text, "{what}: body");
+        return;
     }
     // One member per name.
     let Pairs(mut pairs) = serde_json::from_str(body).unwrap_or_else(|e| panic!("{what}: body {e}: {body}"));
@@ -777,7 +934,7 @@ fn generated_inputs_compile_and_behave() {
     let manifest = format!(
         "# Generated by tests/tests/expansions.rs. Do not edit.\n[package]\nname = \"{CRATE}\"\nversion = \"0.0.0\"\n\
          edition = \"2021\"\npublish = false\n\n[dependencies]\nerrstatus = {{ path = '{}' }}\nhttp = \"1\"\n\
-         serde = \"1\"\nserde_json = \"1\"\n\n[workspace]\n",
+         serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\n[workspace]\n",
         runtime.display()
     );
     write_if_changed(&dir.join("Cargo.toml"), &manifest);

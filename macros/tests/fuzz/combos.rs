@@ -4,7 +4,11 @@
 //! (`#[status] http::StatusCode` and `Option<http::StatusCode>`, any code 100..=999), field-level
 //! `#[status(transparent)]` with sibling header fields and members whose names collide with the
 //! inner error's, variant-level transparent, `expose` / `expose = false` on the type and on
-//! variants, and the body formats `Legacy` (JSON of its own shape) and `Silent` (writes nothing).
+//! variants, the status from the whole value (`#[status(with = path)]` on the type: the
+//! sample's function reads the value's `kind` field), members written by a function
+//! (`#[problem(extension, with = path)]`), and the body formats `Legacy` (JSON of its own
+//! shape), `Silent` (writes nothing) and `errstatus::SerdeJson` (the type's serde form, with
+//! `#[derive(serde::Serialize)]` and `#[serde(skip)]` on the fields that are not `Serialize`).
 //!
 //! [`Input::source`] renders the model as Rust source; [`Input::expect`] says what the response
 //! of each value [`Input::construct`] makes must be: status, every header field with its one
@@ -13,16 +17,17 @@
 //! values (`Some` / `None`, run-time codes, inner errors).
 //!
 //! The includer has `registry` and `gen` in scope in the parent module and, for the compiled
-//! sample, defines the inner errors ([`INNER_SOURCE`]), the formats `Legacy` and `Silent`, and
-//! the Display texts of the generated types ([`Input::display`]). Every Display text, instance
-//! and string member contains `SECRET`: a hidden response's body must not.
+//! sample, defines the inner errors ([`INNER_SOURCE`]), the formats `Legacy` and `Silent`, the
+//! member functions ([`MEMBER_WITH`]), and for each generated type its Display text
+//! ([`Input::display`]) and its status function ([`Input::with_fn`]). Every Display text,
+//! instance and string member contains `SECRET`: a hidden response's body must not.
 // Each includer uses a part.
 #![allow(dead_code)]
 
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-use super::gen::{write_code, Code};
+use super::gen::{json_string, write_code, Code};
 use super::registry::{self, Class, Entry};
 
 /// How many values of each variant the compiled sample checks.
@@ -55,6 +60,31 @@ const CODES: &[u16] = &[301, 302, 303, 307, 308, 400, 401, 403, 404, 405, 409, 4
 /// past 599 that `http::StatusCode` takes (hidden like a 5xx).
 pub const RUNTIME_CODES: &[u16] =
     &[100, 103, 150, 199, 200, 204, 205, 299, 304, 307, 400, 404, 418, 429, 451, 499, 500, 503, 599, 600, 999];
+
+/// The functions of `#[problem(extension, with = path)]` members, as written (any of them names
+/// the sample's function for the field's type), and the sample's functions: a string member
+/// `s` is sent as the JSON string `"w:" + s`, an integer `n` as `[n, "w"]`.
+pub const MEMBER_WITH: (&[&str], &[&str], &str) = (
+    &["member_str", "self::member_str", "crate::member_str"],
+    &["member_int", "crate::member_int"],
+    r#"fn member_str(s: &&'static str) -> Value {
+    Value::from(format!("w:{s}"))
+}
+
+fn member_int(n: &u32) -> Value {
+    serde_json::json!([n, "w"])
+}
+"#,
+);
+
+/// What a member function sends for a field's text: [`MEMBER_WITH`]'s rule.
+fn member_with(text: &str, int: bool) -> String {
+    if int {
+        format!("[{text},\"w\"]")
+    } else {
+        json_string(&format!("w:{text}"))
+    }
+}
 
 /// The inner errors of transparent fields and variants, derived in the compiled sample: the
 /// same variants twice, `InnerJ` with problem+json, `InnerL` with `Legacy`.
@@ -135,6 +165,9 @@ pub enum Format {
     Legacy,
     /// `#[errstatus(format = Silent)]`: writes nothing.
     Silent,
+    /// `#[errstatus(format = errstatus::SerdeJson)]`: `serde_json::to_string(&self)`, nothing
+    /// when hidden.
+    SerdeJson,
 }
 
 /// `#[header(NAME = "value")]` on the type or a variant.
@@ -217,12 +250,17 @@ pub enum Role {
         opt: bool,
         int: bool,
     },
-    /// `#[problem(extension)]` (`named`: `= "name"`), a string or an integer.
+    /// `#[problem(extension)]` (`named`: `= "name"`), a string or an integer; `with`: written
+    /// by a function of [`MEMBER_WITH`] (which one, as written).
     Member {
         member: usize,
         named: bool,
         int: bool,
+        with: Option<usize>,
     },
+    /// `kind: u16`, no attribute: the code the type's `#[status(with = path)]` function
+    /// ([`Input::with_fn`]) returns for the value.
+    Kind,
     Instance,
     /// `#[status]` on `http::StatusCode` or `Option<http::StatusCode>`.
     Status {
@@ -253,7 +291,8 @@ impl Field {
         }
     }
 
-    fn source(&self, variant_transparent: bool) -> String {
+    /// `serde`: the type derives `serde::Serialize`, which skips the fields that are not.
+    fn source(&self, variant_transparent: bool, serde: bool) -> String {
         let (attr, ty) = match &self.role {
             Role::Plain => (String::new(), "u8".to_owned()),
             Role::Header { header, opt, int } => {
@@ -264,21 +303,36 @@ impl Field {
                 };
                 (format!("#[header({})] ", HEADERS[*header].0), ty.to_owned())
             }
-            Role::Member { member, named, int } => {
-                let attr = if *named {
-                    format!("#[problem(extension = \"{}\")] ", MEMBERS[*member])
-                } else {
-                    "#[problem(extension)] ".to_owned()
+            Role::Member { member, named, int, with } => {
+                let ext = if *named { format!("extension = \"{}\"", MEMBERS[*member]) } else { "extension".to_owned() };
+                let attr = match with {
+                    None => format!("#[problem({ext})] "),
+                    // `with` first or last.
+                    Some(w) => {
+                        let paths = if *int { MEMBER_WITH.1 } else { MEMBER_WITH.0 };
+                        let path = paths[(w / 2) % paths.len()];
+                        if w % 2 == 0 {
+                            format!("#[problem({ext}, with = {path})] ")
+                        } else {
+                            format!("#[problem(with = {path}, {ext})] ")
+                        }
+                    }
                 };
                 (attr, if *int { "u32" } else { "&'static str" }.to_owned())
             }
+            Role::Kind => (String::new(), "u16".into()),
             Role::Instance => ("#[problem(instance)] ".into(), "&'static str".into()),
             Role::Status { opt: false } => ("#[status] ".into(), "http::StatusCode".into()),
             Role::Status { opt: true } => ("#[status] ".into(), "Option<http::StatusCode>".into()),
             Role::Transparent(inner) if variant_transparent => (String::new(), inner.name().to_owned()),
             Role::Transparent(inner) => ("#[status(transparent)] ".into(), inner.name().to_owned()),
         };
-        format!("{attr}{}: {ty}", self.name)
+        let skip = if serde && matches!(self.role, Role::Status { .. } | Role::Transparent(_)) {
+            "#[serde(skip)] "
+        } else {
+            ""
+        };
+        format!("{skip}{attr}{}: {ty}", self.name)
     }
 }
 
@@ -300,6 +354,14 @@ pub enum TypeStatus {
     Code(Status),
     /// Structs only.
     Transparent,
+    /// `#[status(with = path)]`, with `expose` / `expose = false`: the status from the whole
+    /// value, [`Input::with_fn`] (`path` picks how its path is written). A variant that takes
+    /// it has a [`Role::Kind`] field; a struct has two fields or more (with one, `with` is over
+    /// that field).
+    With {
+        expose: Option<bool>,
+        path: u8,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -330,6 +392,8 @@ pub struct Body {
     pub members: Vec<(String, String)>,
     /// Detail, instance and members hidden: the body has no `SECRET`.
     pub hidden: bool,
+    /// The body's exact text (`SerdeJson`), instead of `members`.
+    pub text: Option<String>,
 }
 
 /// What decides a variant's status.
@@ -338,6 +402,9 @@ pub enum Decides<'a> {
     Code(&'a Status, Option<bool>),
     /// A `#[status]` field: its value, or (for an `Option` that is `None`) the fallback.
     RunTime { field: usize, fallback: Option<&'a Status>, expose: Option<bool> },
+    /// The type's `#[status(with = path)]`: the code in the `kind` field, with the `expose`
+    /// that applies.
+    WithSelf { field: usize, expose: Option<bool> },
     /// The inner error: field index.
     Transparent(usize),
 }
@@ -373,9 +440,17 @@ impl Input {
                 let fallback = if opt { own_code.or(self.default_status()) } else { None };
                 Decides::RunTime { field: j, fallback, expose }
             }
-            None => match own_code {
-                Some(s) => Decides::Code(s, s.expose),
-                None => {
+            None => match (own_code, &self.status) {
+                (Some(s), _) => Decides::Code(s, s.expose),
+                // The type's `with` decides; its `expose` reaches the variants that take it.
+                (None, Some(TypeStatus::With { expose, .. })) => {
+                    let field = v.fields.iter().position(|f| matches!(f.role, Role::Kind));
+                    Decides::WithSelf {
+                        field: field.expect("a variant that takes the type's `with` has a kind"),
+                        expose: own_expose.or(*expose),
+                    }
+                }
+                (None, _) => {
                     let d = self.default_status().expect("a variant without a code takes the type's");
                     Decides::Code(d, own_expose.or(d.expose))
                 }
@@ -383,12 +458,58 @@ impl Input {
         }
     }
 
-    /// The input as Rust source, without `#[derive]`.
+    /// The path of the type's status function, `status_of_<name>`, as `path` picks.
+    fn with_path(&self, path: u8) -> String {
+        let name = format!("status_of_{}", self.name.to_ascii_lowercase());
+        match path % 3 {
+            0 => name,
+            1 => format!("self::{name}"),
+            _ => format!("crate::{name}"),
+        }
+    }
+
+    /// The function of the type's `#[status(with = path)]`, for the compiled sample: the code in
+    /// the `kind` field of a variant that takes it, 418 for the others (whose own `#[status]`
+    /// wins: a 418 in a response says it did not).
+    pub fn with_fn(&self) -> Option<String> {
+        let Some(TypeStatus::With { .. }) = self.status else { return None };
+        let name = self.with_path(0);
+        let from = "StatusCode::from_u16(kind).expect(\"a generated code\")";
+        let body = if self.is_struct {
+            format!("let kind = e.kind;\n    {from}")
+        } else {
+            let arms: Vec<String> = self
+                .variants
+                .iter()
+                .map(|v| {
+                    let path = format!("{}::{}", self.name, v.name);
+                    if v.fields.iter().any(|f| matches!(f.role, Role::Kind)) {
+                        format!("        {path} {{ kind, .. }} => {from},")
+                    } else {
+                        format!("        {path} {{ .. }} => StatusCode::IM_A_TEAPOT,")
+                    }
+                })
+                .collect();
+            format!("match *e {{\n{}\n    }}", arms.join("\n"))
+        };
+        Some(format!("fn {name}(e: &{}) -> StatusCode {{\n    {body}\n}}\n", self.name))
+    }
+
+    /// The input as Rust source, without `#[derive(HttpStatus)]` (with `#[derive(serde::Serialize)]`
+    /// for `SerdeJson`).
     pub fn source(&self) -> String {
         let mut out = String::new();
+        if self.format == Format::SerdeJson {
+            out.push_str("#[derive(serde::Serialize)]\n");
+        }
         match &self.status {
             Some(TypeStatus::Code(s)) => out.push_str(&(s.attr() + "\n")),
             Some(TypeStatus::Transparent) => out.push_str("#[status(transparent)]\n"),
+            Some(TypeStatus::With { expose, path }) => {
+                let args: Vec<String> =
+                    std::iter::once(format!("with = {}", self.with_path(*path))).chain(expose_arg(*expose)).collect();
+                out.push_str(&format!("#[status({})]\n", args.join(", ")));
+            }
             None => {}
         }
         for f in &self.fixed {
@@ -398,10 +519,12 @@ impl Input {
             Format::Default => {}
             Format::Legacy => out.push_str("#[errstatus(format = Legacy)]\n"),
             Format::Silent => out.push_str("#[errstatus(format = Silent)]\n"),
+            Format::SerdeJson => out.push_str("#[errstatus(format = errstatus::SerdeJson)]\n"),
         }
+        let serde = self.format == Format::SerdeJson;
         let fields = |v: &Variant| {
             let transparent = matches!(v.own, Own::Transparent) || matches!(self.status, Some(TypeStatus::Transparent));
-            v.fields.iter().map(|f| f.source(transparent)).collect::<Vec<_>>().join(", ")
+            v.fields.iter().map(|f| f.source(transparent, serde)).collect::<Vec<_>>().join(", ")
         };
         if self.is_struct {
             let v = &self.variants[0];
@@ -456,6 +579,21 @@ impl Input {
             Role::Member { .. } | Role::Instance => {
                 let s = format!("SECRET-{}-{seed}", self.name);
                 (format!("\"{s}\""), Part::Text(s))
+            }
+            Role::Kind => {
+                // The instances: a code with content below 500 (shown unless `expose = false`),
+                // one from 500 (hidden unless `expose`), then any.
+                let pool: Vec<u16> = RUNTIME_CODES
+                    .iter()
+                    .copied()
+                    .filter(|&c| match k {
+                        0 => (200..500).contains(&c) && !matches!(c, 204 | 205 | 304),
+                        1 => c >= 500,
+                        _ => true,
+                    })
+                    .collect();
+                let code = pool[pick(pool.len())];
+                (code.to_string(), Part::Code(code))
             }
             Role::Status { opt } => {
                 let code = RUNTIME_CODES[pick(RUNTIME_CODES.len())];
@@ -524,6 +662,10 @@ impl Input {
                         Part::Code(c) => (c, expose),
                         _ => (fallback.expect("an Option status field has a fallback").code.code, expose),
                     },
+                    Decides::WithSelf { field, expose } => match parts[field] {
+                        Part::Code(c) => (c, expose),
+                        _ => unreachable!("a kind is a code"),
+                    },
                     Decides::Transparent(_) => unreachable!(),
                 };
                 (status, expose.unwrap_or(status < 500), self.format, self.display(i), v.name.clone())
@@ -538,9 +680,13 @@ impl Input {
                         set(&mut headers, f.header().expect("header"), t);
                     }
                 }
-                Role::Member { int, .. } => {
+                Role::Member { int, with, .. } => {
                     let t = text(j).expect("a member value");
-                    let json = if *int { t } else { format!("\"{t}\"") };
+                    let json = match (with, int) {
+                        (Some(_), _) => member_with(&t, *int),
+                        (None, true) => t,
+                        (None, false) => format!("\"{t}\""),
+                    };
                     set(&mut members, f.member().expect("member"), json);
                 }
                 Role::Instance => instance = text(j),
@@ -565,7 +711,7 @@ impl Input {
                     m.extend(instance.map(|i| ("instance".to_owned(), format!("\"{i}\""))));
                     m.extend(members);
                 }
-                Some(Body { content_type: "application/problem+json", members: m, hidden: !exposed })
+                Some(Body { content_type: "application/problem+json", members: m, hidden: !exposed, text: None })
             }
             Format::Legacy => {
                 let mut m = vec![("code".to_owned(), status.to_string()), ("variant".into(), format!("\"{variant}\""))];
@@ -574,10 +720,52 @@ impl Input {
                     m.extend(instance.map(|i| ("at".to_owned(), format!("\"{i}\""))));
                     m.extend(members);
                 }
-                Some(Body { content_type: "application/vnd.legacy+json", members: m, hidden: !exposed })
+                Some(Body { content_type: "application/vnd.legacy+json", members: m, hidden: !exposed, text: None })
             }
+            // The serde form, or nothing at all when hidden.
+            Format::SerdeJson if !exposed => None,
+            Format::SerdeJson => Some(Body {
+                content_type: "application/json",
+                members: Vec::new(),
+                hidden: false,
+                text: Some(self.serde_form(i, k)),
+            }),
         };
         Expect { status, headers, body }
+    }
+
+    /// `serde_json::to_string` of the value [`Input::construct`] makes for variant `i`,
+    /// instance `k`, as serde's derive writes it: a unit struct `null`, a struct an object of
+    /// its fields in declaration order, an enum's unit variant its name, another variant
+    /// `{"Name":{fields}}`; the fields that are not `Serialize` (`#[status]`, transparent)
+    /// skipped.
+    pub fn serde_form(&self, i: usize, k: usize) -> String {
+        let v = &self.variants[i];
+        let fields: Vec<String> = (0..v.fields.len())
+            .filter_map(|j| {
+                let f = &v.fields[j];
+                let (expr, part) = self.value(i, j, k);
+                let json = match (&f.role, part) {
+                    (Role::Status { .. } | Role::Transparent(_), _) => return None,
+                    (Role::Header { opt: true, .. }, Part::None) => "null".to_owned(),
+                    (
+                        Role::Header { int: false, .. } | Role::Member { int: false, .. } | Role::Instance,
+                        Part::Text(t),
+                    ) => json_string(&t),
+                    // Numbers: `u8`, `u16` and `u32` fields, written as their JSON.
+                    (Role::Plain | Role::Kind | Role::Header { .. } | Role::Member { .. }, _) => expr,
+                    (Role::Instance, _) => unreachable!("an instance is a text"),
+                };
+                Some(format!("{}:{json}", json_string(&f.name)))
+            })
+            .collect();
+        let object = format!("{{{}}}", fields.join(","));
+        match (self.is_struct, v.fields.is_empty()) {
+            (true, true) => "null".to_owned(),
+            (true, false) => object,
+            (false, true) => json_string(&v.name),
+            (false, false) => format!("{{{}:{object}}}", json_string(&v.name)),
+        }
     }
 }
 
@@ -615,18 +803,19 @@ fn status() -> BoxedStrategy<Status> {
 }
 
 /// A field before the rules: role (0 plain, 1 header, 2 member, 3 instance), header or member
-/// pick, Option, integer, named member.
-type RawField = (u8, Index, bool, bool, bool);
+/// pick, Option, integer, named member, a member's function (which path).
+type RawField = (u8, Index, bool, bool, bool, Option<usize>);
 
 fn raw_field() -> BoxedStrategy<RawField> {
     let role = prop_oneof![1 => Just(0u8), 4 => Just(1), 3 => Just(2), 1 => Just(3)];
-    (role, any::<Index>(), any::<bool>(), any::<bool>(), any::<bool>()).boxed()
+    let with = proptest::option::weighted(0.35, 0..6usize);
+    (role, any::<Index>(), any::<bool>(), any::<bool>(), any::<bool>(), with).boxed()
 }
 
 /// The extra fields of a variant: header names and member names distinct, one instance.
 fn fields_of(raw: &[RawField]) -> Vec<Field> {
     let mut out: Vec<Field> = Vec::new();
-    for (j, &(role, pick, opt, int, named)) in raw.iter().enumerate() {
+    for (j, &(role, pick, opt, int, named, with)) in raw.iter().enumerate() {
         let name = format!("f{j}");
         let role = match role {
             1 => {
@@ -642,7 +831,7 @@ fn fields_of(raw: &[RawField]) -> Vec<Field> {
                 if out.iter().any(|f| f.member() == Some(MEMBERS[member])) {
                     Role::Plain
                 } else {
-                    Role::Member { member, named, int }
+                    Role::Member { member, named, int, with }
                 }
             }
             3 if !out.iter().any(|f| matches!(f.role, Role::Instance)) => Role::Instance,
@@ -748,21 +937,36 @@ fn bare_expose(e: u8) -> Own {
     }
 }
 
-/// Builds a variant (or a struct's fields, `is_struct`) from its raw parts.
-fn variant(name: String, raw: RawVariant, default: Option<&Status>, type_fixed: &[Fixed], is_struct: bool) -> Variant {
+/// Builds a variant (or a struct's fields, `is_struct`) from its raw parts. `with`: the type has
+/// `#[status(with = path)]` (and no default code).
+fn variant(
+    name: String,
+    raw: RawVariant,
+    default: Option<&Status>,
+    type_fixed: &[Fixed],
+    is_struct: bool,
+    with: bool,
+) -> Variant {
     let (kind, mut status, expose, fixed, raw_fields, at, inner_l, how, salt) = raw;
     let inner = if inner_l { Inner::L } else { Inner::J };
     let fixed = if is_struct { Vec::new() } else { fixed_of(&fixed, &name) };
     let mut fields = fields_of(&raw_fields);
     let mut v = Variant { name, own: Own::None, fixed, fields: Vec::new(), salt };
     // A struct's code is the type's; a kind that needs one of its own falls back.
+    // With the type's `with`, a variant without a code takes it (a struct always does), and
+    // so do most of those that would have a code or a `StatusCode` field of their own.
     let kind = match (kind, default, is_struct) {
+        _ if with && is_struct => 1,
+        (1, None, false) if with => 1,
+        (0, None, false) if with && salt % 3 != 0 => 1,
+        (2, None, false) if with && salt % 2 == 0 => 1,
         (0, Some(_), true) => 1,
         (1, None, _) | (0, None, true) => 2,
         (5, _, true) => 4,
         (k, _, _) => k,
     };
     let decider = match kind {
+        1 if with => Some(Role::Kind),
         2 => Some(Role::Status { opt: false }),
         3 => Some(Role::Status { opt: true }),
         4 => Some(Role::Transparent(inner)),
@@ -775,7 +979,12 @@ fn variant(name: String, raw: RawVariant, default: Option<&Status>, type_fixed: 
     }
     if let Some(role) = decider {
         let at = at.index(fields.len() + 1);
-        fields.insert(at, Field { name: "d".into(), role });
+        let name = if matches!(role, Role::Kind) { "kind" } else { "d" };
+        fields.insert(at, Field { name: name.into(), role });
+    }
+    // A struct's `with` over one field would be over that field, not the whole value.
+    if with && is_struct && fields.len() < 2 {
+        fields.push(Field { name: "p".into(), role: Role::Plain });
     }
     v.fields = fields;
     // The `#[status]` of the variant; an inherited code's header fields are the type's
@@ -784,6 +993,8 @@ fn variant(name: String, raw: RawVariant, default: Option<&Status>, type_fixed: 
     let own_code = !is_struct && (kind == 0 || (kind == 3 && (default.is_none() || expose == 0)));
     v.own = match kind {
         _ if own_code => Own::Code(status.clone()),
+        // Under the type's `with`, mostly the type's `expose`.
+        1 if with && how % 2 == 1 => Own::None,
         1..=3 if !is_struct => bare_expose(expose),
         _ => Own::None,
     };
@@ -804,12 +1015,38 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
         any::<bool>(),
         proptest::option::weighted(0.6, status()),
         proptest::collection::vec(any::<Index>(), 0..3),
-        prop_oneof![2 => Just(Format::Default), 2 => Just(Format::Legacy), 1 => Just(Format::Silent)],
+        prop_oneof![
+            2 => Just(Format::Default),
+            2 => Just(Format::Legacy),
+            1 => Just(Format::Silent),
+            2 => Just(Format::SerdeJson)
+        ],
         proptest::collection::vec(raw_variant(), 1..5),
         any::<u8>(),
+        // The type's `#[status(with = path)]` instead of a default code: `expose` (0 none, 1
+        // `expose`, 2 `expose = false`), how the path is written.
+        proptest::option::weighted(0.3, (0..3u8, 0..3u8)),
     )
-        .prop_map(move |(is_struct, mut default, fixed, format, raw, how)| {
+        .prop_map(move |(is_struct, mut default, fixed, format, raw, how, with)| {
             let fixed = fixed_of(&fixed, "type");
+            if let Some((expose, path)) = with {
+                let expose = match expose {
+                    1 => Some(true),
+                    2 => Some(false),
+                    _ => None,
+                };
+                let status = Some(TypeStatus::With { expose, path });
+                let variants: Vec<Variant> = if is_struct {
+                    let raw = raw.into_iter().next().expect("one variant at least");
+                    vec![variant(name.clone(), raw, None, &fixed, true, true)]
+                } else {
+                    raw.into_iter()
+                        .enumerate()
+                        .map(|(i, raw)| variant(format!("V{i}"), raw, None, &fixed, false, true))
+                        .collect()
+                };
+                return Input { name: name.clone(), is_struct, status, fixed, format, variants };
+            }
             // The type's code with a required header: a fixed value of the type, or acknowledged.
             if let Some(d) = &mut default {
                 let missing: Vec<usize> = d
@@ -846,7 +1083,7 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
                 // `#[status(transparent)]` over one field.
                 let status = match (&default, raw.0) {
                     (_, 5) => {
-                        let v = variant(name.clone(), raw, None, &fixed, false);
+                        let v = variant(name.clone(), raw, None, &fixed, false, false);
                         let v = Variant { own: Own::None, fixed: Vec::new(), ..v };
                         return Input {
                             name: name.clone(),
@@ -868,7 +1105,7 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
                     }
                     (None, _) => None,
                 };
-                let v = variant(name.clone(), raw, status.as_ref(), &fixed, true);
+                let v = variant(name.clone(), raw, status.as_ref(), &fixed, true, false);
                 // The type's `expose` beside a field-level transparent is a compile error.
                 let status = match (status, v.fields.iter().any(|f| matches!(f.role, Role::Transparent(_)))) {
                     (Some(s), false) => Some(TypeStatus::Code(s)),
@@ -879,7 +1116,7 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
             let variants: Vec<Variant> = raw
                 .into_iter()
                 .enumerate()
-                .map(|(i, raw)| variant(format!("V{i}"), raw, default.as_ref(), &fixed, false))
+                .map(|(i, raw)| variant(format!("V{i}"), raw, default.as_ref(), &fixed, false, false))
                 .collect();
             Input { name: name.clone(), is_struct, status: default.map(TypeStatus::Code), fixed, format, variants }
         })

@@ -817,7 +817,7 @@ fn transparent(name: String, generic: bool, shape: Shape) -> Variant {
 }
 
 /// `text` as a JSON string, as the runtime writes a Display member.
-fn json_string(text: &str) -> String {
+pub fn json_string(text: &str) -> String {
     let mut out = String::from('"');
     for c in text.chars() {
         match c {

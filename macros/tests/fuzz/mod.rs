@@ -26,10 +26,13 @@
 //!   (errors accumulate, and do not cascade), each fault is named by its own error (a bad
 //!   code as written: `#[status(0x1bc)]`, `#[status(NOT_FOUN)]`), and `derive` emits them all.
 //! - `combined_attributes_expand`: inputs built by [`combos`] (fixed header values on the type
-//!   and variants, `Option` header fields, run-time statuses, field-level transparent with
-//!   siblings, `expose` / `expose = false`, body formats, together) expand without an error or
-//!   a warning, every fixed value that can apply and every member name reach the expansion,
-//!   and `derive` emits exactly that. Their responses are checked by `tests/tests/expansions.rs`.
+//!   and variants, `Option` header fields, run-time statuses, the type's `#[status(with =
+//!   path)]`, field-level transparent with siblings, `expose` / `expose = false`, members
+//!   written by a function, body formats including `errstatus::SerdeJson`, together) expand
+//!   without an error or a warning, every fixed value that can apply, every member name, the
+//!   type's status function when a variant takes it, every member function and the `SerdeJson`
+//!   format reach the expansion, and `derive` emits exactly that. Their responses are checked
+//!   by `tests/tests/expansions.rs`.
 //! - `status_macro_names_the_registry_constant`: `status!(CODE)` for any registered, usable
 //!   code of any class, written any accepted way, expands to that entry's `http` constant
 //!   (`__private::code(N)` for a code without one).
@@ -1094,6 +1097,21 @@ proptest! {
                 prop_assert!(strings.iter().any(|s| s == m), "member {} missing:\n{}\n{}", m, src, out);
             }
         }
+        // The functions: the type's status function where a variant takes it, each member's;
+        // and the `SerdeJson` format.
+        let idents = idents(&out);
+        let has = |name: &str| idents.iter().any(|i| i == name);
+        let status_fn = format!("status_of_{}", input.name.to_ascii_lowercase());
+        let takes_with = (0..input.variants.len())
+            .any(|v| matches!(input.decides(&input.variants[v]), combos::Decides::WithSelf { .. }));
+        prop_assert_eq!(has(&status_fn), takes_with, "{} in the expansion:\n{}\n{}", status_fn, src, out);
+        for f in input.variants.iter().flat_map(|v| &v.fields) {
+            if let combos::Role::Member { with: Some(_), int, .. } = f.role {
+                let name = if int { "member_int" } else { "member_str" };
+                prop_assert!(has(name), "member function {} missing:\n{}\n{}", name, src, out);
+            }
+        }
+        prop_assert_eq!(has("SerdeJson"), input.format == combos::Format::SerdeJson, "SerdeJson:\n{}\n{}", src, out);
         prop_assert_eq!(derive(&node).to_string(), out.to_string());
     }
 }
