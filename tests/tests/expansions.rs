@@ -66,7 +66,7 @@ const MAX_COMBOS: usize = 80;
 /// The features the sample must cover, each as a test over all sampled inputs.
 #[allow(clippy::type_complexity)]
 fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
-    use gen::{Outcome, Own, Role, Shape, TypeStatus};
+    use gen::{How, Outcome, Own, Role, Shape, TypeStatus};
     let codes = |i: &gen::Input, f: &dyn Fn(&gen::Status) -> bool| i.statuses().into_iter().any(f);
     let fields = |i: &gen::Input, f: &dyn Fn(&gen::Field) -> bool| i.variants.iter().flat_map(|v| &v.fields).any(f);
     let header = |f: &gen::Field, literal: bool| match &f.role {
@@ -143,6 +143,16 @@ fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
         ("a header field by constant", Box::new(move |i| fields(i, &|f| header(f, false)))),
         ("a header field by string literal", Box::new(move |i| fields(i, &|f| header(f, true)))),
         ("an extension member", Box::new(move |i| fields(i, &|f| f.member().is_some()))),
+        (
+            "a member written by `with`",
+            Box::new(move |i| fields(i, &|f| matches!(f.role, Role::Extension { how: How::With, .. }))),
+        ),
+        (
+            "a member written by `with` from a type that is not Serialize",
+            Box::new(move |i| {
+                fields(i, &|f| matches!(f.role, Role::Extension { how: How::With, .. }) && !f.ty.serialize())
+            }),
+        ),
         ("an instance", Box::new(move |i| fields(i, &|f| matches!(f.role, Role::Instance)))),
         (
             "a problem type",
@@ -552,6 +562,8 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
          vec![StatusCode::from_u16({4}).unwrap(), StatusCode::from_u16({5}).unwrap()]\n    }}\n}}\n",
         leaf[0].0, leaf[1].0, leaf[0].2, leaf[1].2, leaf[0].1, leaf[1].1
     );
+    s.push_str(gen::MEMBER_WITH);
+    s.push('\n');
     for input in inputs {
         let (name, g) = (&input.name, input.generics());
         let _ = writeln!(s, "#[derive(HttpStatus)]\n{}", input.source());

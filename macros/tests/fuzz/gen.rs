@@ -229,15 +229,32 @@ pub enum Role {
         written: String,
         lower: String,
     },
-    /// `#[problem(extension)]` or `#[problem(extension = "name")]`, with `display`: the
-    /// field's Display text as a JSON string.
+    /// `#[problem(extension)]` or `#[problem(extension = "name")]`, written as `how` says.
     Extension {
         name: Option<String>,
-        display: bool,
+        how: How,
     },
     /// `#[problem(instance)]`.
     Instance,
 }
+
+/// How an extension member is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// As serde writes the field.
+    Serialize,
+    /// `display`: the field's Display text as a JSON string.
+    Display,
+    /// `with = member_display` ([`MEMBER_WITH`]): `"w:"` and the Display text, a JSON string.
+    With,
+}
+
+/// The function of `#[problem(extension, with = member_display)]` members, for the compiled
+/// sample: any Display type (the types that are not `Serialize` too), `"w:"` and its text.
+pub const MEMBER_WITH: &str = r#"fn member_display<D: fmt::Display>(d: &D) -> Value {
+    Value::from(format!("w:{d}"))
+}
+"#;
 
 #[derive(Clone, Debug)]
 pub struct Field {
@@ -252,10 +269,17 @@ impl Field {
         match &self.role {
             Role::Plain => String::new(),
             Role::Header { written, .. } => format!("#[header({written})] "),
-            Role::Extension { name: None, display: false } => "#[problem(extension)] ".into(),
-            Role::Extension { name: Some(n), display: false } => format!("#[problem(extension = \"{n}\")] "),
-            Role::Extension { name: None, display: true } => "#[problem(extension, display)] ".into(),
-            Role::Extension { name: Some(n), display: true } => format!("#[problem(extension = \"{n}\", display)] "),
+            Role::Extension { name, how } => {
+                let ext = match name {
+                    None => "extension".to_owned(),
+                    Some(n) => format!("extension = \"{n}\""),
+                };
+                match how {
+                    How::Serialize => format!("#[problem({ext})] "),
+                    How::Display => format!("#[problem({ext}, display)] "),
+                    How::With => format!("#[problem({ext}, with = member_display)] "),
+                }
+            }
             Role::Instance => "#[problem(instance)] ".into(),
         }
     }
@@ -520,9 +544,13 @@ impl Input {
                 Role::Plain => {}
                 Role::Header { lower, .. } => e.headers.push((lower.clone(), value.text)),
                 Role::Instance => e.instance = Some(value.text),
-                Role::Extension { display: false, .. } => e.members.push((f.member().expect("extension"), value.json)),
-                Role::Extension { display: true, .. } => {
-                    e.members.push((f.member().expect("extension"), json_string(&value.text)))
+                Role::Extension { how, .. } => {
+                    let json = match how {
+                        How::Serialize => value.json,
+                        How::Display => json_string(&value.text),
+                        How::With => json_string(&format!("w:{}", value.text)),
+                    };
+                    e.members.push((f.member().expect("extension"), json));
                 }
             }
         }
@@ -584,12 +612,13 @@ const HEADERS: &[(&str, &str)] = &[
     ("UPGRADE", "upgrade"),
 ];
 
-/// A field before the rules are applied: type, role (0 plain .. 3 instance), header, whether
-/// an extension names its member.
+/// A field before the rules are applied: type, role (0 plain, 1 header, 2 extension, 3
+/// instance, 4 `display` extension, 5 `with` extension), header, whether an extension names its
+/// member.
 type RawField = (Ty, u8, Index, bool);
 
 fn raw_field() -> BoxedStrategy<RawField> {
-    let role = prop_oneof![4 => Just(0u8), 2 => Just(1), 2 => Just(2), 1 => Just(3), 1 => Just(4)];
+    let role = prop_oneof![4 => Just(0u8), 2 => Just(1), 2 => Just(2), 1 => Just(3), 1 => Just(4), 1 => Just(5)];
     (select(TYS), role, any::<Index>(), any::<bool>()).boxed()
 }
 
@@ -619,7 +648,8 @@ fn raw_variant() -> BoxedStrategy<RawVariant> {
 }
 
 /// Applies the rules to raw fields: a header only on a Display type and once per name, an
-/// extension only on a Serialize type, one instance, `T` only in a generic input.
+/// extension only on a Serialize type (`display` or `with`: a Display type), one instance, `T`
+/// only in a generic input.
 fn fields_of(raw: &[RawField], shape: Shape, generic: bool) -> Vec<Field> {
     if shape == Shape::Unit {
         return Vec::new();
@@ -642,11 +672,17 @@ fn fields_of(raw: &[RawField], shape: Shape, generic: bool) -> Vec<Field> {
                     Role::Header { written: written.into(), lower: lower.into() }
                 }
             }
-            2 if ty.serialize() => {
-                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), display: false }
-            }
-            4 if ty.display() => {
-                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), display: true }
+            2 if ty.serialize() => Role::Extension {
+                name: (name.is_none() || named_member).then(|| format!("member{j}")),
+                how: How::Serialize,
+            },
+            4 if ty.display() => Role::Extension {
+                name: (name.is_none() || named_member).then(|| format!("member{j}")),
+                how: How::Display,
+            },
+            // A generic function over a Display type: not over `T`, which has no such bound.
+            5 if ty.display() && ty != Ty::T => {
+                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), how: How::With }
             }
             3 if ty.display() && !out.iter().any(|f| matches!(f.role, Role::Instance)) => Role::Instance,
             _ => Role::Plain,

@@ -13,10 +13,10 @@
 //!   `fn status`, every variant is in exactly one `match` arm; a variant with a code is in
 //!   the arm whose value is that code's `http` constant (`Entry::http_const`, whatever name
 //!   or number the input wrote); variants with the same code share one arm; a transparent
-//!   variant's arm calls the inner error's `status`. Every header field name and extension
-//!   member of the input appears in the expansion, and it carries one compiler warning per
-//!   `#[status]` with a code the registry cautions about (402, 407, 425, 511) that is not
-//!   acknowledged, and no other.
+//!   variant's arm calls the inner error's `status`. Every header field name, extension
+//!   member and member function (`with = path`) of the input appears in the expansion, and
+//!   it carries one compiler warning per `#[status]` with a code the registry cautions about
+//!   (402, 407, 425, 511) that is not acknowledged, and no other.
 //! - `faulty_inputs_report_one_error_per_fault`: the same inputs with 1-3 faults, each in
 //!   its own `#[status]`: a bad code (unregistered, out of range, deprecated 305, unused
 //!   306/418, obsoleted 510, 1xx/2xx, unknown name, suffixed, negative, quoted, float, char,
@@ -924,6 +924,10 @@ fn check_valid(input: &gen::Input) -> Result<(), TestCaseError> {
             }
             if let Some(member) = f.member() {
                 prop_assert!(strings.contains(&member), "member {} missing:\n{}\n{}", member, src, out);
+            }
+            if let gen::Role::Extension { how: gen::How::With, .. } = f.role {
+                let found = idents.iter().any(|i| i == "member_display");
+                prop_assert!(found, "member function of {} missing:\n{}\n{}", v.name, src, out);
             }
         }
     }
