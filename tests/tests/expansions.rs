@@ -17,15 +17,17 @@
 //! path)]`, transparent fields with siblings, `expose`, members written by a function, body
 //! formats including `errstatus::SerdeJson`, together) and the two inner errors they wrap,
 //! each variant made with several run-time values (`Some` / `None`, run-time codes, inner
-//! errors), checks the invariants of "Rules at the corners" on each response: the status (for
-//! the type's `with`, the code its function, generated beside the type, reads from the
-//! value); one value per header field name (`get_all(name)` yields one), exactly the expected
-//! fields with the value the most specific source gives; no body and no content-type where
-//! none may be (a run-time 1xx, 204, 205, 304, a format that writes nothing, a hidden
-//! `SerdeJson` response); one member per name in the body, read from the raw text (a `Value`
-//! would keep the last of two); exactly the expected members (a `with` member as its function
-//! writes it); a `SerdeJson` body exactly as the model serializes the value; and no `SECRET`
-//! (every Display text, instance and string member has one) in a hidden body.
+//! errors), checks `statuses()` of each type (the codes known at compile time and the inner
+//! errors': none for a status from the type's `with`) and the invariants of "Rules at the
+//! corners" on each response: the status (for the type's `with`, the code its function,
+//! generated beside the type, reads from the value); one value per header field name
+//! (`get_all(name)` yields one), exactly the expected fields with the value the most specific
+//! source gives; no body and no content-type where none may be (a run-time 1xx, 204, 205, 304,
+//! a format that writes nothing, a hidden `SerdeJson` response); one member per name in the
+//! body, read from the raw text (a `Value` would keep the last of two); exactly the expected
+//! members (a `with` member as its function writes it); a `SerdeJson` body exactly as the
+//! model serializes the value; and no `SECRET` (every Display text, instance and string member
+//! has one) in a hidden body.
 //!
 //! The sample is drawn with proptest's deterministic runner: at least 24 types, more until
 //! every feature listed in `coverage` is in it; likewise at least 16 `combos.rs` types, more
@@ -659,6 +661,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     let pairs =
         |v: &[(String, String)]| v.iter().map(|(a, b)| format!("({a:?}, {b:?})")).collect::<Vec<_>>().join(", ");
     for input in combo_inputs {
+        let _ = writeln!(s, "    check_statuses::<{0}>({0:?}, &{1:?});", input.name, input.statuses());
         for i in 0..input.variants.len() {
             for k in 0..combos::INSTANCES {
                 let e = input.expect(i, k);

@@ -99,6 +99,9 @@ enum NAME {
 }
 "#;
 
+/// What `statuses()` of each inner error lists: its variants' codes.
+pub const INNER_STATUSES: &[u16] = &[409, 429, 503];
+
 /// A value of an inner error and its response.
 pub struct InnerValue {
     /// After `InnerJ::` / `InnerL::`.
@@ -456,6 +459,25 @@ impl Input {
                 }
             },
         }
+    }
+
+    /// What `statuses()` lists: the codes known at compile time (a variant's or the type's, an
+    /// `Option` field's fallback) and the inner errors' through transparent variants and fields,
+    /// ascending, each once; nothing for a status decided at run time only (a `StatusCode`
+    /// field, the type's `with`).
+    pub fn statuses(&self) -> Vec<u16> {
+        let mut out = Vec::new();
+        for v in &self.variants {
+            match self.decides(v) {
+                Decides::Code(s, _) => out.push(s.code.code),
+                Decides::RunTime { fallback, .. } => out.extend(fallback.map(|s| s.code.code)),
+                Decides::WithSelf { .. } => {}
+                Decides::Transparent(_) => out.extend(INNER_STATUSES),
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The path of the type's status function, `status_of_<name>`, as `path` picks.
