@@ -6,7 +6,9 @@
 //! inner error's, variant-level transparent, `expose` / `expose = false` on the type and on
 //! variants, the status from the whole value (`#[status(with = path)]` on the type: the
 //! sample's function reads the value's `kind` field), members written by a function
-//! (`#[problem(extension, with = path)]`), and the body formats `Legacy` (JSON of its own
+//! (`#[problem(extension, with = path)]`), details other than the Display text
+//! (`#[problem(detail = "...")]` with `{f}`, `{f:?}` and `{f:>8}` placeholders, braces, quotes
+//! and a backslash), and the body formats `Legacy` (JSON of its own
 //! shape), `Silent` (writes nothing) and `errstatus::SerdeJson` (the type's serde form, with
 //! `#[derive(serde::Serialize)]` and `#[serde(skip)]` on the fields that are not `Serialize`).
 //!
@@ -349,6 +351,61 @@ pub struct Variant {
     pub fields: Vec<Field>,
     /// Picks the run-time values of this variant's instances.
     pub salt: u32,
+    /// `#[problem(detail = "...")]` (a struct's on the type): the detail instead of the Display
+    /// text.
+    pub detail: Option<Vec<Piece>>,
+}
+
+/// A piece of a detail's format string.
+#[derive(Clone, Debug)]
+pub enum Piece {
+    /// Text as written: `{{` and `}}` are one brace.
+    Text(&'static str),
+    /// A placeholder of field `field`: `{name}`, `{name:?}` or `{name:>8}`.
+    Field { field: usize, spec: Spec },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spec {
+    Display,
+    Debug,
+    /// `:>8`: the Display text right-aligned in 8 columns.
+    Right,
+}
+
+/// The text pieces of details: each starts with `SECRET` (hidden like the Display text).
+const DETAIL_TEXTS: &[&str] = &[" and ", "{{", "}}", ": ", " \\ \"q\" "];
+
+impl Variant {
+    /// The `#[problem(detail = "...")]` attribute, if any.
+    fn detail_attr(&self) -> Option<String> {
+        let pieces = self.detail.as_ref()?;
+        let mut fmt = String::from("SECRET-detail ");
+        for p in pieces {
+            match p {
+                Piece::Text(t) => fmt.push_str(t),
+                Piece::Field { field, spec } => {
+                    let name = &self.fields[*field].name;
+                    fmt.push_str(&match spec {
+                        Spec::Display => format!("{{{name}}}"),
+                        Spec::Debug => format!("{{{name}:?}}"),
+                        Spec::Right => format!("{{{name}:>8}}"),
+                    });
+                }
+            }
+        }
+        // As a Rust string literal.
+        Some(format!("#[problem(detail = {fmt:?})]"))
+    }
+
+    /// Whether field `j` can be a placeholder, and with the Display spec.
+    fn formats(&self, j: usize) -> Option<bool> {
+        match self.fields[j].role {
+            Role::Header { opt: true, .. } => Some(false),
+            Role::Plain | Role::Header { .. } | Role::Member { .. } | Role::Instance | Role::Kind => Some(true),
+            Role::Status { .. } | Role::Transparent(_) => None,
+        }
+    }
 }
 
 /// The `#[status]` on the type.
@@ -550,6 +607,9 @@ impl Input {
         };
         if self.is_struct {
             let v = &self.variants[0];
+            if let Some(detail) = v.detail_attr() {
+                out.push_str(&(detail + "\n"));
+            }
             if v.fields.is_empty() {
                 out.push_str(&format!("struct {};\n", self.name));
             } else {
@@ -567,6 +627,7 @@ impl Input {
                 Own::Transparent => attrs.push("#[status(transparent)]".into()),
             }
             attrs.extend(v.fixed.iter().map(Fixed::attr));
+            attrs.extend(v.detail_attr());
             let body = if v.fields.is_empty() { String::new() } else { format!(" {{ {} }}", fields(v)) };
             out.push_str(&format!("    {} {}{body},\n", attrs.join(" "), v.name));
         }
@@ -577,6 +638,41 @@ impl Input {
     /// The Display text of variant `i`.
     pub fn display(&self, i: usize) -> String {
         format!("SECRET-{}-{}", self.name, self.variants[i].name)
+    }
+
+    /// The detail of variant `i`, instance `k`: its `#[problem(detail)]` as rustc formats it, else
+    /// the Display text.
+    pub fn detail(&self, i: usize, k: usize) -> String {
+        let v = &self.variants[i];
+        let Some(pieces) = &v.detail else { return self.display(i) };
+        let mut out = String::from("SECRET-detail ");
+        for p in pieces {
+            match *p {
+                Piece::Text(t) => out.push_str(&t.replace("{{", "{").replace("}}", "}")),
+                Piece::Field { field, spec } => {
+                    let role = &v.fields[field].role;
+                    let (expr, part) = self.value(i, field, k);
+                    let text = match (role, part) {
+                        (Role::Header { opt: true, .. }, Part::Text(t)) => format!("Some({t:?})"),
+                        (Role::Header { opt: true, .. }, _) => "None".to_owned(),
+                        (_, Part::Text(t)) => t,
+                        (_, Part::Code(c)) => c.to_string(),
+                        // A number, written as its expression.
+                        (_, _) => expr,
+                    };
+                    let string = matches!(
+                        role,
+                        Role::Header { int: false, opt: false, .. } | Role::Member { int: false, .. } | Role::Instance
+                    );
+                    out.push_str(&match spec {
+                        Spec::Debug if string => format!("{text:?}"),
+                        Spec::Display | Spec::Debug => text,
+                        Spec::Right => format!("{text:>8}"),
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// The value of field `j` of variant `i` in instance `k`: (expression, response part).
@@ -690,7 +786,7 @@ impl Input {
                     },
                     Decides::Transparent(_) => unreachable!(),
                 };
-                (status, expose.unwrap_or(status < 500), self.format, self.display(i), v.name.clone())
+                (status, expose.unwrap_or(status < 500), self.format, self.detail(i, k), v.name.clone())
             }
         };
         // The variant's fields, in order: a header field (or sibling) that sends a value
@@ -729,7 +825,7 @@ impl Input {
                 let mut m =
                     vec![("type".to_owned(), "\"about:blank\"".to_owned()), ("status".into(), status.to_string())];
                 if exposed {
-                    m.push(("detail".into(), format!("\"{detail}\"")));
+                    m.push(("detail".into(), json_string(&detail)));
                     m.extend(instance.map(|i| ("instance".to_owned(), format!("\"{i}\""))));
                     m.extend(members);
                 }
@@ -738,7 +834,7 @@ impl Input {
             Format::Legacy => {
                 let mut m = vec![("code".to_owned(), status.to_string()), ("variant".into(), format!("\"{variant}\""))];
                 if exposed {
-                    m.push(("message".into(), format!("\"{detail}\"")));
+                    m.push(("message".into(), json_string(&detail)));
                     m.extend(instance.map(|i| ("at".to_owned(), format!("\"{i}\""))));
                     m.extend(members);
                 }
@@ -933,8 +1029,9 @@ fn add_required(v: &mut Variant, type_fixed: &[Fixed], entry: &Entry, how: u8, a
 /// A variant before the rules: kind (0 code, 1 inherit, 2 `StatusCode` field, 3 `Option`
 /// field, 4 transparent field, 5 transparent variant), own status, own `expose` without a
 /// code (0 none, 1 expose, 2 expose = false), fixed values, fields, where the deciding field
-/// goes, inner type, how required headers are met, salt.
-type RawVariant = (u8, Status, u8, Vec<Index>, Vec<RawField>, Index, bool, u8, u32);
+/// goes, inner type, how required headers are met, salt, the pieces of a detail (0-1 text, 2
+/// `{f}`, 3 `{f:?}`, 4 `{f:>8}`; which text or field).
+type RawVariant = (u8, Status, u8, Vec<Index>, Vec<RawField>, Index, bool, u8, u32, Option<Vec<(u8, Index)>>);
 
 fn raw_variant() -> BoxedStrategy<RawVariant> {
     (
@@ -947,6 +1044,7 @@ fn raw_variant() -> BoxedStrategy<RawVariant> {
         any::<bool>(),
         any::<u8>(),
         any::<u32>(),
+        proptest::option::weighted(0.35, proptest::collection::vec((0..5u8, any::<Index>()), 0..4)),
     )
         .boxed()
 }
@@ -969,11 +1067,11 @@ fn variant(
     is_struct: bool,
     with: bool,
 ) -> Variant {
-    let (kind, mut status, expose, fixed, raw_fields, at, inner_l, how, salt) = raw;
+    let (kind, mut status, expose, fixed, raw_fields, at, inner_l, how, salt, detail) = raw;
     let inner = if inner_l { Inner::L } else { Inner::J };
     let fixed = if is_struct { Vec::new() } else { fixed_of(&fixed, &name) };
     let mut fields = fields_of(&raw_fields);
-    let mut v = Variant { name, own: Own::None, fixed, fields: Vec::new(), salt };
+    let mut v = Variant { name, own: Own::None, fixed, fields: Vec::new(), salt, detail: None };
     // A struct's code is the type's; a kind that needs one of its own falls back.
     // With the type's `with`, a variant without a code takes it (a struct always does), and
     // so do most of those that would have a code or a `StatusCode` field of their own.
@@ -1009,6 +1107,26 @@ fn variant(
         fields.push(Field { name: "p".into(), role: Role::Plain });
     }
     v.fields = fields;
+    // A detail: not beside a transparent field (the detail is the inner error's).
+    if kind != 4 {
+        let eligible: Vec<usize> = (0..v.fields.len()).filter(|&j| v.formats(j).is_some()).collect();
+        v.detail = detail.map(|raw| {
+            raw.iter()
+                .map(|&(what, pick)| match what {
+                    2..=4 if !eligible.is_empty() => {
+                        let field = eligible[pick.index(eligible.len())];
+                        let spec = match (what, v.formats(field)) {
+                            (_, Some(false)) | (3, _) => Spec::Debug,
+                            (2, _) => Spec::Display,
+                            _ => Spec::Right,
+                        };
+                        Piece::Field { field, spec }
+                    }
+                    _ => Piece::Text(DETAIL_TEXTS[pick.index(DETAIL_TEXTS.len())]),
+                })
+                .collect()
+        });
+    }
     // The `#[status]` of the variant; an inherited code's header fields are the type's
     // concern (a fixed value of the type, or its `acknowledge`).
     let mut own_ack = false;

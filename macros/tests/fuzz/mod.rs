@@ -28,7 +28,8 @@
 //! - `combined_attributes_expand`: inputs built by [`combos`] (fixed header values on the type
 //!   and variants, `Option` header fields, run-time statuses, the type's `#[status(with =
 //!   path)]`, field-level transparent with siblings, `expose` / `expose = false`, members
-//!   written by a function, body formats including `errstatus::SerdeJson`, together) expand
+//!   written by a function, details from format strings, body formats including
+//!   `errstatus::SerdeJson`, together) expand
 //!   without an error or a warning, every fixed value that can apply, every member name, the
 //!   type's status function when a variant takes it, every member function and the `SerdeJson`
 //!   format reach the expansion, and `derive` emits exactly that. Their responses are checked
