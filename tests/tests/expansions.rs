@@ -361,8 +361,16 @@ fn combo_coverage() -> Vec<(&'static str, Box<dyn Fn(&combos::Input) -> bool>)> 
             Box::new(move |i| !i.is_struct && variants(i, &|v| matches!(i.decides(v), Decides::WithSelf { .. }))),
         ),
         (
-            "a struct's #[status(with = path)]",
-            Box::new(|i| i.is_struct && matches!(i.status, Some(TypeStatus::With { .. }))),
+            "a struct's #[status(with = path)] over the whole value",
+            Box::new(|i| {
+                i.is_struct && i.variants[0].fields.len() > 1 && matches!(i.status, Some(TypeStatus::With { .. }))
+            }),
+        ),
+        (
+            "a struct's #[status(with = path)] over its one field",
+            Box::new(|i| {
+                i.is_struct && i.variants[0].fields.len() == 1 && matches!(i.status, Some(TypeStatus::With { .. }))
+            }),
         ),
         (
             "a variant's own code beside the type's `with`",

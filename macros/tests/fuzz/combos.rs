@@ -416,8 +416,8 @@ pub enum TypeStatus {
     Transparent,
     /// `#[status(with = path)]`, with `expose` / `expose = false`: the status from the whole
     /// value, [`Input::with_fn`] (`path` picks how its path is written). A variant that takes
-    /// it has a [`Role::Kind`] field; a struct has two fields or more (with one, `with` is over
-    /// that field).
+    /// it has a [`Role::Kind`] field; in a struct whose one field that is, `with` is over that
+    /// field.
     With {
         expose: Option<bool>,
         path: u8,
@@ -549,11 +549,15 @@ impl Input {
 
     /// The function of the type's `#[status(with = path)]`, for the compiled sample: the code in
     /// the `kind` field of a variant that takes it, 418 for the others (whose own `#[status]`
-    /// wins: a 418 in a response says it did not).
+    /// wins: a 418 in a response says it did not). Over `&u16` for a struct whose one field is
+    /// `kind`.
     pub fn with_fn(&self) -> Option<String> {
         let Some(TypeStatus::With { .. }) = self.status else { return None };
         let name = self.with_path(0);
         let from = "StatusCode::from_u16(kind).expect(\"a generated code\")";
+        if self.is_struct && self.variants[0].fields.len() == 1 {
+            return Some(format!("fn {name}(kind: &u16) -> StatusCode {{\n    let kind = *kind;\n    {from}\n}}\n"));
+        }
         let body = if self.is_struct {
             format!("let kind = e.kind;\n    {from}")
         } else {
@@ -1102,8 +1106,9 @@ fn variant(
         let name = if matches!(role, Role::Kind) { "kind" } else { "d" };
         fields.insert(at, Field { name: name.into(), role });
     }
-    // A struct's `with` over one field would be over that field, not the whole value.
-    if with && is_struct && fields.len() < 2 {
+    // A struct's `with` is over the whole value with two fields or more, over its one field
+    // (`kind`) otherwise: both, with a function of each kind.
+    if with && is_struct && fields.len() < 2 && salt % 3 != 0 {
         fields.push(Field { name: "p".into(), role: Role::Plain });
     }
     v.fields = fields;
