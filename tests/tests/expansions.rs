@@ -15,19 +15,19 @@
 //! Beside them, a sample of the inputs of `macros/tests/fuzz/combos.rs` (`C0`, `C1`, ...: fixed
 //! header values, `Option` header fields, run-time statuses, the type's `#[status(with =
 //! path)]`, transparent fields with siblings, `expose`, members written by a function,
-//! `#[problem(detail = "...")]`, body formats including `errstatus::SerdeJson`, together) and the two inner errors they wrap,
-//! each variant made with several run-time values (`Some` / `None`, run-time codes, inner
-//! errors), checks `statuses()` of each type (the codes known at compile time and the inner
-//! errors': none for a status from the type's `with`) and the invariants of "Rules at the
-//! corners" on each response: the status (for the type's `with`, the code its function,
-//! generated beside the type, reads from the value); one value per header field name
-//! (`get_all(name)` yields one), exactly the expected fields with the value the most specific
-//! source gives; no body and no content-type where none may be (a run-time 1xx, 204, 205, 304,
-//! a format that writes nothing, a hidden `SerdeJson` response); one member per name in the
-//! body, read from the raw text (a `Value` would keep the last of two); exactly the expected
-//! members (a `with` member as its function writes it); a `SerdeJson` body exactly as the
-//! model serializes the value; and no `SECRET` (every Display text, instance and string member
-//! has one) in a hidden body.
+//! `#[problem(detail = "...")]`, body formats including `errstatus::SerdeJson`, together) and
+//! the three inner errors they wrap (problem+json, `Legacy`, `SerdeJson`), each variant made
+//! with several run-time values (`Some` / `None`, run-time codes, inner errors), checks
+//! `statuses()` of each type (the codes known at compile time and the inner errors': none for a
+//! status from the type's `with`) and the invariants of "Rules at the corners" on each
+//! response: the status (for the type's `with`, the code its function, generated beside the
+//! type, reads from the value); one value per header field name (`get_all(name)` yields one),
+//! exactly the expected fields with the value the most specific source gives; no body and no
+//! content-type where none may be (a run-time 1xx, 204, 205, 304, a format that writes nothing,
+//! a hidden `SerdeJson` response); one member per name in the body, read from the raw text (a
+//! `Value` would keep the last of two); exactly the expected members (a `with` member as its
+//! function writes it); a `SerdeJson` body exactly as the model serializes the value; and no
+//! `SECRET` (every Display text, instance and string member has one) in a hidden body.
 //!
 //! The sample is drawn with proptest's deterministic runner: at least 24 types, more until
 //! every feature listed in `coverage` is in it; likewise at least 16 `combos.rs` types, more
@@ -466,13 +466,20 @@ fn combo_coverage() -> Vec<(&'static str, Box<dyn Fn(&combos::Input) -> bool>)> 
             }),
         ),
         (
-            "a SerdeJson body with a member and an instance",
+            "a SerdeJson body with a member written by `with` (its field's own serde form)",
             Box::new(move |i| {
                 values(i, &|i, v, k| {
-                    let fields = &i.variants[v].fields;
                     i.expect(v, k).body.is_some_and(|b| b.text.is_some())
-                        && fields.iter().any(|f| f.member().is_some())
-                        && fields.iter().any(|f| matches!(f.role, Role::Instance))
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), .. }))
+                })
+            }),
+        ),
+        (
+            "a SerdeJson body with an instance",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| b.text.is_some())
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Instance))
                 })
             }),
         ),
@@ -521,6 +528,30 @@ fn combo_coverage() -> Vec<(&'static str, Box<dyn Fn(&combos::Input) -> bool>)> 
                     v.detail.iter().flatten().any(|p| matches!(p, combos::Piece::Field { spec: s, .. } if *s == spec))
                 };
                 variants(i, &|v| has(v, combos::Spec::Debug) && has(v, combos::Spec::Right))
+            }),
+        ),
+        (
+            "a SerdeJson inner error's body through a transparent field of a type with another format",
+            Box::new(move |i| {
+                i.format != Format::SerdeJson
+                    && values(i, &|i, v, k| {
+                        let fields = &i.variants[v].fields;
+                        fields.len() > 1
+                            && fields.iter().any(|f| matches!(f.role, Role::Transparent(Inner::S)))
+                            && i.expect(v, k).body.is_some_and(|b| b.text.is_some())
+                    })
+            }),
+        ),
+        (
+            "a hidden SerdeJson inner error through a transparent variant",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    matches!(i.variants[v].own, Own::Transparent)
+                        && matches!(i.variants[v].fields[0].role, Role::Transparent(Inner::S))
+                        && e.body.is_none()
+                        && !no_content(e.status)
+                })
             }),
         ),
         (
@@ -635,7 +666,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     s.push_str(COMBO_PRELUDE);
     s.push_str(combos::MEMBER_WITH.2);
     s.push('\n');
-    for (name, format) in [("InnerJ", ""), ("InnerL", "#[errstatus(format = Legacy)]\n")] {
+    for (name, format) in combos::Inner::ALL.map(|inner| (inner.name(), inner.attrs())) {
         let mut arms: Vec<String> =
             combos::INNER_VALUES.iter().map(|v| format!("Self::{} {{ .. }} => {:?},", v.variant, v.text)).collect();
         arms.dedup();
@@ -732,7 +763,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     let _ = writeln!(
         s,
         "    println!(\"checked {{values}} values of {} types\");\n}}",
-        inputs.len() + combo_inputs.len() + 2
+        inputs.len() + combo_inputs.len() + combos::Inner::ALL.len()
     );
     s
 }

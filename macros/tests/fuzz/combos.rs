@@ -89,7 +89,8 @@ fn member_with(text: &str, int: bool) -> String {
 }
 
 /// The inner errors of transparent fields and variants, derived in the compiled sample: the
-/// same variants twice, `InnerJ` with problem+json, `InnerL` with `Legacy`.
+/// same variants three times, `InnerJ` with problem+json, `InnerL` with `Legacy`, `InnerS` with
+/// `errstatus::SerdeJson` (and `serde::Serialize`).
 pub const INNER_SOURCE: &str = r#"#[header("x-a" = "inner")]
 enum NAME {
     #[status(429)]
@@ -106,7 +107,7 @@ pub const INNER_STATUSES: &[u16] = &[409, 429, 503];
 
 /// A value of an inner error and its response.
 pub struct InnerValue {
-    /// After `InnerJ::` / `InnerL::`.
+    /// After `InnerJ::` / `InnerL::` / `InnerS::`.
     pub expr: &'static str,
     pub variant: &'static str,
     /// The Display text (the sample's impl matches on the variant).
@@ -116,6 +117,8 @@ pub struct InnerValue {
     pub exposed: bool,
     pub instance: Option<&'static str>,
     pub members: &'static [(&'static str, &'static str)],
+    /// Its serde form, `InnerS`'s body when shown.
+    pub serde: &'static str,
 }
 
 pub const INNER_VALUES: &[InnerValue] = &[
@@ -128,6 +131,7 @@ pub const INNER_VALUES: &[InnerValue] = &[
         exposed: true,
         instance: Some("SECRET-inner-i"),
         members: &[("m0", "\"SECRET-inner-m0\"")],
+        serde: r#"{"Slow":{"b":1,"r":30,"m0":"SECRET-inner-m0","i":"SECRET-inner-i"}}"#,
     },
     InnerValue {
         expr: r#"Slow { b: 2, r: None, m0: "SECRET-inner-m0", i: "SECRET-inner-i" }"#,
@@ -138,6 +142,7 @@ pub const INNER_VALUES: &[InnerValue] = &[
         exposed: true,
         instance: Some("SECRET-inner-i"),
         members: &[("m0", "\"SECRET-inner-m0\"")],
+        serde: r#"{"Slow":{"b":2,"r":null,"m0":"SECRET-inner-m0","i":"SECRET-inner-i"}}"#,
     },
     InnerValue {
         expr: r#"Busy { c: "c3", m1: "SECRET-inner-m1" }"#,
@@ -148,6 +153,7 @@ pub const INNER_VALUES: &[InnerValue] = &[
         exposed: false,
         instance: None,
         members: &[("m1", "\"SECRET-inner-m1\"")],
+        serde: r#"{"Busy":{"c":"c3","m1":"SECRET-inner-m1"}}"#,
     },
     InnerValue {
         expr: r#"Quiet { b: 4, m0: "SECRET-inner-m0" }"#,
@@ -158,6 +164,7 @@ pub const INNER_VALUES: &[InnerValue] = &[
         exposed: false,
         instance: None,
         members: &[("m0", "\"SECRET-inner-m0\"")],
+        serde: r#"{"Quiet":{"b":4,"m0":"SECRET-inner-m0"}}"#,
     },
 ];
 
@@ -235,13 +242,26 @@ pub enum Own {
 pub enum Inner {
     J,
     L,
+    S,
 }
 
 impl Inner {
+    pub const ALL: [Inner; 3] = [Inner::J, Inner::L, Inner::S];
+
     pub fn name(self) -> &'static str {
         match self {
             Inner::J => "InnerJ",
             Inner::L => "InnerL",
+            Inner::S => "InnerS",
+        }
+    }
+
+    /// The attributes of its derive beside [`INNER_SOURCE`].
+    pub fn attrs(self) -> &'static str {
+        match self {
+            Inner::J => "",
+            Inner::L => "#[errstatus(format = Legacy)]\n",
+            Inner::S => "#[derive(serde::Serialize)]\n#[errstatus(format = errstatus::SerdeJson)]\n",
         }
     }
 }
@@ -756,6 +776,8 @@ impl Input {
         let mut headers: Vec<(String, String)> = Vec::new();
         let mut members: Vec<(String, String)> = Vec::new();
         let mut instance = None;
+        // The serde form of a `SerdeJson` body: the inner error's through a transparent field.
+        let mut serde = None;
         let set = |list: &mut Vec<(String, String)>, name: &str, value: String| match list
             .iter_mut()
             .find(|(n, _)| n == name)
@@ -771,9 +793,11 @@ impl Input {
                 headers.extend(iv.headers.iter().map(|(n, v)| (n.to_string(), v.to_string())));
                 members.extend(iv.members.iter().map(|(n, v)| (n.to_string(), v.to_string())));
                 instance = iv.instance.map(str::to_owned);
+                serde = Some(iv.serde.to_owned());
                 let format = match inner {
                     Inner::J => Format::Default,
                     Inner::L => Format::Legacy,
+                    Inner::S => Format::SerdeJson,
                 };
                 (iv.status, iv.exposed, format, iv.text.to_owned(), iv.variant.to_owned())
             }
@@ -850,7 +874,7 @@ impl Input {
                 content_type: "application/json",
                 members: Vec::new(),
                 hidden: false,
-                text: Some(self.serde_form(i, k)),
+                text: Some(serde.unwrap_or_else(|| self.serde_form(i, k))),
             }),
         };
         Expect { status, headers, body }
@@ -1033,9 +1057,9 @@ fn add_required(v: &mut Variant, type_fixed: &[Fixed], entry: &Entry, how: u8, a
 /// A variant before the rules: kind (0 code, 1 inherit, 2 `StatusCode` field, 3 `Option`
 /// field, 4 transparent field, 5 transparent variant), own status, own `expose` without a
 /// code (0 none, 1 expose, 2 expose = false), fixed values, fields, where the deciding field
-/// goes, inner type, how required headers are met, salt, the pieces of a detail (0-1 text, 2
-/// `{f}`, 3 `{f:?}`, 4 `{f:>8}`; which text or field).
-type RawVariant = (u8, Status, u8, Vec<Index>, Vec<RawField>, Index, bool, u8, u32, Option<Vec<(u8, Index)>>);
+/// goes, inner type ([`Inner::ALL`]), how required headers are met, salt, the pieces of a
+/// detail (0-1 text, 2 `{f}`, 3 `{f:?}`, 4 `{f:>8}`; which text or field).
+type RawVariant = (u8, Status, u8, Vec<Index>, Vec<RawField>, Index, Index, u8, u32, Option<Vec<(u8, Index)>>);
 
 fn raw_variant() -> BoxedStrategy<RawVariant> {
     (
@@ -1045,7 +1069,7 @@ fn raw_variant() -> BoxedStrategy<RawVariant> {
         proptest::collection::vec(any::<Index>(), 0..3),
         proptest::collection::vec(raw_field(), 0..4),
         any::<Index>(),
-        any::<bool>(),
+        any::<Index>(),
         any::<u8>(),
         any::<u32>(),
         proptest::option::weighted(0.35, proptest::collection::vec((0..5u8, any::<Index>()), 0..4)),
@@ -1071,8 +1095,8 @@ fn variant(
     is_struct: bool,
     with: bool,
 ) -> Variant {
-    let (kind, mut status, expose, fixed, raw_fields, at, inner_l, how, salt, detail) = raw;
-    let inner = if inner_l { Inner::L } else { Inner::J };
+    let (kind, mut status, expose, fixed, raw_fields, at, inner, how, salt, detail) = raw;
+    let inner = Inner::ALL[inner.index(Inner::ALL.len())];
     let fixed = if is_struct { Vec::new() } else { fixed_of(&fixed, &name) };
     let mut fields = fields_of(&raw_fields);
     let mut v = Variant { name, own: Own::None, fixed, fields: Vec::new(), salt, detail: None };
@@ -1108,8 +1132,12 @@ fn variant(
     }
     // A struct's `with` is over the whole value with two fields or more, over its one field
     // (`kind`) otherwise: both, with a function of each kind.
-    if with && is_struct && fields.len() < 2 && salt % 3 != 0 {
-        fields.push(Field { name: "p".into(), role: Role::Plain });
+    if with && is_struct {
+        if salt % 3 == 0 {
+            fields.retain(|f| matches!(f.role, Role::Kind));
+        } else if fields.len() < 2 {
+            fields.push(Field { name: "p".into(), role: Role::Plain });
+        }
     }
     v.fields = fields;
     // A detail: not beside a transparent field (the detail is the inner error's).
