@@ -8,9 +8,11 @@
 //! checks `status()`, `From<&E>`/`From<E> for StatusCode`, and the `http::Response` (`From<E>`
 //! and `errstatus::response`): its status, exactly the generated header fields with their
 //! values, and the problem+json body (type, title, status, and detail, instance and
-//! extension members exactly when the detail is shown). A transparent variant must answer
-//! as the `Leaf` inside it, whose `HttpStatus` impl is hand-written. The build must have no
-//! warning but one per unacknowledged questionable code, each saying so.
+//! extension members exactly when the detail is shown; a `with` member as its function writes
+//! it) or, for a `SerdeJson` type (generic ones too), exactly the value's serde form, nothing
+//! when hidden. A transparent variant must answer as the `Leaf` inside it, whose `HttpStatus`
+//! impl is hand-written. The build must have no warning but one per unacknowledged
+//! questionable code, each saying so.
 //!
 //! Beside them, a sample of the inputs of `macros/tests/fuzz/combos.rs` (`C0`, `C1`, ...: fixed
 //! header values, `Option` header fields, run-time statuses, the type's `#[status(with =
@@ -170,6 +172,22 @@ fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
         ),
         ("a transparent struct", Box::new(|i| matches!(i.status, Some(TypeStatus::Transparent)))),
         ("a generic type", Box::new(|i| i.generic)),
+        ("a generic SerdeJson enum", Box::new(|i| i.serde && i.generic && !i.is_struct)),
+        ("a generic SerdeJson struct", Box::new(|i| i.serde && i.generic && i.is_struct)),
+        (
+            "a SerdeJson form shown",
+            Box::new(|i| i.serde && (0..i.variants.len()).any(|v| i.expect(v).exposed && !i.expect(v).transparent)),
+        ),
+        (
+            "a SerdeJson form hidden",
+            Box::new(|i| i.serde && (0..i.variants.len()).any(|v| !i.expect(v).exposed && !i.expect(v).transparent)),
+        ),
+        (
+            "a SerdeJson tuple variant of several fields",
+            Box::new(|i| {
+                i.serde && !i.is_struct && i.variants.iter().any(|v| v.shape == Shape::Tuple && v.fields.len() > 1)
+            }),
+        ),
         ("a struct with a code", Box::new(|i| matches!(i.status, Some(TypeStatus::Code(_))) && i.is_struct)),
         ("a unit variant", Box::new(|i| !i.is_struct && i.variants.iter().any(|v| v.shape == Shape::Unit))),
         ("a tuple variant", Box::new(|i| !i.is_struct && i.variants.iter().any(|v| v.shape == Shape::Tuple))),
@@ -628,7 +646,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     let leaf = gen::LEAF;
     let _ = writeln!(
         s,
-        "#[derive(Debug)]\nenum Leaf {{ {0}, {1} }}\n\n\
+        "#[derive(Debug, serde::Serialize)]\nenum Leaf {{ {0}, {1} }}\n\n\
          impl fmt::Display for Leaf {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        \
          f.write_str(match self {{ Leaf::{0} => {2:?}, Leaf::{1} => {3:?} }})\n    }}\n}}\n\n\
          /// Hand-written, independent of the derive.\n\
@@ -719,7 +737,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
             let _ = writeln!(
                 s,
                 "    check(&|| {}, Want {{ what: {:?}, status: {}, headers: &[{}], exposed: {}, \
-                 instance: {:?}, members: &[{}], type_: {:?}, title: {:?} }});\n    values += 1;",
+                 instance: {:?}, members: &[{}], type_: {:?}, title: {:?}, serde: {:?} }});\n    values += 1;",
                 input.construct(i),
                 what(input, i),
                 e.status,
@@ -729,6 +747,8 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
                 pairs(&e.members),
                 e.type_,
                 e.title,
+                // A transparent variant's body is the inner error's, in its format.
+                (input.serde && !e.transparent).then(|| input.serde_form(i)),
             );
         }
     }
@@ -790,6 +810,8 @@ struct Want {
     members: &'static [(&'static str, &'static str)],
     type_: Option<&'static str>,
     title: Option<&'static str>,
+    /// `SerdeJson`: the serde form, the body when shown.
+    serde: Option<&'static str>,
 }
 
 fn check_statuses<E: HttpStatus>(what: &str, want: &[u16]) {
@@ -831,6 +853,16 @@ where
     if !entry.content {
         assert!(response.body().is_empty(), "{what}: a {} has no content", want.status);
         assert!(response.headers().get(CONTENT_TYPE).is_none(), "{what}: content-type without content");
+        return;
+    }
+    if let Some(serde) = want.serde {
+        if want.exposed {
+            assert_eq!(response.headers()[CONTENT_TYPE], "application/json", "{what}: content-type");
+            assert_eq!(response.body(), serde, "{what}: the serde form");
+        } else {
+            assert!(response.body().is_empty(), "{what}: a hidden serde form sent");
+            assert!(response.headers().get(CONTENT_TYPE).is_none(), "{what}: content-type of a hidden serde form");
+        }
         return;
     }
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json", "{what}: content-type");

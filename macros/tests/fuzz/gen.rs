@@ -157,11 +157,13 @@ const TYS: &[Ty] = &[
     Ty::T,
 ];
 
-/// A field value: the expression, its Display text and its JSON.
+/// A field value: the expression, its Display text, its JSON as a member (empty for a type
+/// that is not a member's) and its serde form (the sample's `Leaf` derives `Serialize`).
 pub struct Value {
     pub expr: String,
     pub text: String,
     pub json: String,
+    pub serde: String,
 }
 
 impl Ty {
@@ -194,7 +196,7 @@ impl Ty {
     pub fn value(self, seed: u32) -> Value {
         let (n, small) = (1000 + seed, seed % 100);
         let leaf = LEAF[seed as usize % 2];
-        let v = |expr: String, text: String, json: String| Value { expr, text, json };
+        let v = |expr: String, text: String, json: String| Value { expr, text, serde: json.clone(), json };
         match self {
             Ty::U64 => v(n.to_string(), n.to_string(), n.to_string()),
             Ty::I32 => v(format!("-{n}"), format!("-{n}"), format!("-{n}")),
@@ -214,8 +216,13 @@ impl Ty {
                 0 => v("None".into(), String::new(), "null".into()),
                 _ => v(format!("Some({n})"), String::new(), n.to_string()),
             },
-            Ty::Leaf | Ty::T => v(format!("Leaf::{}", leaf.0), leaf.2.into(), String::new()),
-            Ty::BoxLeaf => v(format!("Box::new(Leaf::{})", leaf.0), leaf.2.into(), String::new()),
+            Ty::Leaf | Ty::T => {
+                Value { serde: json_string(leaf.0), ..v(format!("Leaf::{}", leaf.0), leaf.2.into(), String::new()) }
+            }
+            Ty::BoxLeaf => Value {
+                serde: json_string(leaf.0),
+                ..v(format!("Box::new(Leaf::{})", leaf.0), leaf.2.into(), String::new())
+            },
         }
     }
 }
@@ -369,6 +376,9 @@ pub struct Input {
     pub problem: Problem,
     /// A struct has exactly one, named as the type.
     pub variants: Vec<Variant>,
+    /// `#[errstatus(format = errstatus::SerdeJson)]` with `#[derive(serde::Serialize)]` (the
+    /// compiled sample's `Leaf` is `Serialize` too): the body is [`Input::serde_form`].
+    pub serde: bool,
 }
 
 /// What a variant resolves to.
@@ -440,9 +450,12 @@ impl Input {
         }
     }
 
-    /// The input as Rust source, one variant a line, without `#[derive]`.
+    /// The input as Rust source, one variant a line, without `#[derive(HttpStatus)]`.
     pub fn source(&self) -> String {
         let mut out = String::new();
+        if self.serde {
+            out.push_str("#[derive(serde::Serialize)]\n#[errstatus(format = errstatus::SerdeJson)]\n");
+        }
         if let Some(s) = &self.status {
             out.push_str(&match s {
                 TypeStatus::Code(s) => s.attr(),
@@ -503,6 +516,36 @@ impl Input {
                     values.map(|(f, x)| format!("{}: {}", f.name.as_deref().expect("named field"), x.expr)).collect();
                 format!("{path} {{ {} }}", inits.join(", "))
             }
+        }
+    }
+
+    /// `serde_json::to_string` of the value [`Input::construct`] makes for variant `i`, as
+    /// serde's derive writes it: a unit struct `null`, a newtype struct its field, a tuple
+    /// struct an array, a struct with named fields an object; an enum's unit variant its name,
+    /// another `{"Name":...}` with the same forms (a raw identifier without its `r#`).
+    pub fn serde_form(&self, i: usize) -> String {
+        let v = &self.variants[i];
+        let values: Vec<String> = v.fields.iter().enumerate().map(|(j, f)| f.ty.value(seed(i, j)).serde).collect();
+        let unraw = |n: &str| json_string(n.strip_prefix("r#").unwrap_or(n));
+        let content = match (v.shape, values.len()) {
+            (Shape::Unit, _) => None,
+            (Shape::Tuple, 1) => Some(values[0].clone()),
+            (Shape::Tuple, _) => Some(format!("[{}]", values.join(","))),
+            (Shape::Named, _) => {
+                let members: Vec<String> = v
+                    .fields
+                    .iter()
+                    .zip(&values)
+                    .map(|(f, x)| format!("{}:{x}", unraw(f.name.as_deref().expect("named"))))
+                    .collect();
+                Some(format!("{{{}}}", members.join(",")))
+            }
+        };
+        match (self.is_struct, content) {
+            (true, None) => "null".to_owned(),
+            (true, Some(c)) => c,
+            (false, None) => unraw(&v.name),
+            (false, Some(c)) => format!("{{{}:{c}}}", unraw(&v.name)),
         }
     }
 
@@ -727,8 +770,9 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
         problem(0.3, false),
         proptest::collection::vec(raw_variant(), 0..6),
         any::<bool>(),
+        prop::bool::weighted(0.25),
     )
-        .prop_map(move |(generic, default, problem, raw, pick)| {
+        .prop_map(move |(generic, default, problem, raw, pick, serde)| {
             // A 5xx default shows its detail half the time, so that variants with a 5xx code of
             // their own (masked: the type's `expose` does not reach them) meet it.
             let default = default.map(|mut d| {
@@ -797,6 +841,7 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
                 status: default.map(TypeStatus::Code),
                 problem,
                 variants,
+                serde,
             }
         });
     let struct_name = name.to_owned();
@@ -807,8 +852,9 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
         shape(),
         proptest::collection::vec(raw_field(), 0..4),
         any::<bool>(),
+        prop::bool::weighted(0.25),
     )
-        .prop_map(move |(generic, status, problem, shape, raw_fields, pick)| {
+        .prop_map(move |(generic, status, problem, shape, raw_fields, pick, serde)| {
             let name = struct_name.clone();
             let (status, v, problem) = match status {
                 None => (TypeStatus::Transparent, transparent(name.clone(), generic, shape), Problem::default()),
@@ -831,7 +877,7 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
                     (TypeStatus::Code(s), v, problem)
                 }
             };
-            Input { name, generic, is_struct: true, status: Some(status), problem, variants: vec![v] }
+            Input { name, generic, is_struct: true, status: Some(status), problem, variants: vec![v], serde }
         });
     prop_oneof![4 => enum_, 1 => struct_].boxed()
 }

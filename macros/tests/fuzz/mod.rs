@@ -14,9 +14,10 @@
 //!   the arm whose value is that code's `http` constant (`Entry::http_const`, whatever name
 //!   or number the input wrote); variants with the same code share one arm; a transparent
 //!   variant's arm calls the inner error's `status`. Every header field name, extension
-//!   member and member function (`with = path`) of the input appears in the expansion, and
-//!   it carries one compiler warning per `#[status]` with a code the registry cautions about
-//!   (402, 407, 425, 511) that is not acknowledged, and no other.
+//!   member and member function (`with = path`) of the input appears in the expansion, so
+//!   does `SerdeJson` when it is the format (and a generic type with it is bounded by
+//!   `Serialize`), and it carries one compiler warning per `#[status]` with a code the
+//!   registry cautions about (402, 407, 425, 511) that is not acknowledged, and no other.
 //! - `faulty_inputs_report_one_error_per_fault`: the same inputs with 1-3 faults, each in
 //!   its own `#[status]`: a bad code (unregistered, out of range, deprecated 305, unused
 //!   306/418, obsoleted 510, 1xx/2xx, unknown name, suffixed, negative, quoted, float, char,
@@ -932,6 +933,14 @@ fn check_valid(input: &gen::Input) -> Result<(), TestCaseError> {
             }
         }
     }
+
+    // `SerdeJson` reaches the expansion (an enum without variants has no body to write), and a
+    // generic type with it is bounded `Self: Serialize` (no member of the generated inputs is
+    // of a type that mentions `T`: no other bound names `Serialize`).
+    let has = |name: &str| idents.iter().any(|i| i == name);
+    let writes = input.serde && !input.variants.is_empty();
+    prop_assert_eq!(has("SerdeJson"), writes, "SerdeJson in\n{}\n{}", src, out);
+    prop_assert_eq!(has("Serialize"), input.serde && input.generic, "Serialize bound in\n{}\n{}", src, out);
 
     // One warning per unacknowledged questionable code.
     let cautions: Vec<&str> = registry::entries().iter().filter_map(|e| e.caution).collect();
