@@ -5,9 +5,9 @@
 //!
 //! The modules are layers, each using only the ones listed before it (a folder's `mod.rs` is
 //! its table of contents, above its files): `body` (formats, JSON writing), `log`, `status`
-//! (the trait and the records a derived impl fills in), `response` (the builder), `openapi`
-//! (utoipa, aide), `adapters` (one per framework), `__private` (re-exports for generated
-//! code), and this table of contents.
+//! (the trait and the records a derived impl fills in), `response` (the builder), `catalog`
+//! (a type's entries as JSON, Markdown and HTML), `openapi` (utoipa, aide), `adapters` (one
+//! per framework), `__private` (re-exports for generated code), and this table of contents.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -18,6 +18,8 @@ mod log;
 mod status;
 
 mod response;
+
+pub mod catalog;
 
 #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 mod openapi;
@@ -33,6 +35,7 @@ pub use body::format::{Details, Format};
 pub use body::json::{DisplayMember, ExtensionMember};
 pub use body::problem_json::{ProblemJson, PROBLEM_JSON};
 pub use body::serde_json::{SerdeForm, SerdeJson};
+pub use catalog::catalog;
 pub use response::response;
 pub use status::http_status::HttpStatus;
 pub use status::problem::HeaderValueSource;
