@@ -28,9 +28,7 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
             ArmBody::Transparent(field, extras) => {
                 json.push_str("{\"inner\":");
                 json.push_str(&inner.len().to_string());
-                json.push_str(",\"headers\":");
                 headers(&mut json, extras);
-                json.push_str(",\"members\":");
                 members(&mut json, extras);
                 json.push('}');
                 let ty = field.ty;
@@ -47,26 +45,31 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
                 string(&mut json, &variant);
                 json.push_str(",\"code\":");
                 string(&mut json, &resp.code);
-                json.push_str(",\"type\":");
-                opt_string(&mut json, resp.type_.as_deref());
-                json.push_str(",\"title\":");
-                opt_string(&mut json, resp.title.as_deref().or(entry.map(|e| e.reason)));
                 json.push_str(",\"statuses\":[");
                 if let Some(e) = entry {
                     json.push_str(&e.code.to_string());
                 }
-                json.push_str("],\"description\":");
-                string(&mut json, &arm.variant.doc);
-                json.push_str(",\"members\":");
+                json.push(']');
+                // What is left out has its default: no type URI, the IANA phrase of the status as
+                // the title, no description, members or header fields, the detail shown.
+                if let Some(uri) = &resp.type_ {
+                    json.push_str(",\"type\":");
+                    string(&mut json, uri);
+                }
+                if let Some(title) = &resp.title {
+                    json.push_str(",\"title\":");
+                    string(&mut json, title);
+                }
+                if !arm.variant.doc.is_empty() {
+                    json.push_str(",\"description\":");
+                    string(&mut json, &arm.variant.doc);
+                }
                 if shown {
                     members(&mut json, &resp.extras);
                 } else {
-                    json.push_str("[]");
+                    json.push_str(",\"detail_shown\":false");
                 }
-                json.push_str(",\"headers\":");
                 headers(&mut json, &resp.extras);
-                json.push_str(",\"detail_shown\":");
-                json.push_str(if shown { "true" } else { "false" });
                 json.push('}');
             }
         }
@@ -82,7 +85,8 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
     }
 }
 
-/// The names of the header fields and fixed values, each once.
+/// `,"headers":[...]`: the names of the header fields and fixed values, each once; nothing
+/// when there are none.
 fn headers(json: &mut String, extras: &Extras) {
     let mut names: Vec<String> = Vec::new();
     let all = extras.headers.iter().map(|h| key_name(&h.key)).chain(extras.fixed.iter().map(|f| key_name(&f.key)));
@@ -91,7 +95,10 @@ fn headers(json: &mut String, extras: &Extras) {
             names.push(name);
         }
     }
-    json.push('[');
+    if names.is_empty() {
+        return;
+    }
+    json.push_str(",\"headers\":[");
     for (i, name) in names.iter().enumerate() {
         if i > 0 {
             json.push(',');
@@ -101,9 +108,13 @@ fn headers(json: &mut String, extras: &Extras) {
     json.push(']');
 }
 
-/// The extension members, `{"name":...,"schema":{"type":...}}` (`{}`: not known).
+/// `,"members":[...]`: the extension members, `{"name":...,"schema":{"type":...}}` (`{}`: not
+/// known); nothing when there are none.
 fn members(json: &mut String, extras: &Extras) {
-    json.push('[');
+    if extras.extensions.is_empty() {
+        return;
+    }
+    json.push_str(",\"members\":[");
     for (i, (name, field, how)) in extras.extensions.iter().enumerate() {
         if i > 0 {
             json.push(',');
@@ -166,13 +177,6 @@ pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
 /// `r#type` -> `type`.
 fn unraw(name: &str) -> String {
     name.strip_prefix("r#").unwrap_or(name).to_owned()
-}
-
-fn opt_string(json: &mut String, s: Option<&str>) {
-    match s {
-        Some(s) => string(json, s),
-        None => json.push_str("null"),
-    }
 }
 
 /// `s` as a JSON string: `"` and `\` escaped, control characters as `\u00XX`.

@@ -180,19 +180,21 @@ pub struct Member {
 }
 
 impl Entry {
-    /// Reads one entry the derive wrote (status/facts.rs): a missing or malformed member reads
-    /// as empty.
+    /// Reads one entry the derive wrote (status/facts.rs): a member left out has its default
+    /// (see there).
     fn from_json(v: &Value) -> Entry {
         let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
         let list = |key: &str| v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let statuses: Vec<StatusCode> = list("statuses")
+            .iter()
+            .filter_map(|s| StatusCode::from_u16(u16::try_from(s.as_u64()?).ok()?).ok())
+            .collect();
+        let iana = || Some(errstatus_registry::lookup(statuses.first()?.as_u16())?.reason.to_owned());
         Entry {
             type_uri: text("type"),
             code: text("code").unwrap_or_default(),
-            statuses: list("statuses")
-                .iter()
-                .filter_map(|s| StatusCode::from_u16(u16::try_from(s.as_u64()?).ok()?).ok())
-                .collect(),
-            title: text("title"),
+            title: text("title").or_else(iana),
+            statuses,
             description: text("description").unwrap_or_default(),
             members: list("members")
                 .iter()
@@ -202,7 +204,7 @@ impl Entry {
                 })
                 .collect(),
             headers: list("headers").iter().filter_map(|h| Some(h.as_str()?.to_owned())).collect(),
-            detail_shown: v.get("detail_shown").and_then(Value::as_bool).unwrap_or(false),
+            detail_shown: v.get("detail_shown").and_then(Value::as_bool).unwrap_or(true),
             variant: text("variant").unwrap_or_default(),
         }
     }

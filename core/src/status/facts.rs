@@ -14,9 +14,11 @@
 //! ```
 //!
 //! Each element of the array is an own variant's entry, with the members of a catalogue entry
-//! as JSON (`variant`, `code`, `type`, `title`, `statuses`, `description`, `members`, `headers`,
-//! `detail_shown`), or a transparent variant: `inner` (the index of its function pointer), the
-//! `headers` and `members` that the outer variant adds to every inner response.
+//! as JSON (`variant`, `code`, `statuses`, and where they differ from their defaults `type`
+//! (none: `about:blank`), `title` (none: the IANA phrase of the status), `description`,
+//! `members`, `headers` (none: empty) and `detail_shown` (none: `true`)), or a transparent
+//! variant: `inner` (the index of its function pointer), the `headers` and `members` that the
+//! outer variant adds to every inner response.
 
 use serde_json::Value;
 
@@ -81,19 +83,23 @@ impl Facts {
         let strings = |key: &str| outer.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
         let (headers, members) = (strings("headers"), strings("members"));
         for entry in self.entries.get_mut(range).unwrap_or_default() {
-            let shown = entry.get("detail_shown").and_then(Value::as_bool).unwrap_or(false);
+            let shown = entry.get("detail_shown").and_then(Value::as_bool).unwrap_or(true);
             let Some(object) = entry.as_object_mut() else { continue };
-            if let Some(Value::Array(list)) = object.get_mut("headers") {
-                for h in &headers {
-                    if !list.contains(h) {
-                        list.push(h.clone());
+            if !headers.is_empty() {
+                let list = object.entry("headers").or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(list) = list {
+                    for h in &headers {
+                        if !list.contains(h) {
+                            list.push(h.clone());
+                        }
                     }
                 }
             }
-            if !shown {
+            if !shown || members.is_empty() {
                 continue;
             }
-            if let Some(Value::Array(list)) = object.get_mut("members") {
+            let list = object.entry("members").or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = list {
                 for m in &members {
                     match list.iter_mut().find(|have| have.get("name") == m.get("name")) {
                         Some(slot) => *slot = m.clone(),
