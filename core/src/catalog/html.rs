@@ -154,6 +154,34 @@ impl Pages {
         self.pages.iter().find(|(_, uris, _)| uris.iter().any(|u| u == type_uri)).map(|(p, ..)| p.as_str())
     }
 
+    /// Where an entry is documented: its type URI's page, else its row on the index
+    /// (`base_path#CODE`), for links from API documents.
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// enum E {
+    ///     #[error("gone")]
+    ///     #[status(410)]
+    ///     #[problem(type = "https://errors.example.com/gone")]
+    ///     Gone,
+    ///     #[error("missing")]
+    ///     #[status(404)]
+    ///     Missing,
+    /// }
+    ///
+    /// let catalog = errstatus::catalog::<E>();
+    /// let pages = catalog.pages("/errors");
+    /// assert_eq!(pages.href(&catalog.entries()[0]), "/errors/gone");
+    /// assert_eq!(pages.href(&catalog.entries()[1]), "/errors#MISSING");
+    /// ```
+    pub fn href(&self, entry: &Entry) -> String {
+        match entry.type_uri().and_then(|uri| self.path_of(uri)) {
+            Some(path) => path.to_owned(),
+            None => format!("{}#{}", if self.base.is_empty() { "/" } else { &self.base }, entry.code()),
+        }
+    }
+
     /// Every page but the index, as `(path, html)`.
     ///
     /// ```
@@ -267,7 +295,8 @@ fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> Stri
         let path = e.type_uri().and_then(|u| page_path(base, u)).filter(|p| pages.iter().any(|(q, _)| q == p));
         let _ = write!(
             out,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>",
+            "<tr id=\"{}\"><td><code>{}</code></td><td>{}</td><td>{}</td><td>",
+            esc(e.code()),
             esc(e.code()),
             esc(&statuses(e)),
             esc(e.title().unwrap_or("")),
@@ -292,7 +321,7 @@ fn page(base: &str, entries: &[&Entry]) -> String {
     let _ = writeln!(out, "<h1>{}</h1>", esc(title));
     let _ = writeln!(out, "<p>Type: <code>{}</code></p>", esc(first.type_uri().unwrap_or("about:blank")));
     for e in entries {
-        let _ = writeln!(out, "<h2><code>{}</code></h2>", esc(e.code()));
+        let _ = writeln!(out, "<h2 id=\"{}\"><code>{}</code></h2>", esc(e.code()), esc(e.code()));
         for paragraph in e.description().split("\n\n").filter(|p| !p.trim().is_empty()) {
             let _ = writeln!(out, "<p>{}</p>", esc(paragraph.trim()));
         }
