@@ -326,6 +326,10 @@ fn page(base: &str, entries: &[&Entry]) -> String {
             let _ = writeln!(out, "<p>{}</p>", esc(paragraph.trim()));
         }
         out.push_str("<table>\n");
+        if e.type_uri() != first.type_uri() {
+            // Another URI with the same path (another host's).
+            let _ = writeln!(out, "<tr><th>Type</th><td><code>{}</code></td></tr>", esc(e.type_uri().unwrap_or("")));
+        }
         let _ = writeln!(out, "<tr><th>Status</th><td>{}</td></tr>", esc(&statuses(e)));
         let _ = writeln!(out, "<tr><th>Variant</th><td><code>{}</code></td></tr>", esc(e.variant()));
         let shown = if e.detail_shown() { "shown" } else { "hidden" };
