@@ -48,7 +48,7 @@ fn as_value(n: &u32) -> Value {
 enum Own {
     /// Not found.
     ///
-    /// Second paragraph with "quotes", a \ backslash and a tab:	.
+    #[doc = "Second paragraph with \"quotes\", a \\ backslash and a tab:\t."]
     #[error("missing {0}")]
     #[status(404)]
     Missing(u64),
