@@ -92,26 +92,49 @@ async fn the_actix_service_serves_its_catalogue() {
     );
 }
 
-#[test]
-fn the_documents_link_each_error_response_to_the_catalogue() {
+/// Each error response of both documents links every entry of its status to where the
+/// catalogue documents it (its type URI's page, else its row on the index), and both services
+/// serve that page.
+#[actix_web::test]
+async fn the_documents_link_each_error_response_to_the_catalogue() {
+    let catalog = errstatus::catalog::<axum_app::ServiceError>();
+    let pages = catalog.pages(CATALOG_PATH);
     for document in [openapi::axum_json(AXUM_PORT), openapi::actix_json(ACTIX_PORT)] {
         let doc: Value = serde_json::from_str(&document).unwrap();
-        let responses = &doc["paths"]["/users/{id}"]["get"]["responses"];
-        let description = responses["404"]["description"].as_str().unwrap();
-        assert!(
-            description.ends_with("\n\nIn the error catalogue: [`USER_NOT_FOUND`](/errors#USER_NOT_FOUND)"),
-            "{description}"
-        );
-        let responses = &doc["paths"]["/users"]["post"]["responses"];
-        let description = responses["401"]["description"].as_str().unwrap();
-        assert!(
-            description.ends_with(
-                "In the error catalogue: [`MISSING_TOKEN`](/errors#MISSING_TOKEN), [`INVALID_TOKEN`](/errors#INVALID_TOKEN)"
-            ),
-            "{description}"
-        );
-        // A success response links nothing.
-        let description = doc["paths"]["/users/{id}"]["get"]["responses"]["200"]["description"].as_str().unwrap();
-        assert!(!description.contains("catalogue"), "{description}");
+        let mut linked = Vec::new();
+        for item in doc["paths"].as_object().unwrap().values() {
+            for operation in item.as_object().unwrap().values() {
+                for (status, response) in operation["responses"].as_object().unwrap() {
+                    let description = response["description"].as_str().unwrap();
+                    let Ok(status) = status.parse::<u16>() else { continue };
+                    if status < 400 {
+                        assert!(!description.contains("catalogue"), "{description}");
+                        continue;
+                    }
+                    for e in catalog.entries().iter().filter(|e| e.statuses().iter().any(|s| s.as_u16() == status)) {
+                        let link = format!("[`{}`]({})", e.code(), pages.href(e));
+                        assert!(description.contains(&link), "{link} in {description}");
+                        linked.push(e.code());
+                    }
+                }
+            }
+        }
+        for code in CODES {
+            assert!(linked.contains(code), "{code} is linked");
+        }
+    }
+    let users = &serde_json::from_str::<Value>(&openapi::axum_json(AXUM_PORT)).unwrap()["paths"]["/users/{id}"];
+    let description = users["get"]["responses"]["404"]["description"].as_str().unwrap();
+    assert!(
+        description.ends_with("\n\nIn the error catalogue: [`USER_NOT_FOUND`](/errors#USER_NOT_FOUND)"),
+        "{description}"
+    );
+    for e in catalog.entries() {
+        let href = pages.href(e);
+        let path = href.split('#').next().unwrap();
+        for (status, content_type, html) in [axum_get(path).await, actix_get(path).await] {
+            assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/html; charset=utf-8"), "{href}");
+            assert!(html.contains(&format!("<code>{}</code>", e.code())), "{href}");
+        }
     }
 }
