@@ -8,9 +8,9 @@ use axum::routing::{any, get};
 use axum::Router;
 use http::StatusCode;
 
-use crate::adapters::foreign;
 use crate::catalog::entry::catalog;
 use crate::catalog::html::Pages;
+use crate::response::response;
 use crate::status::http_status::HttpStatus;
 
 /// A router that serves the catalogue of `E` as HTML (see [`Pages`](crate::catalog::Pages)):
@@ -75,6 +75,16 @@ fn html(page: &str) -> impl Fn() -> core::future::Ready<Response> + Clone + Send
     move || core::future::ready(([(CONTENT_TYPE, "text/html; charset=utf-8")], page.clone()).into_response())
 }
 
+/// A path under the base path that has no page: `{"type":"about:blank","title":"Not
+/// Found","status":404}`.
+struct NoPage;
+
+impl HttpStatus for NoPage {
+    fn status(&self) -> StatusCode {
+        StatusCode::NOT_FOUND
+    }
+}
+
 async fn not_found() -> Response {
-    foreign::problem(StatusCode::NOT_FOUND, None).map(Body::from)
+    response::<_, Body>(&NoPage)
 }
