@@ -76,7 +76,9 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
     }
     json.push(']');
     let json = proc_macro2::Literal::string(&json);
-    let c = syn::Ident::new("__c", Span::call_site());
+    // `__d`, like the parameter of `__openapi`: a name the expansion shadows (see `impls`), so a
+    // user's constant of that name cannot capture it.
+    let c = syn::Ident::new("__d", Span::call_site());
     quote! {
         #[doc(hidden)]
         fn __catalog(#c: &mut #krate::__private::Facts) {

@@ -7,8 +7,8 @@
 //! variant:
 //!
 //! ```text
-//! fn __catalog(__c: &mut ::errstatus::__private::Facts) {
-//!     __c.add::<Self>("[{\"variant\":\"E::A\",...},{\"inner\":0,\"headers\":[],\"members\":[]}]",
+//! fn __catalog(__d: &mut ::errstatus::__private::Facts) {
+//!     __d.add::<Self>("[{\"variant\":\"E::A\",\"code\":\"A\",\"statuses\":[404]},{\"inner\":0}]",
 //!                     &[<Inner as ::errstatus::HttpStatus>::__catalog]);
 //! }
 //! ```
