@@ -6,9 +6,9 @@
 //! The modules are layers, each using only the ones listed before it (a folder's `mod.rs` is
 //! its table of contents, above its files): `body` (formats, JSON writing), `status` (the trait
 //! and the records a derived impl fills in, the `ErrorRecord`), `log` and `metrics` (what the
-//! builder tells `tracing` and `metrics`), `response` (the builder), `openapi`
-//! (utoipa, aide), `adapters` (one per framework), `__private` (re-exports for generated
-//! code), and this table of contents.
+//! builder tells `tracing` and `metrics`), `response` (the builder), `catalog` (a type's
+//! entries as JSON, Markdown and HTML), `openapi` (utoipa, aide), `adapters` (one per
+//! framework), `__private` (re-exports for generated code), and this table of contents.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -21,6 +21,8 @@ mod metrics;
 mod status;
 
 mod response;
+
+pub mod catalog;
 
 #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 mod openapi;
@@ -36,6 +38,7 @@ pub use body::format::{Details, Format};
 pub use body::json::{DisplayMember, ExtensionMember};
 pub use body::problem_json::{ProblemJson, PROBLEM_JSON};
 pub use body::serde_json::{SerdeForm, SerdeJson};
+pub use catalog::catalog;
 pub use response::response;
 pub use status::http_status::HttpStatus;
 pub use status::problem::HeaderValueSource;

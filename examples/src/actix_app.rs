@@ -35,11 +35,12 @@ use actix_web::http::header::{HeaderValue, ALLOW, AUTHORIZATION, CACHE_CONTROL, 
 use actix_web::http::Method;
 use actix_web::{web, App, Handler, HttpRequest, HttpResponse, Resource, Responder, Route};
 use errstatus::actix::ProblemMiddleware;
+use errstatus::catalog::Pages;
 use errstatus::{ErrorRecord, HttpStatus};
 
 use crate::error::{ApiError, AuthError};
 use crate::store::{NewUser, Order, Store, User};
-use crate::{conditional, openapi, BODY_LIMIT};
+use crate::{conditional, openapi, BODY_LIMIT, CATALOG_PATH};
 
 /// Every error the actix-web service answers with: the API's own, and actix-web's extractor
 /// errors with the status and text actix-web gives them (400 for a path parameter that does
@@ -127,7 +128,10 @@ pub fn configure(cfg: &mut web::ServiceConfig, port: u16) {
         .service(resource("/users/{id}/password-reset", vec![(Method::POST, web::post().to(password_reset))]))
         .service(get_resource("/users/{id}/orders", orders))
         .service(get_resource("/exports", exports))
-        .service(get_resource("/openapi.json", openapi));
+        .service(get_resource("/openapi.json", openapi))
+        .app_data(web::Data::new(errstatus::catalog::<ServiceError>().pages(CATALOG_PATH)))
+        .service(get_resource(CATALOG_PATH, catalog_index))
+        .service(get_resource(&format!("{CATALOG_PATH}/{{page:.*}}"), catalog_page));
 }
 
 /// A resource with one route per method, whose other methods get 405 with `Allow`.
@@ -202,6 +206,19 @@ async fn orders(
 
 async fn exports(store: web::Data<Store>) -> Result<web::Json<Vec<User>>, ServiceError> {
     Ok(web::Json(store.exports()?))
+}
+
+/// The catalogue's index (see [`CATALOG_PATH`]).
+async fn catalog_index(pages: web::Data<Pages>) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(pages.index().to_owned())
+}
+
+/// A type URI's page, or an empty 404 that [`ProblemMiddleware`] makes problem+json.
+async fn catalog_page(pages: web::Data<Pages>, req: HttpRequest) -> HttpResponse {
+    match pages.page(req.path()) {
+        Some(page) => HttpResponse::Ok().content_type("text/html; charset=utf-8").body(page.to_owned()),
+        None => HttpResponse::NotFound().finish(),
+    }
 }
 
 async fn openapi(document: web::Data<Document>) -> HttpResponse {

@@ -19,7 +19,7 @@ use errstatus::{ErrorRecord, HttpStatus};
 
 use crate::error::{ApiError, AuthError};
 use crate::store::{NewUser, Order, Store, User};
-use crate::{conditional, openapi, AXUM_PORT, BODY_LIMIT};
+use crate::{conditional, openapi, AXUM_PORT, BODY_LIMIT, CATALOG_PATH};
 
 /// Every error the axum service answers with: the API's own, and axum's extractor rejections
 /// with the status and text axum gives them (400 for a path parameter that does not parse;
@@ -78,6 +78,8 @@ pub fn routes(store: Arc<Store>, port: u16) -> Router {
         .route("/exports", get(exports))
         .route("/openapi.json", get(move || async move { ([(CONTENT_TYPE, "application/json")], document) }))
         .with_state(store)
+        // The catalogue of the errors, which the OpenAPI document links to.
+        .merge(errstatus::axum::catalog_routes::<ServiceError>(CATALOG_PATH))
 }
 
 /// What the service puts around its routes: the body limit, then [`ProblemLayer`] around

@@ -11,6 +11,7 @@
 //! | `GET /users/{id}/orders` | 500 for the users whose database shard is down (odd ids), the detail masked, with an `x-request-id` header field (simulated outage) |
 //! | `GET /exports` (all users, JSON) | 503 + `Retry-After`, the detail exposed (simulated outage) |
 //! | `GET /openapi.json` | the OpenAPI document: every error response comes from the service's error type |
+//! | `GET /errors` | the catalogue of the service's errors (`errstatus::catalog`), as HTML: every entry, each error response of the OpenAPI document links to its own |
 //!
 //! The two simulated outages are on by default. `EXAMPLE_OUTAGES=off` in the environment of
 //! `cargo run --example axum` or `cargo run --example actix` (read once at start-up,
@@ -29,7 +30,8 @@
 //! error each response came from, read from the `errstatus::ErrorRecord` in its extensions.
 //!
 //! Run `cargo run --example axum` or `cargo run --example actix`; `cargo run --example plain`
-//! shows the responses without a framework.
+//! shows the responses without a framework, `cargo run --example catalog` the catalogue of the
+//! errors as Markdown.
 
 pub mod access_log;
 pub mod actix_app;
@@ -38,6 +40,11 @@ pub mod conditional;
 pub mod error;
 pub mod openapi;
 pub mod store;
+
+/// Where both services serve the catalogue of their errors (`errstatus::catalog`) as HTML: an
+/// index of every entry, and a page per type URI under it. `cargo run --example catalog` writes
+/// the same catalogue as Markdown.
+pub const CATALOG_PATH: &str = "/errors";
 
 /// The port of `cargo run --example axum` when `PORT` is not set.
 pub const AXUM_PORT: u16 = 3000;

@@ -10,6 +10,7 @@
 //! request body's schema, and the header fields every response of a status carries marked
 //! `required` ([`REQUIRED_HEADERS`]).
 
+use errstatus::catalog::Catalog;
 use serde_json::Value;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::server::{ServerBuilder, ServerVariableBuilder};
@@ -42,16 +43,19 @@ pub const REQUIRED_HEADERS: &[(&str, &str)] = &[
 
 /// The document of the axum service listening on `port`, as served at `/openapi.json`.
 pub fn axum_json(port: u16) -> String {
-    finish(axum::Doc::openapi(), port, "cargo run --example axum", crate::AXUM_PORT)
+    let catalog = errstatus::catalog::<crate::axum_app::ServiceError>();
+    finish(axum::Doc::openapi(), &catalog, port, "cargo run --example axum", crate::AXUM_PORT)
 }
 
 /// The document of the actix-web service listening on `port`, as served at `/openapi.json`.
 pub fn actix_json(port: u16) -> String {
-    finish(actix::Doc::openapi(), port, "cargo run --example actix", crate::ACTIX_PORT)
+    let catalog = errstatus::catalog::<crate::actix_app::ServiceError>();
+    finish(actix::Doc::openapi(), &catalog, port, "cargo run --example actix", crate::ACTIX_PORT)
 }
 
-/// Adds the server and the bearer scheme, marks the [`REQUIRED_HEADERS`], and writes the JSON.
-fn finish(mut doc: Document, port: u16, command: &str, default_port: u16) -> String {
+/// Adds the server and the bearer scheme, marks the [`REQUIRED_HEADERS`], links each error
+/// response to the catalogue, and writes the JSON.
+fn finish(mut doc: Document, catalog: &Catalog, port: u16, command: &str, default_port: u16) -> String {
     let variable = ServerVariableBuilder::new()
         .default_value(port.to_string())
         .description(Some(format!("`PORT` in the environment of `{command}` ({default_port} when unset)")));
@@ -69,7 +73,35 @@ fn finish(mut doc: Document, port: u16, command: &str, default_port: u16) -> Str
 
     let mut value = serde_json::to_value(&doc).expect("the document serializes");
     mark_required_headers(&mut value);
+    link_catalog(&mut value, catalog);
     serde_json::to_string_pretty(&value).expect("a JSON value serializes")
+}
+
+/// Appends to the description of each error response the catalogue entries of its status,
+/// each a link to where the catalogue served at [`crate::CATALOG_PATH`] documents it: the page of
+/// its type URI, or its row on the index.
+fn link_catalog(doc: &mut Value, catalog: &Catalog) {
+    let pages = catalog.pages(crate::CATALOG_PATH);
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else { return };
+    for item in paths.values_mut().filter_map(Value::as_object_mut) {
+        for operation in item.values_mut() {
+            let Some(responses) = operation.get_mut("responses").and_then(Value::as_object_mut) else { continue };
+            for (status, response) in responses.iter_mut() {
+                let Ok(status) = status.parse::<u16>() else { continue };
+                let links: Vec<String> = catalog
+                    .entries()
+                    .iter()
+                    .filter(|e| e.statuses().iter().any(|s| s.as_u16() == status))
+                    .map(|e| format!("[`{}`]({})", e.code(), pages.href(e)))
+                    .collect();
+                if links.is_empty() {
+                    continue;
+                }
+                let Some(Value::String(description)) = response.get_mut("description") else { continue };
+                description.push_str(&format!("\n\nIn the error catalogue: {}", links.join(", ")));
+            }
+        }
+    }
 }
 
 fn mark_required_headers(doc: &mut Value) {

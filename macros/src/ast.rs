@@ -29,8 +29,7 @@ pub(crate) struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
     /// A unit variant or struct: its pattern is the bare path.
     pub unit: bool,
-    /// The doc comment, for OpenAPI descriptions.
-    #[cfg_attr(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")), allow(dead_code))]
+    /// The doc comment, for the catalogue and OpenAPI descriptions.
     pub doc: String,
     /// The `#[error("...")]` format string (thiserror), for OpenAPI examples.
     #[cfg_attr(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")), allow(dead_code))]
@@ -128,33 +127,34 @@ pub(crate) fn with_parsed_type<R>(ty: &Type, f: impl FnOnce(&Type) -> R) -> R {
     }
 }
 
-/// Only the OpenAPI document (features `utoipa`, `aide`) reads the doc comment and the format
-/// string: without them, neither is read nor built.
-#[cfg(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")))]
-fn doc(_: &[syn::Attribute]) -> String {
-    String::new()
-}
-
+/// Only the OpenAPI document (features `utoipa`, `aide`) reads the format string: without
+/// them, it is neither read nor built.
 #[cfg(not(any(feature = "utoipa", feature = "aide", feature = "poem-openapi")))]
 fn error_fmt(_: &[syn::Attribute], _: &Fields) -> Option<String> {
     None
 }
 
-/// The doc comment: the `#[doc = "..."]` lines joined, trimmed.
-#[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
+/// The doc comment (for the catalogue and the OpenAPI documents): the `#[doc = "..."]` lines,
+/// each trimmed, joined, trimmed. Read whatever the features, in one pass without a line list.
 fn doc(attrs: &[syn::Attribute]) -> String {
-    let lines: Vec<String> = attrs
-        .iter()
-        .filter(|a| a.path().is_ident("doc"))
-        .filter_map(|a| match &a.meta {
-            syn::Meta::NameValue(nv) => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value().trim().to_owned()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
-    lines.join("\n").trim().to_owned()
+    let mut out = String::new();
+    for attr in attrs {
+        let syn::Meta::NameValue(nv) = &attr.meta else { continue };
+        let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &nv.value else { continue };
+        if !nv.path.is_ident("doc") {
+            continue;
+        }
+        let line = s.value();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line.trim());
+    }
+    let trimmed = out.trim();
+    if trimmed.len() != out.len() {
+        out = trimmed.to_owned();
+    }
+    out
 }
 
 /// The format string of thiserror's `#[error("...")]`, if the attribute starts with one, with

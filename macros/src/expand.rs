@@ -75,6 +75,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     };
     let mut bodies = Bodies { status, problem, extra: g.statuses_fn(), detail: g.detail_fn() };
     bodies.extra.extend(g.code_fn());
+    bodies.extra.extend(crate::catalog::catalog_fn(model, &g.names));
     if g.names.documents() {
         bodies.extra.extend(g.openapi_fn());
     }

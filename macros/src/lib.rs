@@ -10,6 +10,7 @@
 
 mod ast;
 mod attr;
+mod catalog;
 mod ctxt;
 mod detail;
 mod expand;

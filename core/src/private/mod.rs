@@ -9,6 +9,7 @@ mod whole;
 
 // The records a derived impl fills in, and the traits that word compile errors on its fields.
 pub use crate::body::json::{DisplayMember, ExtensionMember as Member};
+pub use crate::status::facts::Facts;
 pub use crate::status::problem::{DetailText, HeaderValueSource, Problem};
 
 // Tricks of the derived code, one file each.

@@ -12,6 +12,8 @@
 //! - [`ProblemLayer`] turns the error responses errstatus did not build (axum's 404 and 405, a
 //!   bare rejection, a handler's `(StatusCode, &str)`, a 5xx text of any size) into
 //!   problem+json as well.
+//! - [`catalog_routes`] serves the catalogue of an error type as HTML, so that its type URIs
+//!   resolve to their documentation.
 //!
 //! [`JsonRejection`]: ::axum::extract::rejection::JsonRejection
 //! [`PathRejection`]: ::axum::extract::rejection::PathRejection
@@ -74,8 +76,10 @@
 //! # }
 //! ```
 
+mod catalog;
 mod layer;
 mod rejection;
 pub(crate) mod response;
 
+pub use catalog::catalog_routes;
 pub use layer::{ProblemFuture, ProblemLayer, ProblemService};

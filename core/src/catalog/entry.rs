@@ -1,0 +1,457 @@
+//! [`Catalog`], its [`Entry`]s and their [`Member`]s, read from the facts a derived
+//! `HttpStatus::__catalog` lists (status/facts.rs), and their JSON form.
+
+use http::StatusCode;
+use serde_core::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_json::Value;
+
+use crate::status::facts::Facts;
+use crate::status::http_status::HttpStatus;
+
+/// The catalogue of `E`: every entry the type can produce, in declaration order, a
+/// transparent variant giving the entries of the type inside (with the header fields and
+/// members the outer variant adds). A type reached twice (two transparent variants of one
+/// type, a recursive type) is listed once. A type with a hand-written `HttpStatus` impl has no
+/// entries.
+///
+/// ```
+/// use errstatus::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum AuthError {
+///     /// No bearer token.
+///     #[error("missing token")]
+///     #[status(401)]
+///     #[header(WWW_AUTHENTICATE = "Bearer")]
+///     MissingToken,
+/// }
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum ApiError {
+///     #[error("user {0} not found")]
+///     #[status(404)]
+///     UserNotFound(u64),
+///     #[error(transparent)]
+///     #[status(transparent)]
+///     Auth(AuthError),
+/// }
+///
+/// let catalog = errstatus::catalog::<ApiError>();
+/// let codes: Vec<&str> = catalog.entries().iter().map(|e| e.code()).collect();
+/// assert_eq!(codes, ["USER_NOT_FOUND", "MISSING_TOKEN"]);
+/// assert_eq!(catalog.entries()[1].headers(), ["www-authenticate"]);
+/// ```
+pub fn catalog<E: HttpStatus>() -> Catalog {
+    let mut facts = Facts::default();
+    E::__catalog(&mut facts);
+    Catalog { entries: facts.entries.iter().map(Entry::from_json).collect() }
+}
+
+/// Every entry a type can produce: see [`catalog`]. Serializes as a JSON array of its
+/// entries.
+///
+/// ```
+/// use errstatus::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("gone")]
+/// #[status(410)]
+/// struct Gone;
+///
+/// let json = serde_json::to_value(errstatus::catalog::<Gone>()).unwrap();
+/// assert_eq!(json[0]["code"], "GONE");
+/// assert_eq!(json[0]["type"], "about:blank");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    entries: Vec<Entry>,
+}
+
+impl Catalog {
+    /// The entries, in the order of the variants (a transparent variant's in its place).
+    ///
+    /// ```
+    /// use errstatus::HttpStatus;
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// enum E {
+    ///     #[error("a")]
+    ///     #[status(404)]
+    ///     A,
+    ///     #[error("b")]
+    ///     #[status(409)]
+    ///     B,
+    /// }
+    ///
+    /// assert_eq!(errstatus::catalog::<E>().entries().len(), 2);
+    /// ```
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entries whose type URI is `uri` (several variants may share one, with the same
+    /// status and members); none for `about:blank`.
+    ///
+    /// ```
+    /// use errstatus::HttpStatus;
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[problem(type = "https://errors.example.com/")]
+    /// enum E {
+    ///     #[error("gone")]
+    ///     #[status(410)]
+    ///     Gone,
+    /// }
+    ///
+    /// let catalog = errstatus::catalog::<E>();
+    /// assert_eq!(catalog.by_type("https://errors.example.com/gone").count(), 1);
+    /// assert_eq!(catalog.by_type("about:blank").count(), 0);
+    /// ```
+    pub fn by_type<'a>(&'a self, uri: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().filter(move |e| e.type_uri() == Some(uri))
+    }
+}
+
+/// One kind of error response: what a variant sends. Serializes as a JSON object with exactly
+/// the members `type` (`about:blank` when the variant has no type URI), `code`, `statuses`,
+/// `title`, `description`, `members` (objects with `name` and `schema`), `headers`,
+/// `detail_shown` and `variant`.
+///
+/// ```
+/// use errstatus::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum E {
+///     /// Too many requests.
+///     #[error("slow down")]
+///     #[status(429)]
+///     RateLimited {
+///         #[header(RETRY_AFTER)]
+///         retry_after: u64,
+///     },
+/// }
+///
+/// let catalog = errstatus::catalog::<E>();
+/// let json = serde_json::to_string(&catalog.entries()[0]).unwrap();
+/// assert_eq!(
+///     json,
+///     r#"{"type":"about:blank","code":"RATE_LIMITED","statuses":[429],"title":"Too Many Requests","description":"Too many requests.","members":[],"headers":["retry-after"],"detail_shown":true,"variant":"E::RateLimited"}"#,
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    type_uri: Option<String>,
+    code: String,
+    statuses: Vec<StatusCode>,
+    title: Option<String>,
+    description: String,
+    members: Vec<Member>,
+    headers: Vec<String>,
+    detail_shown: bool,
+    variant: String,
+}
+
+/// An extension member of an entry: its name and the JSON Schema type of its value, where the
+/// derive knows it from the field's type as written. Serializes as `{"name": ..., "schema":
+/// {"type": ...}}`, the schema `{}` (any value) when the type is not known.
+///
+/// ```
+/// use errstatus::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("conflict")]
+/// #[status(409)]
+/// struct Conflict {
+///     #[problem(extension)]
+///     ids: Vec<u64>,
+///     #[problem(extension = "owner")]
+///     owner: Option<String>,
+/// }
+///
+/// let catalog = errstatus::catalog::<Conflict>();
+/// let members = catalog.entries()[0].members();
+/// assert_eq!((members[0].name(), members[0].schema_type()), ("ids", Some("array")));
+/// assert_eq!((members[1].name(), members[1].schema_type()), ("owner", Some("string")));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    name: String,
+    schema_type: Option<String>,
+}
+
+impl Entry {
+    /// Reads one entry the derive wrote (status/facts.rs): a member left out has its default
+    /// (see there).
+    fn from_json(v: &Value) -> Entry {
+        let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+        let list = |key: &str| v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let statuses: Vec<StatusCode> = list("statuses")
+            .iter()
+            .filter_map(|s| StatusCode::from_u16(u16::try_from(s.as_u64()?).ok()?).ok())
+            .collect();
+        let iana = || Some(errstatus_registry::lookup(statuses.first()?.as_u16())?.reason.to_owned());
+        Entry {
+            type_uri: text("type"),
+            code: text("code").unwrap_or_default(),
+            title: text("title").or_else(iana),
+            statuses,
+            description: text("description").unwrap_or_default(),
+            members: list("members")
+                .iter()
+                .map(|m| Member {
+                    name: m.get("name").and_then(Value::as_str).unwrap_or_default().to_owned(),
+                    schema_type: m.get("schema").and_then(|s| s.get("type")).and_then(Value::as_str).map(str::to_owned),
+                })
+                .collect(),
+            headers: list("headers").iter().filter_map(|h| Some(h.as_str()?.to_owned())).collect(),
+            detail_shown: v.get("detail_shown").and_then(Value::as_bool).unwrap_or(true),
+            variant: text("variant").unwrap_or_default(),
+        }
+    }
+
+    /// The type URI (`#[problem(type = "...")]`, or the type's base and the variant's name in
+    /// kebab case); `None` for `about:blank`.
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("gone")]
+    /// #[status(410)]
+    /// #[problem(type = "https://errors.example.com/gone")]
+    /// struct Gone;
+    ///
+    /// let catalog = errstatus::catalog::<Gone>();
+    /// assert_eq!(catalog.entries()[0].type_uri(), Some("https://errors.example.com/gone"));
+    /// ```
+    pub fn type_uri(&self) -> Option<&str> {
+        self.type_uri.as_deref()
+    }
+
+    /// The variant's code: `#[problem(code = "...")]`, else its name in SCREAMING_SNAKE_CASE.
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("gone")]
+    /// #[status(410)]
+    /// struct GoneForGood;
+    ///
+    /// assert_eq!(errstatus::catalog::<GoneForGood>().entries()[0].code(), "GONE_FOR_GOOD");
+    /// ```
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The statuses known at compile time, ascending: the variant's code, or for a status
+    /// decided at run time its `Option` fallback, or none.
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("upstream said {status}")]
+    /// struct Upstream {
+    ///     #[status]
+    ///     status: http::StatusCode,
+    /// }
+    ///
+    /// assert!(errstatus::catalog::<Upstream>().entries()[0].statuses().is_empty());
+    /// ```
+    pub fn statuses(&self) -> &[StatusCode] {
+        &self.statuses
+    }
+
+    /// The title: `#[problem(title = "...")]`, else the IANA phrase of the status; `None` for
+    /// a status decided at run time (its title is the phrase of the status sent).
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("too big")]
+    /// #[status(413)]
+    /// struct TooBig;
+    ///
+    /// assert_eq!(errstatus::catalog::<TooBig>().entries()[0].title(), Some("Content Too Large"));
+    /// ```
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The variant's doc comment, trimmed (empty without one).
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// /// The item is gone.
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("gone")]
+    /// #[status(410)]
+    /// struct Gone;
+    ///
+    /// assert_eq!(errstatus::catalog::<Gone>().entries()[0].description(), "The item is gone.");
+    /// ```
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The extension members a response carries, in declaration order: none when the detail
+    /// is hidden (the members are hidden with it).
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("conflict")]
+    /// #[status(409)]
+    /// struct Conflict {
+    ///     #[problem(extension)]
+    ///     id: u64,
+    /// }
+    ///
+    /// assert_eq!(errstatus::catalog::<Conflict>().entries()[0].members()[0].name(), "id");
+    /// ```
+    pub fn members(&self) -> &[Member] {
+        &self.members
+    }
+
+    /// The names of the header fields a response may carry (lower case): the `#[header]`
+    /// fields and the fixed values of the variant and the type.
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("login")]
+    /// #[status(401)]
+    /// #[header(WWW_AUTHENTICATE = "Bearer")]
+    /// struct Login;
+    ///
+    /// assert_eq!(errstatus::catalog::<Login>().entries()[0].headers(), ["www-authenticate"]);
+    /// ```
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// Whether the body shows the detail (and the extension members): a 4xx unless
+    /// `expose = false`, a 5xx only with `expose`. For a status decided at run time without
+    /// `expose` either way, as its fallback code's class says, or `true` without one (a 5xx
+    /// sent at run time still hides it).
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("db down")]
+    /// #[status(500)]
+    /// struct Db;
+    ///
+    /// assert!(!errstatus::catalog::<Db>().entries()[0].detail_shown());
+    /// ```
+    pub fn detail_shown(&self) -> bool {
+        self.detail_shown
+    }
+
+    /// The variant, as `Type::Variant` (a struct's name for a struct).
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// enum E {
+    ///     #[error("a")]
+    ///     #[status(404)]
+    ///     A,
+    /// }
+    ///
+    /// assert_eq!(errstatus::catalog::<E>().entries()[0].variant(), "E::A");
+    /// ```
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+}
+
+impl Member {
+    /// The member's name in the body.
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("conflict")]
+    /// #[status(409)]
+    /// struct Conflict {
+    ///     #[problem(extension = "price")]
+    ///     cost: u64,
+    /// }
+    ///
+    /// assert_eq!(errstatus::catalog::<Conflict>().entries()[0].members()[0].name(), "price");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The JSON Schema type of the value (`string`, `integer`, `number`, `boolean`, `array`,
+    /// `object`), read from the field's type as written: strings (`String`, `&str`,
+    /// `Cow<str>`, `char`), integer and float types, `bool`, sequences and sets, maps, and
+    /// `Option<T>`, `Box<T>`, `Arc<T>`, `Rc<T>` and `&T` as `T`; a `display` member is a string.
+    /// `None` for any other type.
+    ///
+    /// ```
+    /// # use errstatus::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("conflict")]
+    /// #[status(409)]
+    /// struct Conflict {
+    ///     #[problem(extension)]
+    ///     ratio: f64,
+    ///     #[problem(extension)]
+    ///     other: serde_json::Value,
+    /// }
+    ///
+    /// let catalog = errstatus::catalog::<Conflict>();
+    /// let members = catalog.entries()[0].members();
+    /// assert_eq!(members[0].schema_type(), Some("number"));
+    /// assert_eq!(members[1].schema_type(), None);
+    /// ```
+    pub fn schema_type(&self) -> Option<&str> {
+        self.schema_type.as_deref()
+    }
+}
+
+impl Serialize for Catalog {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.entries.serialize(serializer)
+    }
+}
+
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let statuses: Vec<u16> = self.statuses.iter().map(StatusCode::as_u16).collect();
+        let mut s = serializer.serialize_struct("Entry", 9)?;
+        s.serialize_field("type", self.type_uri().unwrap_or("about:blank"))?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("statuses", &statuses)?;
+        s.serialize_field("title", &self.title)?;
+        s.serialize_field("description", &self.description)?;
+        s.serialize_field("members", &self.members)?;
+        s.serialize_field("headers", &self.headers)?;
+        s.serialize_field("detail_shown", &self.detail_shown)?;
+        s.serialize_field("variant", &self.variant)?;
+        s.end()
+    }
+}
+
+impl Serialize for Member {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Member", 2)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("schema", &Schema(self.schema_type()))?;
+        s.end()
+    }
+}
+
+/// A JSON Schema of one type, `{"type": ...}`, or `{}` (any value).
+struct Schema<'a>(Option<&'a str>);
+
+impl Serialize for Schema<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(usize::from(self.0.is_some())))?;
+        if let Some(ty) = self.0 {
+            map.serialize_entry("type", ty)?;
+        }
+        map.end()
+    }
+}

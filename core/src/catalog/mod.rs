@@ -1,0 +1,34 @@
+//! The catalogue of a type's errors: [`catalog`] lists every entry a derived type can produce
+//! (one per variant, a transparent variant giving the inner type's entries), as JSON
+//! (`serde::Serialize`), Markdown ([`Catalog::to_markdown`]) or HTML pages
+//! ([`Catalog::pages`], served by `errstatus::axum::catalog_routes` with feature `axum`).
+//!
+//! ```
+//! use errstatus::HttpStatus;
+//!
+//! #[derive(Debug, thiserror::Error, HttpStatus)]
+//! #[problem(type = "https://errors.example.com/")]
+//! enum BillingError {
+//!     /// The account's balance does not cover the item.
+//!     #[error("your balance is {balance}")]
+//!     #[status(403)]
+//!     OutOfCredit {
+//!         #[problem(extension)]
+//!         balance: u64,
+//!     },
+//! }
+//!
+//! let catalog = errstatus::catalog::<BillingError>();
+//! let entry = &catalog.entries()[0];
+//! assert_eq!(entry.type_uri(), Some("https://errors.example.com/out-of-credit"));
+//! assert_eq!(entry.code(), "OUT_OF_CREDIT");
+//! assert_eq!(entry.description(), "The account's balance does not cover the item.");
+//! assert_eq!(entry.members()[0].schema_type(), Some("integer"));
+//! ```
+
+pub(crate) mod entry;
+pub(crate) mod html;
+mod markdown;
+
+pub use entry::{catalog, Catalog, Entry, Member};
+pub use html::Pages;

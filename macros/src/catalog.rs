@@ -1,0 +1,199 @@
+//! `HttpStatus::__catalog`: the catalogue facts of the type's own variants as one JSON string
+//! literal, and a function pointer per transparent variant (see errstatus-core's
+//! status/facts.rs for the runtime side). Whatever the number of variants, a few tokens per
+//! type: the facts are in the literal, written here, not in tokens for rustc to check.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::Kind;
+use crate::attr::MemberHow;
+use crate::extras::{key_name, option_inner, Extras};
+use crate::impls::Names;
+use crate::valid::{ArmBody, Model};
+
+/// The `__catalog` item of the impl.
+pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
+    let krate = &names.krate;
+    let input = model.input;
+    let type_name = unraw(&input.original.ident.to_string());
+    let mut json = String::from("[");
+    let mut inner = Vec::new();
+    for (i, arm) in model.arms.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        match &arm.body {
+            ArmBody::Transparent(field, extras) => {
+                json.push_str("{\"inner\":");
+                json.push_str(&inner.len().to_string());
+                headers(&mut json, extras);
+                members(&mut json, extras);
+                json.push('}');
+                let ty = field.ty;
+                inner.push(quote_spanned!(ty.span()=> <#ty as #krate::HttpStatus>::__catalog));
+            }
+            ArmBody::Own(resp) => {
+                let variant = match input.kind {
+                    Kind::Struct => type_name.clone(),
+                    Kind::Enum => format!("{type_name}::{}", unraw(&arm.variant.ident.to_string())),
+                };
+                let entry = resp.status.entry();
+                let shown = resp.expose.unwrap_or_else(|| entry.is_none_or(|e| e.code < 500));
+                json.push_str("{\"variant\":");
+                string(&mut json, &variant);
+                json.push_str(",\"code\":");
+                string(&mut json, &resp.code);
+                json.push_str(",\"statuses\":[");
+                if let Some(e) = entry {
+                    json.push_str(&e.code.to_string());
+                }
+                json.push(']');
+                // What is left out has its default: no type URI, the IANA phrase of the status as
+                // the title, no description, members or header fields, the detail shown.
+                if let Some(uri) = &resp.type_ {
+                    json.push_str(",\"type\":");
+                    string(&mut json, uri);
+                }
+                if let Some(title) = &resp.title {
+                    json.push_str(",\"title\":");
+                    string(&mut json, title);
+                }
+                if !arm.variant.doc.is_empty() {
+                    json.push_str(",\"description\":");
+                    string(&mut json, &arm.variant.doc);
+                }
+                if shown {
+                    members(&mut json, &resp.extras);
+                } else {
+                    json.push_str(",\"detail_shown\":false");
+                }
+                headers(&mut json, &resp.extras);
+                json.push('}');
+            }
+        }
+    }
+    json.push(']');
+    let json = proc_macro2::Literal::string(&json);
+    // `__d`, like the parameter of `__openapi`: a name the expansion shadows (see `impls`), so a
+    // user's constant of that name cannot capture it.
+    let c = syn::Ident::new("__d", Span::call_site());
+    quote! {
+        #[doc(hidden)]
+        fn __catalog(#c: &mut #krate::__private::Facts) {
+            #c.add::<Self>(#json, &[#(#inner),*]);
+        }
+    }
+}
+
+/// `,"headers":[...]`: the names of the header fields and fixed values, each once; nothing
+/// when there are none.
+fn headers(json: &mut String, extras: &Extras) {
+    let mut names: Vec<String> = Vec::new();
+    let all = extras.headers.iter().map(|h| key_name(&h.key)).chain(extras.fixed.iter().map(|f| key_name(&f.key)));
+    for name in all {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    json.push_str(",\"headers\":[");
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        string(json, name);
+    }
+    json.push(']');
+}
+
+/// `,"members":[...]`: the extension members, `{"name":...,"schema":{"type":...}}` (`{}`: not
+/// known); nothing when there are none.
+fn members(json: &mut String, extras: &Extras) {
+    if extras.extensions.is_empty() {
+        return;
+    }
+    json.push_str(",\"members\":[");
+    for (i, (name, field, how)) in extras.extensions.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str("{\"name\":");
+        string(json, name);
+        json.push_str(",\"schema\":{");
+        let ty = match how {
+            MemberHow::Serialize => crate::ast::with_parsed_type(field.ty, schema_type),
+            MemberHow::Display => Some("string"),
+            MemberHow::With(_) => None,
+        };
+        if let Some(ty) = ty {
+            json.push_str("\"type\":");
+            string(json, ty);
+        }
+        json.push_str("}}");
+    }
+    json.push(']');
+}
+
+/// The JSON Schema type of a value of `ty`, as serde writes the standard types, read from the
+/// type as written; `None` for any other type (the user's own, a generic parameter).
+pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
+    match ty {
+        syn::Type::Reference(r) => schema_type(&r.elem),
+        syn::Type::Paren(p) => schema_type(&p.elem),
+        syn::Type::Group(g) => schema_type(&g.elem),
+        syn::Type::Slice(_) | syn::Type::Array(_) => Some("array"),
+        syn::Type::Tuple(t) if !t.elems.is_empty() => Some("array"),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let seg = p.path.segments.last()?;
+            let first_type = || match &seg.arguments {
+                syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|a| match a {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            match seg.ident.to_string().as_str() {
+                "String" | "str" | "char" | "PathBuf" => Some("string"),
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize"
+                | "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroU128" | "NonZeroUsize"
+                | "NonZeroI8" | "NonZeroI16" | "NonZeroI32" | "NonZeroI64" | "NonZeroI128" | "NonZeroIsize" => {
+                    Some("integer")
+                }
+                "f32" | "f64" => Some("number"),
+                "bool" => Some("boolean"),
+                "Vec" | "VecDeque" | "LinkedList" | "BinaryHeap" | "HashSet" | "BTreeSet" | "IndexSet" => Some("array"),
+                "HashMap" | "BTreeMap" | "IndexMap" => Some("object"),
+                "Option" => option_inner(ty).and_then(schema_type),
+                "Box" | "Rc" | "Arc" | "Cow" => first_type().and_then(schema_type),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `r#type` -> `type`.
+fn unraw(name: &str) -> String {
+    name.strip_prefix("r#").unwrap_or(name).to_owned()
+}
+
+/// `s` as a JSON string: `"` and `\` escaped, control characters as `\u00XX`.
+pub(crate) fn string(json: &mut String, s: &str) {
+    json.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => json.push_str("\\\""),
+            '\\' => json.push_str("\\\\"),
+            '\n' => json.push_str("\\n"),
+            '\r' => json.push_str("\\r"),
+            '\t' => json.push_str("\\t"),
+            c if (c as u32) < 0x20 => json.push_str(&format!("\\u{:04x}", c as u32)),
+            c => json.push(c),
+        }
+    }
+    json.push('"');
+}
