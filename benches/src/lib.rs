@@ -72,6 +72,18 @@ pub mod hand {
 
     const PROBLEM_JSON: HeaderValue = HeaderValue::from_static("application/problem+json");
 
+    /// Which error a response came from, in its extensions, as hand-written code puts it there
+    /// for a middleware to read (axum's error-handling example): what `errstatus::ErrorRecord`
+    /// carries, so both sides pay the same extension insert.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Record {
+        pub status: StatusCode,
+        pub code: &'static str,
+        pub type_uri: Option<&'static str>,
+        pub type_name: &'static str,
+        pub detail_hidden: bool,
+    }
+
     /// An inner error, wrapped transparently.
     #[derive(Debug, thiserror::Error)]
     #[error("invalid credentials")]
@@ -89,6 +101,14 @@ pub mod hand {
             let mut response = Response::new(B::from(problem(StatusCode::FORBIDDEN, "Forbidden", Some(self))));
             *response.status_mut() = StatusCode::FORBIDDEN;
             response.headers_mut().insert(CONTENT_TYPE, PROBLEM_JSON);
+            let record = Record {
+                status: StatusCode::FORBIDDEN,
+                code: "AUTH_ERROR",
+                type_uri: None,
+                type_name: "AuthError",
+                detail_hidden: false,
+            };
+            response.extensions_mut().insert(record);
             response
         }
     }
@@ -129,14 +149,14 @@ pub mod hand {
 
         /// The problem+json response, as careful hand-written code builds it.
         pub fn response<B: From<String>>(&self) -> Response<B> {
-            let (status, title) = match self {
-                Self::UserNotFound(_) => (StatusCode::NOT_FOUND, "Not Found"),
-                Self::Duplicate { .. } => (StatusCode::CONFLICT, "Conflict"),
-                Self::Invalid => (StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable Content"),
-                Self::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "Too Many Requests"),
-                Self::Unauthenticated { .. } => (StatusCode::UNAUTHORIZED, "Unauthorized"),
+            let (status, title, code) = match self {
+                Self::UserNotFound(_) => (StatusCode::NOT_FOUND, "Not Found", "USER_NOT_FOUND"),
+                Self::Duplicate { .. } => (StatusCode::CONFLICT, "Conflict", "DUPLICATE"),
+                Self::Invalid => (StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable Content", "INVALID"),
+                Self::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "Too Many Requests", "RATE_LIMITED"),
+                Self::Unauthenticated { .. } => (StatusCode::UNAUTHORIZED, "Unauthorized", "UNAUTHENTICATED"),
                 Self::Auth(inner) => return inner.response(),
-                Self::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"),
+                Self::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", "DB"),
             };
             let detail: Option<&dyn std::fmt::Display> = if status.is_server_error() { None } else { Some(self) };
             let mut response = Response::new(B::from(problem(status, title, detail)));
@@ -154,6 +174,9 @@ pub mod hand {
                 _ => {}
             }
             headers.insert(CONTENT_TYPE, PROBLEM_JSON);
+            let detail_hidden = status.is_server_error();
+            let record = Record { status, code, type_uri: None, type_name: "ApiError", detail_hidden };
+            response.extensions_mut().insert(record);
             response
         }
     }
@@ -249,6 +272,13 @@ mod tests {
             assert_eq!(d.status(), h.status());
             assert_eq!(d.headers(), h.headers());
             assert_eq!(d.body(), h.body());
+            // The same record, in the extensions of both.
+            let d = d.extensions().get::<errstatus::ErrorRecord>().unwrap();
+            let h = h.extensions().get::<hand::Record>().unwrap();
+            assert_eq!(
+                (d.status(), d.code(), d.type_uri(), d.type_name(), d.detail_hidden()),
+                (h.status, h.code, h.type_uri, h.type_name, h.detail_hidden)
+            );
         }
     }
 
