@@ -67,7 +67,9 @@ pub use errstatus_core::*;
 ///   `tonic::Status::from(e)`, in place of the one the HTTP status maps to. Read whatever the
 ///   features; a transparent variant takes the inner error's.
 /// - `#[errstatus(crate = "path")]`, `#[errstatus(format = Type)]` (a [`Format`]),
-///   `#[errstatus(skip(feature, ...))]` on the type.
+///   `#[errstatus(skip(feature, ...))]` on the type; `#[errstatus(log = "warn")]` (the level of
+///   the `tracing` event: `error`, `warn`, `info`, `debug`, `trace`, `off`) on the type or a
+///   variant.
 ///
 /// ```
 /// use errstatus::HttpStatus;
