@@ -164,9 +164,19 @@ pub(crate) struct ContainerAttrs {
 /// The levels `log = "..."` accepts, in the order of errstatus-core's `LOG_*` numbers (1 to 6).
 pub(crate) const LOG_LEVELS: &[&str] = &["error", "warn", "info", "debug", "trace", "off"];
 
-/// `log = "level"`: the level's number for `Problem::log_level` (1 for `error` ... 6 for
-/// `off`); anything else is an error on the value.
-fn parse_log(meta: &syn::meta::ParseNestedMeta) -> syn::Result<u8> {
+/// `log = "level"` into `slot`: the level's number for `Problem::log_level` (1 for `error` ... 6
+/// for `off`); anything else is an error on the value, a second `log` an error on its name.
+fn parse_log(meta: &syn::meta::ParseNestedMeta, slot: &mut Option<u8>) -> syn::Result<()> {
+    let span = meta.path.span();
+    let level = parse_level(meta)?;
+    if slot.replace(level).is_some() {
+        return Err(syn::Error::new(span, "duplicate #[errstatus(log = ...)]"));
+    }
+    Ok(())
+}
+
+/// The level of `log = "level"`.
+fn parse_level(meta: &syn::meta::ParseNestedMeta) -> syn::Result<u8> {
     let usage = || format!("expected one of {}", quoted_list(LOG_LEVELS));
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format_args!("#[errstatus(log)] needs a level: log = \"warn\", {}", usage())));
@@ -245,11 +255,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                 out.format = Some(ty);
                 Ok(())
             } else if meta.path.is_ident("log") {
-                let span = meta.path.span();
-                if out.log.replace(parse_log(&meta)?).is_some() {
-                    return Err(syn::Error::new(span, "duplicate #[errstatus(log = ...)]"));
-                }
-                Ok(())
+                parse_log(&meta, &mut out.log)
             } else if meta.path.is_ident("skip") {
                 meta.parse_nested_meta(|inner| {
                     let Some(ident) = inner.path.get_ident() else {
@@ -362,11 +368,7 @@ pub(crate) fn variant_errstatus(cx: &Ctxt, attrs: &[Attribute]) -> Option<u8> {
         }
         let res = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("log") {
-                let span = meta.path.span();
-                if log.replace(parse_log(&meta)?).is_some() {
-                    return Err(syn::Error::new(span, "duplicate #[errstatus(log = ...)]"));
-                }
-                Ok(())
+                parse_log(&meta, &mut log)
             } else {
                 let name = path_string(&meta.path);
                 Err(meta.error(format_args!(
