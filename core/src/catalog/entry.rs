@@ -41,6 +41,7 @@ use crate::status::http_status::HttpStatus;
 /// assert_eq!(codes, ["USER_NOT_FOUND", "MISSING_TOKEN"]);
 /// assert_eq!(catalog.entries()[1].headers(), ["www-authenticate"]);
 /// ```
+#[inline]
 pub fn catalog<E: HttpStatus>() -> Catalog {
     let mut facts = Facts::default();
     E::__catalog(&mut facts);
@@ -85,6 +86,7 @@ impl Catalog {
     ///
     /// assert_eq!(errstatus::catalog::<E>().entries().len(), 2);
     /// ```
+    #[inline]
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -107,6 +109,7 @@ impl Catalog {
     /// assert_eq!(catalog.by_type("https://errors.example.com/gone").count(), 1);
     /// assert_eq!(catalog.by_type("about:blank").count(), 0);
     /// ```
+    #[inline]
     pub fn by_type<'a>(&'a self, uri: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.entries.iter().filter(move |e| e.type_uri() == Some(uri))
     }
@@ -182,6 +185,7 @@ pub struct Member {
 impl Entry {
     /// Reads one entry the derive wrote (status/facts.rs): a member left out has its default
     /// (see there).
+    #[inline]
     fn from_json(v: &Value) -> Entry {
         let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
         let list = |key: &str| v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
@@ -223,6 +227,7 @@ impl Entry {
     /// let catalog = errstatus::catalog::<Gone>();
     /// assert_eq!(catalog.entries()[0].type_uri(), Some("https://errors.example.com/gone"));
     /// ```
+    #[inline]
     pub fn type_uri(&self) -> Option<&str> {
         self.type_uri.as_deref()
     }
@@ -238,6 +243,7 @@ impl Entry {
     ///
     /// assert_eq!(errstatus::catalog::<GoneForGood>().entries()[0].code(), "GONE_FOR_GOOD");
     /// ```
+    #[inline]
     pub fn code(&self) -> &str {
         &self.code
     }
@@ -256,6 +262,7 @@ impl Entry {
     ///
     /// assert!(errstatus::catalog::<Upstream>().entries()[0].statuses().is_empty());
     /// ```
+    #[inline]
     pub fn statuses(&self) -> &[StatusCode] {
         &self.statuses
     }
@@ -272,6 +279,7 @@ impl Entry {
     ///
     /// assert_eq!(errstatus::catalog::<TooBig>().entries()[0].title(), Some("Content Too Large"));
     /// ```
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
@@ -288,6 +296,7 @@ impl Entry {
     ///
     /// assert_eq!(errstatus::catalog::<Gone>().entries()[0].description(), "The item is gone.");
     /// ```
+    #[inline]
     pub fn description(&self) -> &str {
         &self.description
     }
@@ -307,6 +316,7 @@ impl Entry {
     ///
     /// assert_eq!(errstatus::catalog::<Conflict>().entries()[0].members()[0].name(), "id");
     /// ```
+    #[inline]
     pub fn members(&self) -> &[Member] {
         &self.members
     }
@@ -324,6 +334,7 @@ impl Entry {
     ///
     /// assert_eq!(errstatus::catalog::<Login>().entries()[0].headers(), ["www-authenticate"]);
     /// ```
+    #[inline]
     pub fn headers(&self) -> &[String] {
         &self.headers
     }
@@ -342,6 +353,7 @@ impl Entry {
     ///
     /// assert!(!errstatus::catalog::<Db>().entries()[0].detail_shown());
     /// ```
+    #[inline]
     pub fn detail_shown(&self) -> bool {
         self.detail_shown
     }
@@ -359,6 +371,7 @@ impl Entry {
     ///
     /// assert_eq!(errstatus::catalog::<E>().entries()[0].variant(), "E::A");
     /// ```
+    #[inline]
     pub fn variant(&self) -> &str {
         &self.variant
     }
@@ -379,6 +392,7 @@ impl Member {
     ///
     /// assert_eq!(errstatus::catalog::<Conflict>().entries()[0].members()[0].name(), "price");
     /// ```
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -406,6 +420,7 @@ impl Member {
     /// assert_eq!(members[0].schema_type(), Some("number"));
     /// assert_eq!(members[1].schema_type(), None);
     /// ```
+    #[inline]
     pub fn schema_type(&self) -> Option<&str> {
         self.schema_type.as_deref()
     }

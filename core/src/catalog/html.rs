@@ -62,6 +62,7 @@ impl Catalog {
     /// assert_eq!(pages.base_path(), "/errors");
     /// assert!(pages.page("/errors/gone").unwrap().contains("<h1>Gone</h1>"));
     /// ```
+    #[inline]
     pub fn pages(&self, base_path: &str) -> Pages {
         let base = normalize(base_path);
         let mut pages: Vec<(String, Vec<&Entry>)> = Vec::new();
@@ -101,6 +102,7 @@ impl Pages {
     /// # struct Gone;
     /// assert_eq!(errstatus::catalog::<Gone>().pages("errors").base_path(), "/errors");
     /// ```
+    #[inline]
     pub fn base_path(&self) -> &str {
         &self.base
     }
@@ -116,6 +118,7 @@ impl Pages {
     /// let pages = errstatus::catalog::<Gone>().pages("/errors");
     /// assert!(pages.index().contains("<code>GONE</code>"));
     /// ```
+    #[inline]
     pub fn index(&self) -> &str {
         &self.index
     }
@@ -133,6 +136,7 @@ impl Pages {
     /// assert!(pages.page("/errors/gone").is_some());
     /// assert!(pages.page("/errors/other").is_none());
     /// ```
+    #[inline]
     pub fn page(&self, path: &str) -> Option<&str> {
         self.pages.iter().find(|(p, ..)| p == path).map(|(.., html)| html.as_str())
     }
@@ -150,6 +154,7 @@ impl Pages {
     /// assert_eq!(pages.path_of("https://errors.example.com/gone"), Some("/errors/gone"));
     /// assert_eq!(pages.path_of("about:blank"), None);
     /// ```
+    #[inline]
     pub fn path_of(&self, type_uri: &str) -> Option<&str> {
         self.pages.iter().find(|(_, uris, _)| uris.iter().any(|u| u == type_uri)).map(|(p, ..)| p.as_str())
     }
@@ -175,6 +180,7 @@ impl Pages {
     /// assert_eq!(pages.href(&catalog.entries()[0]), "/errors/gone");
     /// assert_eq!(pages.href(&catalog.entries()[1]), "/errors#MISSING");
     /// ```
+    #[inline]
     pub fn href(&self, entry: &Entry) -> String {
         match entry.type_uri().and_then(|uri| self.path_of(uri)) {
             Some(path) => path.to_owned(),
@@ -195,12 +201,14 @@ impl Pages {
     /// let paths: Vec<&str> = pages.iter().map(|(path, _)| path).collect();
     /// assert_eq!(paths, ["/errors/gone"]);
     /// ```
+    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.pages.iter().map(|(path, _, html)| (path.as_str(), html.as_str()))
     }
 }
 
 /// `errors`, `/errors/` -> `/errors`; `/` -> ``.
+#[inline]
 fn normalize(base: &str) -> String {
     let trimmed = base.trim_matches('/');
     if trimmed.is_empty() {
@@ -211,6 +219,7 @@ fn normalize(base: &str) -> String {
 }
 
 /// The path of a type URI's page under `base` (see [`Pages`]).
+#[inline]
 fn page_path(base: &str, uri: &str) -> Option<String> {
     let uri = uri.split(['?', '#']).next().unwrap_or("");
     let path = if let Some((_, rest)) = uri.split_once("://") {
@@ -236,6 +245,7 @@ fn page_path(base: &str, uri: &str) -> Option<String> {
 
 /// Whether a router can serve `path` as it is: not the index, no empty segment, no `{` / `}`
 /// (route parameters).
+#[inline]
 fn routable(base: &str, path: &str) -> bool {
     path != base
         && path.len() > base.len() + 1
@@ -245,6 +255,7 @@ fn routable(base: &str, path: &str) -> bool {
 }
 
 /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attributes.
+#[inline]
 pub(crate) fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -258,12 +269,14 @@ pub(crate) fn escape(out: &mut String, text: &str) {
     }
 }
 
+#[inline]
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape(&mut out, text);
     out
 }
 
+#[inline]
 fn head(out: &mut String, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -271,6 +284,7 @@ fn head(out: &mut String, title: &str) {
     out.push_str("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}pre{background:#f4f4f4;padding:1rem;overflow:auto}</style>\n</head>\n<body>\n");
 }
 
+#[inline]
 fn statuses(e: &Entry) -> String {
     if e.statuses().is_empty() {
         return "decided at run time".to_owned();
@@ -286,6 +300,7 @@ fn statuses(e: &Entry) -> String {
     all.join(", ")
 }
 
+#[inline]
 fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> String {
     let mut out = String::new();
     head(&mut out, "Errors");
@@ -313,6 +328,7 @@ fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> Stri
     out
 }
 
+#[inline]
 fn page(base: &str, entries: &[&Entry]) -> String {
     let first = entries[0];
     let title = first.title().unwrap_or(first.code());
@@ -362,6 +378,7 @@ fn page(base: &str, entries: &[&Entry]) -> String {
 
 /// A problem+json body of the entry, its values placeholders: `type`, `title`, `status` (the
 /// first status), `detail` when shown, and each member with a value of its type.
+#[inline]
 fn example(e: &Entry) -> String {
     let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let mut lines = vec![format!("  \"type\": {}", json(e.type_uri().unwrap_or("about:blank")))];

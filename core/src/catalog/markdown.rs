@@ -25,6 +25,7 @@ impl Catalog {
     /// assert!(markdown.contains("| `USER_NOT_FOUND` | 404 | `about:blank` | Not Found |"));
     /// assert!(markdown.contains("### `USER_NOT_FOUND`\n\nNo user has this id."));
     /// ```
+    #[inline]
     pub fn to_markdown(&self) -> String {
         let mut out = String::from("| Code | Status | Type | Title |\n| --- | --- | --- | --- |\n");
         for e in self.entries() {
@@ -71,6 +72,7 @@ impl Catalog {
 }
 
 /// The statuses, comma-separated, or "run time" when none is known at compile time.
+#[inline]
 fn statuses(e: &Entry) -> String {
     if e.statuses().is_empty() {
         return "decided at run time".to_owned();
@@ -79,6 +81,7 @@ fn statuses(e: &Entry) -> String {
 }
 
 /// A text in a table cell: one line, `|` escaped.
+#[inline]
 fn cell(text: &str) -> String {
     text.replace('\n', " ").replace('|', "\\|")
 }
@@ -86,6 +89,7 @@ fn cell(text: &str) -> String {
 /// A code span that holds `text` whatever backticks it has (CommonMark: a longer fence, and a
 /// space on each side when the text starts or ends with a backtick); in a table cell, `|`
 /// escaped.
+#[inline]
 fn code_span(text: &str) -> String {
     let text = cell(text);
     let mut longest = 0;

@@ -47,6 +47,7 @@ impl Facts {
         self.add_named(core::any::type_name::<T>(), own, inner)
     }
 
+    #[inline]
     fn add_named(&mut self, name: &'static str, own: &'static str, inner: &[fn(&mut Facts)]) {
         if let Some(&(_, start, end)) = self.listed.iter().find(|(n, ..)| *n == name) {
             self.last = end.map(|end| start..end);
@@ -79,6 +80,7 @@ impl Facts {
     /// Adds a transparent variant's header fields and members (its siblings', its fixed
     /// values) to the inner entries in `range`: a header name once, a member replacing the
     /// inner one of its name, as in the response. Members go only to entries that show them.
+    #[inline]
     fn wrap(&mut self, range: core::ops::Range<usize>, outer: &Value) {
         let strings = |key: &str| outer.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
         let (headers, members) = (strings("headers"), strings("members"));
