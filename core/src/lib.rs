@@ -5,7 +5,8 @@
 //!
 //! The modules are layers, each using only the ones listed before it (a folder's `mod.rs` is
 //! its table of contents, above its files): `body` (formats, JSON writing), `log`, `status`
-//! (the trait and the records a derived impl fills in), `response` (the builder), `openapi`
+//! (the trait and the records a derived impl fills in), `response` (the builder), `decode`
+//! (the client side: `FromProblem`, `Undecoded`), `openapi`
 //! (utoipa, aide), `adapters` (one per framework), `__private` (re-exports for generated
 //! code), and this table of contents.
 #![forbid(unsafe_code)]
@@ -18,6 +19,8 @@ mod log;
 mod status;
 
 mod response;
+
+mod decode;
 
 #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 mod openapi;
@@ -33,6 +36,7 @@ pub use body::format::{Details, Format};
 pub use body::json::{DisplayMember, ExtensionMember};
 pub use body::problem_json::{ProblemJson, PROBLEM_JSON};
 pub use body::serde_json::{SerdeForm, SerdeJson};
+pub use decode::{FromProblem, Undecoded};
 pub use response::response;
 pub use status::http_status::HttpStatus;
 pub use status::problem::HeaderValueSource;
@@ -43,6 +47,12 @@ pub use adapters::actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use adapters::axum;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use adapters::reqwest;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use adapters::reqwest::ClientError;
 
 /// gRPC (feature `tonic`): a derived type converts into a `tonic::Status` (`From<E>` and
 /// `From<&E>`), with the code from `#[grpc(CODE)]` or from the HTTP status through

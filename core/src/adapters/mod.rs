@@ -20,6 +20,9 @@ mod derived;
 pub(crate) mod foreign;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 #[cfg(feature = "rocket")]
 pub(crate) mod rocket;
 #[cfg(feature = "salvo")]

@@ -20,6 +20,10 @@ pub use whole::{NotWhole, Whole};
 // `From<E> for http::Response<B>`.
 pub use crate::response::into_response;
 
+// `#[errstatus(decode)]`: `FromProblem` of a derived type, and the traits that word compile
+// errors on its fields.
+pub use crate::decode::{from_problem, Candidate, DecodeMember, DecodeText, Received, SkipDecode};
+
 // The crates generated code names, at paths of this crate.
 pub use http;
 pub use serde_core as serde;
