@@ -204,6 +204,12 @@ impl<'a> Received<'a> {
     /// `Err` with the members it has when it is not a problem: not JSON, not an object, a
     /// `type` that is not a string.
     fn parse(status: StatusCode, headers: &'a HeaderMap, body: &'a [u8]) -> Result<Self, Map<String, Value>> {
+        // A status that cannot carry content (a run-time 1xx, 204, 205, 304) is sent without a
+        // body, as response.rs does: no members.
+        let code = status.as_u16();
+        if body.is_empty() && (code < 200 || matches!(code, 204 | 205 | 304)) {
+            return Ok(Received { status, headers, body, object: Map::new(), type_: None });
+        }
         let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(body) else { return Err(Map::new()) };
         let type_ = match object.get("type") {
             None => None,
@@ -219,13 +225,19 @@ impl<'a> Received<'a> {
     /// or several are.
     pub fn pick(&self, candidates: &[Candidate], runtime: bool) -> Option<usize> {
         let status = self.status.as_u16();
+        // Without a body (a status that cannot carry content) the type URI is not sent.
+        let type_ok = |c: &Candidate| c.type_ == self.type_.as_deref() || self.body.is_empty();
+        // A status decided at run time takes only the statuses no other candidate has.
+        if runtime && candidates.iter().any(|c| c.status == Some(status) && type_ok(c)) {
+            return None;
+        }
         let mut found = None;
         for (i, c) in candidates.iter().enumerate() {
             let status_ok = match c.status {
                 Some(code) => !runtime && code == status,
                 None => runtime,
             };
-            if status_ok && c.type_ == self.type_.as_deref() {
+            if status_ok && type_ok(c) {
                 if found.is_some() {
                     return None;
                 }
