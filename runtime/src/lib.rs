@@ -67,7 +67,9 @@ pub use errstatus_core::*;
 ///   `tonic::Status::from(e)`, in place of the one the HTTP status maps to. Read whatever the
 ///   features; a transparent variant takes the inner error's.
 /// - `#[errstatus(crate = "path")]`, `#[errstatus(format = Type)]` (a [`Format`]),
-///   `#[errstatus(skip(feature, ...))]` on the type.
+///   `#[errstatus(skip(feature, ...))]` on the type; `#[errstatus(decode)]`: also
+///   [`FromProblem`], the error rebuilt from its response, with `#[problem(skip_decode)]` on a
+///   variant (never decoded) or a field (its `Default`).
 ///
 /// ```
 /// use errstatus::HttpStatus;

@@ -334,3 +334,42 @@ fn type_uris_are_unique_per_status_and_members() {
     );
     assert!(errs[1].contains("with the members `id` (here the members `key`)"), "{errs:?}");
 }
+
+/// `decode` adds the `FromProblem` impl after everything else, and nothing else changes: a
+/// type without it expands exactly as before.
+#[test]
+fn decode_only_adds_its_impl() {
+    let input = || -> DeriveInput {
+        parse_quote! {
+            #[status(500)]
+            enum E {
+                #[status(404)] NotFound(#[problem(extension = "id")] u64),
+                #[status(429)] Slow { #[header(RETRY_AFTER)] secs: u64, #[problem(skip_decode)] note: String },
+                #[status(transparent)] Inner(Other),
+                #[problem(skip_decode)] Db(String),
+            }
+        }
+    };
+    let (without, mut with) = (input(), input());
+    with.attrs.push(parse_quote!(#[errstatus(decode)]));
+    let (without, with) = (expand_ok(&strip_skip_decode(without)), expand_ok(&with));
+    assert!(!without.contains("FromProblem"), "{without}");
+    let (head, tail) = with.split_at(without.len());
+    assert_eq!(head, without);
+    assert!(tail.contains(":: errstatus :: FromProblem for E"), "{tail}");
+    assert!(tail.contains("__r . member :: < u64 > (\"id\")"), "{tail}");
+    assert!(tail.contains("< Other as :: errstatus :: FromProblem > :: __from_received (__r)"), "{tail}");
+    assert!(!tail.contains("Db"), "a skipped variant is not decoded: {tail}");
+}
+
+/// Without `decode`, `skip_decode` is an error; the expansion compared above has none.
+fn strip_skip_decode(mut input: DeriveInput) -> DeriveInput {
+    let syn::Data::Enum(data) = &mut input.data else { unreachable!() };
+    for v in &mut data.variants {
+        v.attrs.retain(|a| !a.path().is_ident("problem"));
+        for f in &mut v.fields {
+            f.attrs.retain(|a| !quote!(#a).to_string().contains("skip_decode"));
+        }
+    }
+    input
+}
