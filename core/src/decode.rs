@@ -257,30 +257,34 @@ impl<'a> Received<'a> {
         Some((self.status.as_u16() != fallback).then_some(self.status))
     }
 
+    // The field types are decoded by the functions the derive passes, `<T as DecodeMember>::
+    // __decode` and `<T as DecodeText>::__parse`: a type that lacks the trait is an error on the
+    // field, in the trait's words, with no bound of these methods to name.
+
     /// A `#[problem(extension)]` member, through serde.
-    pub fn member<T: DecodeMember>(&self, name: &str) -> Option<T> {
-        T::__decode(self.object.get(name)?)
+    pub fn member<T>(&self, name: &str, decode: fn(&Value) -> Option<T>) -> Option<T> {
+        decode(self.object.get(name)?)
     }
 
     /// A `#[problem(extension, display)]` member: a JSON string, through `FromStr`.
-    pub fn member_str<T: DecodeText>(&self, name: &str) -> Option<T> {
-        self.object.get(name)?.as_str()?.parse().ok()
+    pub fn member_str<T>(&self, name: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        parse(self.object.get(name)?.as_str()?)
     }
 
     /// The `#[problem(instance)]` field, through `FromStr`.
-    pub fn instance<T: DecodeText>(&self) -> Option<T> {
-        self.member_str("instance")
+    pub fn instance<T>(&self, parse: fn(&str) -> Option<T>) -> Option<T> {
+        self.member_str("instance", parse)
     }
 
     /// A `#[header]` field, through `FromStr`: the first value of that name.
-    pub fn header<T: DecodeText>(&self, name: &HeaderName) -> Option<T> {
-        core::str::from_utf8(self.headers.get(name)?.as_bytes()).ok()?.parse().ok()
+    pub fn header<T>(&self, name: &HeaderName, parse: fn(&str) -> Option<T>) -> Option<T> {
+        parse(core::str::from_utf8(self.headers.get(name)?.as_bytes()).ok()?)
     }
 
     /// An `Option<T>` `#[header]` field: `Some(None)` when the response has no such field.
-    pub fn header_opt<T: DecodeText>(&self, name: &HeaderName) -> Option<Option<T>> {
+    pub fn header_opt<T>(&self, name: &HeaderName, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
         match self.headers.contains_key(name) {
-            true => self.header(name).map(Some),
+            true => self.header(name, parse).map(Some),
             false => Some(None),
         }
     }
@@ -290,7 +294,11 @@ impl<'a> Received<'a> {
 /// that implements `serde::Deserialize` without borrowing (`serde::de::DeserializeOwned`).
 ///
 /// Implemented for all of them; there is nothing to implement by hand. The trait exists so
-/// that a field type that cannot be decoded gets a compile error that says so.
+/// that a field type that cannot be decoded gets a compile error that says so:
+///
+/// ```text
+/// error[E0277]: extension member of type `Money` must implement `serde::Deserialize` (without borrowing) to be decoded
+/// ```
 #[diagnostic::on_unimplemented(
     message = "extension member of type `{Self}` must implement `serde::Deserialize` (without borrowing) to be decoded",
     label = "a `#[problem(extension)]` field is decoded with serde",
@@ -312,17 +320,29 @@ impl<T: DeserializeOwned> DecodeMember for T {
 /// as its Display text and is read back with `FromStr`.
 ///
 /// Implemented for every type that implements `FromStr`; there is nothing to implement by hand.
+/// The trait exists so that a field type that is not `FromStr` (a `&'static str`) gets a
+/// compile error that says so.
 #[diagnostic::on_unimplemented(
     message = "field of type `{Self}` is sent as text and must implement `std::str::FromStr` to be decoded",
     label = "decoded from its text with `FromStr`",
     note = "use an owned type that implements `FromStr` (a `String` rather than a `&str`), or mark the field `#[problem(skip_decode)]` (it must implement `Default`)"
 )]
-pub trait DecodeText: FromStr {}
+pub trait DecodeText: Sized {
+    #[doc(hidden)]
+    fn __parse(text: &str) -> Option<Self>;
+}
 
-impl<T: FromStr> DecodeText for T {}
+impl<T: FromStr> DecodeText for T {
+    fn __parse(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
 
 /// The type of a `#[problem(skip_decode)]` field: any type that implements `Default`, the
 /// value such a field gets when its error is decoded.
+///
+/// Implemented for all of them; there is nothing to implement by hand. The trait exists so that
+/// a field type without a `Default` gets a compile error that says so.
 #[diagnostic::on_unimplemented(
     message = "`#[problem(skip_decode)]` field of type `{Self}` must implement `Default`",
     label = "a field the response does not carry gets its `Default` value when decoded",

@@ -36,7 +36,7 @@ pub use body::format::{Details, Format};
 pub use body::json::{DisplayMember, ExtensionMember};
 pub use body::problem_json::{ProblemJson, PROBLEM_JSON};
 pub use body::serde_json::{SerdeForm, SerdeJson};
-pub use decode::{FromProblem, Undecoded};
+pub use decode::{DecodeMember, DecodeText, FromProblem, SkipDecode, Undecoded};
 pub use response::response;
 pub use status::http_status::HttpStatus;
 pub use status::problem::HeaderValueSource;

@@ -124,22 +124,29 @@ fn field_value(arm: &Arm, field: &Field, krate: &TokenStream) -> TokenStream {
     let r = local("__r");
     // valid.rs's `check_decode_field` reported every field without a source.
     let Ok(source) = decode_source(arm, field) else { return quote!(::core::option::Option::None) };
+    // `FromStr` of the field's type, as a function.
+    let parse = quote_spanned!(span=> <#ty as #krate::DecodeText>::__parse);
     match source {
-        Source::Member(name) => quote_spanned!(span=> #r.member::<#ty>(#name)),
-        Source::MemberText(name) => quote_spanned!(span=> #r.member_str::<#ty>(#name)),
-        Source::Instance => quote_spanned!(span=> #r.instance::<#ty>()),
+        Source::Member(name) => {
+            let decode = quote_spanned!(span=> <#ty as #krate::DecodeMember>::__decode);
+            quote!(#r.member(#name, #decode))
+        }
+        Source::MemberText(name) => quote!(#r.member_str(#name, #parse)),
+        Source::Instance => quote!(#r.instance(#parse)),
         Source::Header(key, optional) => {
             let name = header_name(key, krate);
-            let inner = crate::extras::option_inner(ty).filter(|_| optional);
-            match inner {
-                Some(inner) => quote_spanned!(span=> #r.header_opt::<#inner>(&#name)),
-                None => quote_spanned!(span=> #r.header::<#ty>(&#name)),
+            match crate::extras::option_inner(ty).filter(|_| optional) {
+                Some(inner) => {
+                    let parse = quote_spanned!(span=> <#inner as #krate::DecodeText>::__parse);
+                    quote!(#r.header_opt(&#name, #parse))
+                }
+                None => quote!(#r.header(&#name, #parse)),
             }
         }
         Source::Status => quote!(#r.status()),
         Source::StatusOr(code) => quote!(#r.status_or(#code)),
         Source::Inner => quote_spanned!(span=> <#ty as #krate::FromProblem>::__from_received(#r)),
-        Source::Skip => quote_spanned!(span=> <#ty as #krate::__private::SkipDecode>::__skipped()),
+        Source::Skip => quote_spanned!(span=> <#ty as #krate::SkipDecode>::__skipped()),
     }
 }
 

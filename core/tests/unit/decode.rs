@@ -2,7 +2,9 @@
 
 use http::{HeaderMap, HeaderValue, StatusCode};
 
-use super::{from_problem, Candidate, FromProblem, Received, Undecoded};
+use super::{from_problem, Candidate, DecodeMember, DecodeText, FromProblem, Received, Undecoded};
+
+const U64_MEMBER: fn(&serde_json::Value) -> Option<u64> = <u64 as DecodeMember>::__decode;
 
 /// A type that decodes nothing: every response gives `Undecoded`.
 struct Nothing;
@@ -61,15 +63,15 @@ fn fields_come_from_members_headers_and_the_status() {
     assert!(r.is_err(), "1e999 is out of range: not a problem");
     let body = br#"{"n":7,"s":"x","big":18446744073709551616,"instance":"/a/1"}"#;
     let r = Received::parse(StatusCode::TOO_MANY_REQUESTS, &headers, body).ok().unwrap();
-    assert_eq!(r.member::<u64>("n"), Some(7));
-    assert_eq!(r.member::<u64>("s"), None);
-    assert_eq!(r.member::<u64>("big"), None);
-    assert_eq!(r.member::<u64>("absent"), None);
-    assert_eq!(r.member_str::<String>("s").as_deref(), Some("x"));
-    assert_eq!(r.instance::<String>().as_deref(), Some("/a/1"));
-    assert_eq!(r.header::<u64>(&http::header::RETRY_AFTER), Some(30));
-    assert_eq!(r.header::<String>(&http::HeaderName::from_static("x-bad")), None);
-    assert_eq!(r.header_opt::<u64>(&http::header::LOCATION), Some(None));
+    assert_eq!(r.member::<u64>("n", U64_MEMBER), Some(7));
+    assert_eq!(r.member::<u64>("s", U64_MEMBER), None);
+    assert_eq!(r.member::<u64>("big", U64_MEMBER), None);
+    assert_eq!(r.member::<u64>("absent", U64_MEMBER), None);
+    assert_eq!(r.member_str("s", <String as DecodeText>::__parse).as_deref(), Some("x"));
+    assert_eq!(r.instance(<String as DecodeText>::__parse).as_deref(), Some("/a/1"));
+    assert_eq!(r.header(&http::header::RETRY_AFTER, <u64 as DecodeText>::__parse), Some(30));
+    assert_eq!(r.header(&http::HeaderName::from_static("x-bad"), <String as DecodeText>::__parse), None);
+    assert_eq!(r.header_opt(&http::header::LOCATION, <u64 as DecodeText>::__parse), Some(None));
     assert_eq!(r.status_or(429), Some(None));
     assert_eq!(r.status_or(500), Some(Some(StatusCode::TOO_MANY_REQUESTS)));
 }
