@@ -34,7 +34,8 @@ pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
                 }
             }),
             ArmBody::Own(resp) => {
-                let type_ = match &resp.type_ {
+                // A written `about:blank` is no type URI: the runtime reads it as none.
+                let type_ = match resp.type_.as_deref().filter(|t| *t != "about:blank") {
                     Some(uri) => quote!(::core::option::Option::Some(#uri)),
                     None => quote!(::core::option::Option::None),
                 };

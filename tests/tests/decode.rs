@@ -157,6 +157,19 @@ enum Blank {
     Any(#[status] StatusCode),
 }
 
+/// A type URI written as `about:blank` is none.
+#[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
+#[errstatus(decode)]
+#[error("blank")]
+#[status(400)]
+#[problem(type = "about:blank", title = "Bad input")]
+struct WrittenBlank;
+
+#[test]
+fn a_written_about_blank_is_no_type() {
+    assert_eq!(decode(&WrittenBlank), Ok(WrittenBlank));
+}
+
 /// A status decided at run time, with a fallback: `None` comes back for the fallback's code.
 #[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
 #[errstatus(decode)]
