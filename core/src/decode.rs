@@ -70,6 +70,28 @@ pub trait FromProblem: Sized {
     }
 }
 
+/// A boxed error decodes as the error inside: `#[status(transparent)] Inner(Box<Inner>)`.
+impl<T: FromProblem> FromProblem for Box<T> {
+    fn from_problem(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Self, Undecoded> {
+        T::from_problem(status, headers, body).map(Box::new)
+    }
+
+    fn __from_received(received: &Received<'_>) -> Option<Self> {
+        T::__from_received(received).map(Box::new)
+    }
+}
+
+/// Likewise behind an `Arc`.
+impl<T: FromProblem> FromProblem for std::sync::Arc<T> {
+    fn from_problem(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Self, Undecoded> {
+        T::from_problem(status, headers, body).map(std::sync::Arc::new)
+    }
+
+    fn __from_received(received: &Received<'_>) -> Option<Self> {
+        T::__from_received(received).map(std::sync::Arc::new)
+    }
+}
+
 /// An error response that did not decode into the expected type: its status, the `title`,
 /// `detail` and `type` members when the body is a JSON object that has them, and the body as
 /// it came.
