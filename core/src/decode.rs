@@ -130,6 +130,7 @@ impl Undecoded {
     /// let e = errstatus::Undecoded::new(http::StatusCode::BAD_GATEWAY, b"<html>proxy error</html>".to_vec());
     /// assert_eq!((e.status(), e.title()), (http::StatusCode::BAD_GATEWAY, None));
     /// ```
+    #[inline]
     pub fn new(status: StatusCode, body: Vec<u8>) -> Self {
         let object = match serde_json::from_slice::<Value>(&body) {
             Ok(Value::Object(object)) => object,
@@ -138,6 +139,7 @@ impl Undecoded {
         Undecoded::of(status, &object, body)
     }
 
+    #[inline]
     fn of(status: StatusCode, object: &Map<String, Value>, body: Vec<u8>) -> Self {
         let text = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_owned);
         let type_ = text("type").filter(|t| t != ABOUT_BLANK);
@@ -201,7 +203,8 @@ impl std::error::Error for Undecoded {}
 const ABOUT_BLANK: &str = "about:blank";
 
 /// One error response, its body parsed once: what the derived `__from_received` reads the
-/// variant and its fields from.
+/// variant and its fields from. Its functions are `#[inline]`, like the generic ones: compiled
+/// in the crates that decode, not in every build of this one.
 #[doc(hidden)]
 pub struct Received<'a> {
     status: StatusCode,
@@ -225,6 +228,7 @@ impl<'a> Received<'a> {
     /// The body parsed as a JSON object (serde_json's recursion limit bounds its nesting);
     /// `Err` with the members it has when it is not a problem: not JSON, not an object, a
     /// `type` that is not a string.
+    #[inline]
     fn parse(status: StatusCode, headers: &'a HeaderMap, body: &'a [u8]) -> Result<Self, Map<String, Value>> {
         // A status that cannot carry content (a run-time 1xx, 204, 205, 304) is sent without a
         // body, as response.rs does: no members.
@@ -245,6 +249,7 @@ impl<'a> Received<'a> {
     /// The one candidate this response belongs to: of the same type URI, and of the same status
     /// (`runtime`: among the candidates whose status is decided at run time). `None` when none
     /// or several are.
+    #[inline]
     pub fn pick(&self, candidates: &[Candidate], runtime: bool) -> Option<usize> {
         let status = self.status.as_u16();
         // Without a body (a status that cannot carry content) the type URI is not sent.
