@@ -132,6 +132,50 @@ async fn an_error_body_is_read_up_to_one_mebibyte() {
 }
 
 #[tokio::test]
+async fn what_another_server_sends_is_undecoded() {
+    let other = r#"{"type":"https://billing.example/out-of-credit","title":"No credit","status":403,"balance":30}"#;
+    let app =
+        Router::new()
+            .route("/bytes", get(|| async { (http::StatusCode::INTERNAL_SERVER_ERROR, vec![0xff_u8, 0xfe, b'{']) }))
+            .route("/html", get(|| async { (http::StatusCode::BAD_GATEWAY, "<html><body>502</body></html>") }))
+            .route(
+                "/other",
+                get(move || async move {
+                    (http::StatusCode::FORBIDDEN, [("content-type", "application/problem+json")], other)
+                }),
+            )
+            .route(
+                "/blank",
+                get(|| async {
+                    (http::StatusCode::NOT_FOUND, r#"{"type":"about:blank","title":"Not Found","status":404}"#)
+                }),
+            )
+            .route(
+                "/wrong",
+                get(|| async { (http::StatusCode::NOT_FOUND, r#"{"type":"about:blank","status":404,"id":"42"}"#) }),
+            )
+            .route(
+                "/deep",
+                get(|| async { (http::StatusCode::NOT_FOUND, format!(r#"{{"id":{}1"#, "[".repeat(10_000))) }),
+            );
+    let base = format!("http://{}", serve(app).await);
+    let c = client();
+    for (path, status, title) in [
+        ("/bytes", 500, None),
+        ("/html", 502, None),
+        ("/other", 403, Some("No credit")),
+        ("/blank", 404, Some("Not Found")),
+        ("/wrong", 404, None),
+        ("/deep", 404, None),
+    ] {
+        match outcome(c.get(format!("{base}{path}"))).await {
+            Err(ClientError::Undecoded(e)) => assert_eq!((e.status().as_u16(), e.title()), (status, title), "{path}"),
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_request_that_fails_is_transport() {
     // A port that was free a moment ago: nothing listens there.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
