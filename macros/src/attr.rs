@@ -352,6 +352,15 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
                 );
             }
         } else if attr.path().is_ident("problem") {
+            // `#[problem(skip_decode)]` may stand beside the field's `#[problem(extension)]`.
+            if let Meta::List(list) = &attr.meta {
+                if list.tokens.to_string() == "skip_decode" {
+                    if out.skip_decode.replace(list.tokens.span()).is_some() {
+                        cx.error_spanned(&list.tokens, "duplicate #[problem(skip_decode)]");
+                    }
+                    continue;
+                }
+            }
             if out.problem.is_some() {
                 cx.error_spanned(attr, "duplicate #[problem] attribute on a field");
                 continue;

@@ -112,6 +112,14 @@ enum ApiError {
         request_id: String,
     },
 
+    #[error("quota of {quota}")]
+    #[status(507)]
+    Storage {
+        #[problem(extension)]
+        #[problem(skip_decode)]
+        quota: u64,
+    },
+
     #[error("maintenance of {service}")]
     #[status(503, expose)]
     Maintenance {
@@ -229,6 +237,11 @@ fn skipped_fields_come_back_as_their_default() {
     assert_eq!(decode(&e), Ok(ApiError::Database { reason: String::new(), request_id: "r-3".into() }));
     let e = ApiError::Wrapped { inner: Plain, request_id: "r-4".into(), message: "lost".into() };
     assert_eq!(decode(&e), Ok(ApiError::Wrapped { inner: Plain, request_id: "r-4".into(), message: String::new() }));
+}
+
+#[test]
+fn skip_decode_beside_extension_in_an_attribute_of_its_own() {
+    assert_eq!(decode(&ApiError::Storage { quota: 7 }), Ok(ApiError::Storage { quota: 0 }));
 }
 
 #[test]
