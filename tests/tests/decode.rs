@@ -165,6 +165,29 @@ enum Blank {
     Any(#[status] StatusCode),
 }
 
+/// Raw identifiers for a variant and its fields, header names as paths.
+#[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
+#[errstatus(decode)]
+#[allow(non_camel_case_types)]
+enum Raw {
+    #[error("match")]
+    #[status(409)]
+    r#match {
+        #[problem(extension = "kind")]
+        r#type: String,
+        #[header(http::header::RETRY_AFTER)]
+        r#in: u32,
+        #[problem(extension)]
+        r#loop: bool,
+    },
+}
+
+#[test]
+fn raw_identifiers_decode() {
+    let e = Raw::r#match { r#type: "t".into(), r#in: 5, r#loop: true };
+    assert_eq!(decode(&e), Ok(Raw::r#match { r#type: "t".into(), r#in: 5, r#loop: true }));
+}
+
 /// A type URI written as `about:blank` is none.
 #[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
 #[errstatus(decode)]
