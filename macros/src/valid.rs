@@ -955,7 +955,7 @@ pub(crate) fn decode_source<'a>(arm: &'a Arm<'a>, field: &Field) -> Result<Sourc
     }
     let (extras, hidden) = match &arm.body {
         ArmBody::Transparent(inner, _) if inner.index == field.index => return Ok(Source::Inner),
-        ArmBody::Transparent(_, extras) => (extras, false),
+        ArmBody::Transparent(_, extras) => (extras, None),
         ArmBody::Own(resp) => {
             match &resp.status {
                 StatusSrc::Field(f) if f.index == field.index => return Ok(Source::Status),
@@ -964,7 +964,14 @@ pub(crate) fn decode_source<'a>(arm: &'a Arm<'a>, field: &Field) -> Result<Sourc
                 }
                 _ => {}
             }
-            (&resp.extras, resp.expose == Some(false))
+            // A code that cannot carry content (304) sends no body: its members are not sent.
+            let empty = matches!(resp.status, StatusSrc::Code(entry, _) if !entry.content);
+            let why = match (empty, resp.expose == Some(false)) {
+                (true, _) => Some("a 304 response has no body to carry members"),
+                (false, true) => Some("the response hides its members (a 5xx without `expose`, or `expose = false`)"),
+                (false, false) => None,
+            };
+            (&resp.extras, why)
         }
     };
     if let Some(h) = extras.headers.iter().find(|h| h.field.index == field.index) {
@@ -976,8 +983,8 @@ pub(crate) fn decode_source<'a>(arm: &'a Arm<'a>, field: &Field) -> Result<Sourc
     }
     let member = extras.extensions.iter().find(|(_, f, _)| f.index == field.index);
     let instance = extras.instance.is_some_and(|f| f.index == field.index);
-    if (member.is_some() || instance) && hidden {
-        return Err("the response hides its members (a 5xx without `expose`, or `expose = false`)");
+    if let (true, Some(why)) = (member.is_some() || instance, hidden) {
+        return Err(why);
     }
     match member {
         Some((name, _, MemberHow::Serialize)) => Ok(Source::Member(name)),

@@ -188,6 +188,27 @@ fn raw_identifiers_decode() {
     assert_eq!(decode(&e), Ok(Raw::r#match { r#type: "t".into(), r#in: 5, r#loop: true }));
 }
 
+/// A 304 has no body: its header fields come back, its members are `skip_decode`.
+#[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
+#[errstatus(decode)]
+#[problem(type = "https://errors.example.com/cache/")]
+enum Cached {
+    #[error("not modified")]
+    #[status(304)]
+    NotModified {
+        #[header(ETAG)]
+        etag: String,
+        #[problem(extension, skip_decode)]
+        version: u64,
+    },
+}
+
+#[test]
+fn a_response_without_a_body_decodes_from_its_status_and_header_fields() {
+    let e = Cached::NotModified { etag: "\"v7\"".into(), version: 7 };
+    assert_eq!(decode(&e), Ok(Cached::NotModified { etag: "\"v7\"".into(), version: 0 }));
+}
+
 /// A type URI written as `about:blank` is none.
 #[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
 #[errstatus(decode)]
