@@ -475,12 +475,36 @@ impl Gen<'_> {
         // The type itself, not `Self`: these bounds also go on `From<E> for Response<B>`.
         let ident = &input.original.ident;
         let (_, ty_generics, _) = input.original.generics.split_for_impl();
+        if self.serde_bound() {
+            out.push(quote!(#ident #ty_generics: #krate::__private::serde::Serialize));
+        }
         if self.error_bound() {
             out.push(quote!(#ident #ty_generics: ::std::error::Error));
         } else if needs_display {
             out.push(quote!(#ident #ty_generics: ::core::fmt::Display));
         }
         out
+    }
+
+    /// A generic type whose format is `SerdeJson` (`format = SerdeJson` or a path ending in it,
+    /// as written) gets the bound `Self: Serialize`: its body is its serde form, and serde's
+    /// derive makes `Serialize` of a generic type depend on its parameters (without the bound,
+    /// `__problem` could not hand itself to the format). Found by name, as thiserror finds
+    /// `Backtrace`: under another name (`use errstatus::SerdeJson as Body`) a generic type gets
+    /// the compile error on the format's path instead. A type without parameters needs no bound
+    /// (`bounds` gives none): whether it is `Serialize` is known where the error is reported.
+    fn serde_bound(&self) -> bool {
+        let mut format = self.input.container.format.as_ref();
+        // A `$format:ty` of a `macro_rules!` comes wrapped in an invisible group.
+        while let Some(syn::Type::Group(g)) = format {
+            format = Some(&g.elem);
+        }
+        match format {
+            Some(syn::Type::Path(p)) if p.qself.is_none() => {
+                p.path.segments.last().is_some_and(|s| s.ident == "SerdeJson" && s.arguments.is_none())
+            }
+            _ => false,
+        }
     }
 
     /// A generic type that derives thiserror's `Error` (it has `#[error]` attributes) and hides

@@ -8,19 +8,27 @@
 //! checks `status()`, `From<&E>`/`From<E> for StatusCode`, and the `http::Response` (`From<E>`
 //! and `errstatus::response`): its status, exactly the generated header fields with their
 //! values, and the problem+json body (type, title, status, and detail, instance and
-//! extension members exactly when the detail is shown). A transparent variant must answer
-//! as the `Leaf` inside it, whose `HttpStatus` impl is hand-written. The build must have no
-//! warning but one per unacknowledged questionable code, each saying so.
+//! extension members exactly when the detail is shown; a `with` member as its function writes
+//! it) or, for a `SerdeJson` type (generic ones too), exactly the value's serde form, nothing
+//! when hidden. A transparent variant must answer as the `Leaf` inside it, whose `HttpStatus`
+//! impl is hand-written. The build must have no warning but one per unacknowledged
+//! questionable code, each saying so.
 //!
 //! Beside them, a sample of the inputs of `macros/tests/fuzz/combos.rs` (`C0`, `C1`, ...: fixed
-//! header values, `Option` header fields, run-time statuses, transparent fields with siblings,
-//! `expose`, body formats, together) and the two inner errors they wrap, each variant made with
-//! several run-time values (`Some` / `None`, run-time codes, inner errors), checks the
-//! invariants of "Rules at the corners" on each response: the status; one value per header
-//! field name (`get_all(name)` yields one), exactly the expected fields with the value the
-//! most specific source gives; no body and no content-type where none may be (a run-time 1xx,
-//! 204, 205, 304, a format that writes nothing); one member per name in the body, read from
-//! the raw text (a `Value` would keep the last of two); exactly the expected members; and no
+//! header values, `Option` header fields, run-time statuses, the type's `#[status(with =
+//! path)]`, transparent fields with siblings, `expose`, members written by a function,
+//! `#[problem(detail = "...")]`, body formats including `errstatus::SerdeJson`, together) and
+//! the three inner errors they wrap (problem+json, `Legacy`, `SerdeJson`), each variant made
+//! with several run-time values (`Some` / `None`, run-time codes, inner errors), checks
+//! `statuses()` of each type (the codes known at compile time and the inner errors': none for a
+//! status from the type's `with`) and the invariants of "Rules at the corners" on each
+//! response: the status (for the type's `with`, the code its function, generated beside the
+//! type, reads from the value); one value per header field name (`get_all(name)` yields one),
+//! exactly the expected fields with the value the most specific source gives; no body and no
+//! content-type where none may be (a run-time 1xx, 204, 205, 304, a format that writes nothing,
+//! a hidden `SerdeJson` response); one member per name in the body, read from the raw text (a
+//! `Value` would keep the last of two); exactly the expected members (a `with` member as its
+//! function writes it); a `SerdeJson` body exactly as the model serializes the value; and no
 //! `SECRET` (every Display text, instance and string member has one) in a hidden body.
 //!
 //! The sample is drawn with proptest's deterministic runner: at least 24 types, more until
@@ -28,9 +36,9 @@
 //! until every combination in `combo_coverage` is in it. The crate is generated under
 //! `target/tests/expansions/sample` (with a copy of the workspace's `Cargo.lock`) and built
 //! with its own target directory next to it; `main.rs` is rewritten only when the sample
-//! changed, so a second run rebuilds nothing. Cold (errstatus and its dependencies built
-//! first, for this target directory) the build takes 15-30 s on two busy cores; warm, well
-//! under a second.
+//! changed, so a second run rebuilds nothing. Cold (errstatus, serde's derive and their
+//! dependencies built first, for this target directory) the build takes 30-45 s on two busy
+//! cores; a changed sample alone 10-15 s; unchanged, well under a second.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -57,12 +65,12 @@ const MAX_TYPES: usize = 60;
 
 /// Likewise for the inputs of `combos.rs`, the attributes together.
 const MIN_COMBOS: usize = 16;
-const MAX_COMBOS: usize = 48;
+const MAX_COMBOS: usize = 96;
 
 /// The features the sample must cover, each as a test over all sampled inputs.
 #[allow(clippy::type_complexity)]
 fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
-    use gen::{Outcome, Own, Role, Shape, TypeStatus};
+    use gen::{How, Outcome, Own, Role, Shape, TypeStatus};
     let codes = |i: &gen::Input, f: &dyn Fn(&gen::Status) -> bool| i.statuses().into_iter().any(f);
     let fields = |i: &gen::Input, f: &dyn Fn(&gen::Field) -> bool| i.variants.iter().flat_map(|v| &v.fields).any(f);
     let header = |f: &gen::Field, literal: bool| match &f.role {
@@ -139,6 +147,16 @@ fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
         ("a header field by constant", Box::new(move |i| fields(i, &|f| header(f, false)))),
         ("a header field by string literal", Box::new(move |i| fields(i, &|f| header(f, true)))),
         ("an extension member", Box::new(move |i| fields(i, &|f| f.member().is_some()))),
+        (
+            "a member written by `with`",
+            Box::new(move |i| fields(i, &|f| matches!(f.role, Role::Extension { how: How::With, .. }))),
+        ),
+        (
+            "a member written by `with` from a type that is not Serialize",
+            Box::new(move |i| {
+                fields(i, &|f| matches!(f.role, Role::Extension { how: How::With, .. }) && !f.ty.serialize())
+            }),
+        ),
         ("an instance", Box::new(move |i| fields(i, &|f| matches!(f.role, Role::Instance)))),
         (
             "a problem type",
@@ -154,6 +172,22 @@ fn coverage() -> Vec<(&'static str, Box<dyn Fn(&gen::Input) -> bool>)> {
         ),
         ("a transparent struct", Box::new(|i| matches!(i.status, Some(TypeStatus::Transparent)))),
         ("a generic type", Box::new(|i| i.generic)),
+        ("a generic SerdeJson enum", Box::new(|i| i.serde && i.generic && !i.is_struct)),
+        ("a generic SerdeJson struct", Box::new(|i| i.serde && i.generic && i.is_struct)),
+        (
+            "a SerdeJson form shown",
+            Box::new(|i| i.serde && (0..i.variants.len()).any(|v| i.expect(v).exposed && !i.expect(v).transparent)),
+        ),
+        (
+            "a SerdeJson form hidden",
+            Box::new(|i| i.serde && (0..i.variants.len()).any(|v| !i.expect(v).exposed && !i.expect(v).transparent)),
+        ),
+        (
+            "a SerdeJson tuple variant of several fields",
+            Box::new(|i| {
+                i.serde && !i.is_struct && i.variants.iter().any(|v| v.shape == Shape::Tuple && v.fields.len() > 1)
+            }),
+        ),
         ("a struct with a code", Box::new(|i| matches!(i.status, Some(TypeStatus::Code(_))) && i.is_struct)),
         ("a unit variant", Box::new(|i| !i.is_struct && i.variants.iter().any(|v| v.shape == Shape::Unit))),
         ("a tuple variant", Box::new(|i| !i.is_struct && i.variants.iter().any(|v| v.shape == Shape::Tuple))),
@@ -340,7 +374,221 @@ fn combo_coverage() -> Vec<(&'static str, Box<dyn Fn(&combos::Input) -> bool>)> 
             Box::new(|i| matches!(&i.status, Some(TypeStatus::Code(s)) if s.expose.is_some())),
         ),
         ("`expose` without a code on a variant", Box::new(move |i| variants(i, &|v| matches!(v.own, Own::Expose(_))))),
+        (
+            "an enum's #[status(with = path)] deciding a variant",
+            Box::new(move |i| !i.is_struct && variants(i, &|v| matches!(i.decides(v), Decides::WithSelf { .. }))),
+        ),
+        (
+            "a struct's #[status(with = path)] over the whole value",
+            Box::new(|i| {
+                i.is_struct && i.variants[0].fields.len() > 1 && matches!(i.status, Some(TypeStatus::With { .. }))
+            }),
+        ),
+        (
+            "a struct's #[status(with = path)] over its one field",
+            Box::new(|i| {
+                i.is_struct && i.variants[0].fields.len() == 1 && matches!(i.status, Some(TypeStatus::With { .. }))
+            }),
+        ),
+        (
+            "a variant's own code beside the type's `with`",
+            Box::new(move |i| {
+                matches!(i.status, Some(TypeStatus::With { .. }))
+                    && variants(i, &|v| matches!(i.decides(v), Decides::Code(..)))
+            }),
+        ),
+        (
+            "a #[status] field beside the type's `with`",
+            Box::new(move |i| {
+                matches!(i.status, Some(TypeStatus::With { .. }))
+                    && variants(i, &|v| matches!(i.decides(v), Decides::RunTime { .. }))
+            }),
+        ),
+        (
+            "a transparent field beside the type's `with`",
+            Box::new(move |i| {
+                matches!(i.status, Some(TypeStatus::With { .. }))
+                    && variants(i, &|v| matches!(i.decides(v), Decides::Transparent(_)))
+            }),
+        ),
+        (
+            "a hidden 5xx from the type's `with`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    with_self(i, v) && e.status >= 500 && i.format != Format::Silent && e.body.is_none_or(|b| b.hidden)
+                })
+            }),
+        ),
+        (
+            "a 5xx from the type's `with` shown by `expose`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    with_self(i, v) && e.status >= 500 && e.body.is_some_and(|b| !b.hidden)
+                })
+            }),
+        ),
+        (
+            "a 4xx from the type's `with` hidden by `expose = false`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    with_self(i, v)
+                        && (400..500).contains(&e.status)
+                        && i.format != Format::Silent
+                        && e.body.is_none_or(|b| b.hidden)
+                })
+            }),
+        ),
+        (
+            "a no-content status from the type's `with`",
+            Box::new(move |i| values(i, &|i, v, k| with_self(i, v) && no_content(i.expect(v, k).status))),
+        ),
+        (
+            "a member written by `with` in a shown problem body",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| !b.hidden && b.text.is_none())
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), .. }))
+                })
+            }),
+        ),
+        (
+            "an integer member written by `with`",
+            Box::new(move |i| {
+                variants(i, &|v| {
+                    v.fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), int: true, .. }))
+                })
+            }),
+        ),
+        (
+            "a member written by `with` in a hidden body",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| b.hidden)
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), .. }))
+                })
+            }),
+        ),
+        (
+            "a SerdeJson body of an enum",
+            Box::new(move |i| {
+                !i.is_struct && values(i, &|i, v, k| i.expect(v, k).body.is_some_and(|b| b.text.is_some()))
+            }),
+        ),
+        (
+            "a SerdeJson body of a struct",
+            Box::new(move |i| {
+                i.is_struct && values(i, &|i, v, k| i.expect(v, k).body.is_some_and(|b| b.text.is_some()))
+            }),
+        ),
+        (
+            "a SerdeJson body with a member written by `with` (its field's own serde form)",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| b.text.is_some())
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Member { with: Some(_), .. }))
+                })
+            }),
+        ),
+        (
+            "a SerdeJson body with an instance",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    i.expect(v, k).body.is_some_and(|b| b.text.is_some())
+                        && i.variants[v].fields.iter().any(|f| matches!(f.role, Role::Instance))
+                })
+            }),
+        ),
+        (
+            "a hidden SerdeJson response (no body)",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    i.format == Format::SerdeJson
+                        && !matches!(i.decides(&i.variants[v]), Decides::Transparent(_))
+                        && !no_content(e.status)
+                        && e.body.is_none()
+                })
+            }),
+        ),
+        (
+            "a variant's #[problem(detail)] in a shown body",
+            Box::new(move |i| {
+                !i.is_struct
+                    && values(i, &|i, v, k| {
+                        i.variants[v].detail.is_some()
+                            && i.expect(v, k).body.is_some_and(|b| !b.hidden && b.text.is_none())
+                    })
+            }),
+        ),
+        (
+            "a struct's #[problem(detail)] in a shown body",
+            Box::new(move |i| {
+                i.is_struct
+                    && values(i, &|i, v, k| {
+                        i.variants[v].detail.is_some()
+                            && i.expect(v, k).body.is_some_and(|b| !b.hidden && b.text.is_none())
+                    })
+            }),
+        ),
+        (
+            "a #[problem(detail)] in a hidden body",
+            Box::new(move |i| {
+                values(i, &|i, v, k| i.variants[v].detail.is_some() && i.expect(v, k).body.is_some_and(|b| b.hidden))
+            }),
+        ),
+        (
+            "a #[problem(detail)] with {f:?} and {f:>8} placeholders",
+            Box::new(move |i| {
+                let has = |v: &combos::Variant, spec: combos::Spec| {
+                    v.detail.iter().flatten().any(|p| matches!(p, combos::Piece::Field { spec: s, .. } if *s == spec))
+                };
+                variants(i, &|v| has(v, combos::Spec::Debug) && has(v, combos::Spec::Right))
+            }),
+        ),
+        (
+            "a SerdeJson inner error's body through a transparent field of a type with another format",
+            Box::new(move |i| {
+                i.format != Format::SerdeJson
+                    && values(i, &|i, v, k| {
+                        let fields = &i.variants[v].fields;
+                        fields.len() > 1
+                            && fields.iter().any(|f| matches!(f.role, Role::Transparent(Inner::S)))
+                            && i.expect(v, k).body.is_some_and(|b| b.text.is_some())
+                    })
+            }),
+        ),
+        (
+            "a hidden SerdeJson inner error through a transparent variant",
+            Box::new(move |i| {
+                values(i, &|i, v, k| {
+                    let e = i.expect(v, k);
+                    matches!(i.variants[v].own, Own::Transparent)
+                        && matches!(i.variants[v].fields[0].role, Role::Transparent(Inner::S))
+                        && e.body.is_none()
+                        && !no_content(e.status)
+                })
+            }),
+        ),
+        (
+            "a SerdeJson body with a status from the type's `with`",
+            Box::new(move |i| {
+                values(i, &|i, v, k| with_self(i, v) && i.expect(v, k).body.is_some_and(|b| b.text.is_some()))
+            }),
+        ),
     ]
+}
+
+/// Whether the type's `#[status(with = path)]` decides variant `v`'s status.
+fn with_self(i: &combos::Input, v: usize) -> bool {
+    matches!(i.decides(&i.variants[v]), combos::Decides::WithSelf { .. })
+}
+
+/// Whether a status has no content: no body, no content-type.
+fn no_content(status: u16) -> bool {
+    status < 200 || matches!(status, 204 | 205 | 304)
 }
 
 /// Whether variant `v` has a `#[status]` field.
@@ -398,7 +646,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     let leaf = gen::LEAF;
     let _ = writeln!(
         s,
-        "#[derive(Debug)]\nenum Leaf {{ {0}, {1} }}\n\n\
+        "#[derive(Debug, serde::Serialize)]\nenum Leaf {{ {0}, {1} }}\n\n\
          impl fmt::Display for Leaf {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        \
          f.write_str(match self {{ Leaf::{0} => {2:?}, Leaf::{1} => {3:?} }})\n    }}\n}}\n\n\
          /// Hand-written, independent of the derive.\n\
@@ -408,6 +656,8 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
          vec![StatusCode::from_u16({4}).unwrap(), StatusCode::from_u16({5}).unwrap()]\n    }}\n}}\n",
         leaf[0].0, leaf[1].0, leaf[0].2, leaf[1].2, leaf[0].1, leaf[1].1
     );
+    s.push_str(gen::MEMBER_WITH);
+    s.push('\n');
     for input in inputs {
         let (name, g) = (&input.name, input.generics());
         let _ = writeln!(s, "#[derive(HttpStatus)]\n{}", input.source());
@@ -432,7 +682,9 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
         );
     }
     s.push_str(COMBO_PRELUDE);
-    for (name, format) in [("InnerJ", ""), ("InnerL", "#[errstatus(format = Legacy)]\n")] {
+    s.push_str(combos::MEMBER_WITH.2);
+    s.push('\n');
+    for (name, format) in combos::Inner::ALL.map(|inner| (inner.name(), inner.attrs())) {
         let mut arms: Vec<String> =
             combos::INNER_VALUES.iter().map(|v| format!("Self::{} {{ .. }} => {:?},", v.variant, v.text)).collect();
         arms.dedup();
@@ -447,6 +699,9 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     }
     for input in combo_inputs {
         let _ = writeln!(s, "#[derive(HttpStatus)]\n{}", input.source());
+        if let Some(with) = input.with_fn() {
+            let _ = writeln!(s, "{with}");
+        }
         let arms: Vec<String> = (0..input.variants.len())
             .map(|i| {
                 let pat = if input.is_struct { "Self".to_owned() } else { format!("Self::{}", input.variants[i].name) };
@@ -481,8 +736,8 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
             };
             let _ = writeln!(
                 s,
-                "    check(|| {}, Want {{ what: {:?}, status: {}, headers: &[{}], exposed: {}, \
-                 instance: {:?}, members: &[{}], type_: {:?}, title: {:?} }});\n    values += 1;",
+                "    check(&|| {}, Want {{ what: {:?}, status: {}, headers: &[{}], exposed: {}, \
+                 instance: {:?}, members: &[{}], type_: {:?}, title: {:?}, serde: {:?} }});\n    values += 1;",
                 input.construct(i),
                 what(input, i),
                 e.status,
@@ -492,18 +747,23 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
                 pairs(&e.members),
                 e.type_,
                 e.title,
+                // A transparent variant's body is the inner error's, in its format.
+                (input.serde && !e.transparent).then(|| input.serde_form(i)),
             );
         }
     }
     let pairs =
         |v: &[(String, String)]| v.iter().map(|(a, b)| format!("({a:?}, {b:?})")).collect::<Vec<_>>().join(", ");
     for input in combo_inputs {
+        let _ = writeln!(s, "    check_statuses::<{0}>({0:?}, &{1:?});", input.name, input.statuses());
         for i in 0..input.variants.len() {
             for k in 0..combos::INSTANCES {
                 let e = input.expect(i, k);
                 let body = match &e.body {
                     None => "None".to_owned(),
-                    Some(b) => format!("Some(({:?}, &[{}], {}))", b.content_type, pairs(&b.members), b.hidden),
+                    Some(b) => {
+                        format!("Some(({:?}, &[{}], {}, {:?}))", b.content_type, pairs(&b.members), b.hidden, b.text)
+                    }
                 };
                 let what = if input.is_struct {
                     format!("{} #{k}", input.name)
@@ -512,7 +772,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
                 };
                 let _ = writeln!(
                     s,
-                    "    check_combo(|| {}, CWant {{ what: {what:?}, status: {}, headers: &[{}], body: {body} }});\n    values += 1;",
+                    "    check_combo(&|| {}, CWant {{ what: {what:?}, status: {}, headers: &[{}], body: {body} }});\n    values += 1;",
                     input.construct(i, k),
                     e.status,
                     pairs(&e.headers),
@@ -523,7 +783,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     let _ = writeln!(
         s,
         "    println!(\"checked {{values}} values of {} types\");\n}}",
-        inputs.len() + combo_inputs.len() + 2
+        inputs.len() + combo_inputs.len() + combos::Inner::ALL.len()
     );
     s
 }
@@ -550,6 +810,8 @@ struct Want {
     members: &'static [(&'static str, &'static str)],
     type_: Option<&'static str>,
     title: Option<&'static str>,
+    /// `SerdeJson`: the serde form, the body when shown.
+    serde: Option<&'static str>,
 }
 
 fn check_statuses<E: HttpStatus>(what: &str, want: &[u16]) {
@@ -557,7 +819,9 @@ fn check_statuses<E: HttpStatus>(what: &str, want: &[u16]) {
     assert_eq!(got, want, "{what}::statuses()");
 }
 
-fn check<E>(make: impl Fn() -> E, want: Want)
+/// `make` is a `&dyn Fn`: one copy of `check` per type rather than one per value, which was
+/// most of the sample's build time.
+fn check<E>(make: &dyn Fn() -> E, want: Want)
 where
     E: HttpStatus + fmt::Display,
     StatusCode: for<'a> From<&'a E> + From<E>,
@@ -589,6 +853,16 @@ where
     if !entry.content {
         assert!(response.body().is_empty(), "{what}: a {} has no content", want.status);
         assert!(response.headers().get(CONTENT_TYPE).is_none(), "{what}: content-type without content");
+        return;
+    }
+    if let Some(serde) = want.serde {
+        if want.exposed {
+            assert_eq!(response.headers()[CONTENT_TYPE], "application/json", "{what}: content-type");
+            assert_eq!(response.body(), serde, "{what}: the serde form");
+        } else {
+            assert!(response.body().is_empty(), "{what}: a hidden serde form sent");
+            assert!(response.headers().get(CONTENT_TYPE).is_none(), "{what}: content-type of a hidden serde form");
+        }
         return;
     }
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json", "{what}: content-type");
@@ -674,11 +948,13 @@ struct CWant {
     status: u16,
     /// Every header field but content-type, each name once.
     headers: &'static [(&'static str, &'static str)],
-    /// (content-type, the members of the body but `title` as (name, JSON), hidden).
-    body: Option<(&'static str, &'static [(&'static str, &'static str)], bool)>,
+    /// (content-type, the members of the body but `title` as (name, JSON), hidden, the exact
+    /// text of a body that is not a problem (`SerdeJson`)).
+    body: Option<(&'static str, &'static [(&'static str, &'static str)], bool, Option<&'static str>)>,
 }
 
-fn check_combo<E>(make: impl Fn() -> E, want: CWant)
+/// `make` as for `check`: one copy per type.
+fn check_combo<E>(make: &dyn Fn() -> E, want: CWant)
 where
     E: HttpStatus,
     http::Response<String>: From<E>,
@@ -707,7 +983,7 @@ where
     assert_eq!(got, headers, "{what}: header fields");
 
     let body = response.body();
-    let Some((content_type, members, hidden)) = want.body else {
+    let Some((content_type, members, hidden, text)) = want.body else {
         // No body where none may be, and no content-type.
         assert_eq!(body, "", "{what}: a body where none may be");
         assert!(response.headers().get(CONTENT_TYPE).is_none(), "{what}: content-type without a body");
@@ -717,6 +993,11 @@ where
     // No hidden text anywhere in a hidden response.
     if hidden {
         assert!(!body.contains("SECRET"), "{what}: hidden text in the body {body}");
+    }
+    // The serde form of the value, as written.
+    if let Some(text) = text {
+        assert_eq!(body, text, "{what}: body");
+        return;
     }
     // One member per name.
     let Pairs(mut pairs) = serde_json::from_str(body).unwrap_or_else(|e| panic!("{what}: body {e}: {body}"));
@@ -777,7 +1058,7 @@ fn generated_inputs_compile_and_behave() {
     let manifest = format!(
         "# Generated by tests/tests/expansions.rs. Do not edit.\n[package]\nname = \"{CRATE}\"\nversion = \"0.0.0\"\n\
          edition = \"2021\"\npublish = false\n\n[dependencies]\nerrstatus = {{ path = '{}' }}\nhttp = \"1\"\n\
-         serde = \"1\"\nserde_json = \"1\"\n\n[workspace]\n",
+         serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\n[workspace]\n",
         runtime.display()
     );
     write_if_changed(&dir.join("Cargo.toml"), &manifest);

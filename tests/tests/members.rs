@@ -308,6 +308,47 @@ enum Outer {
     Own { x: u8 },
 }
 
+/// A generic type with `SerdeJson`: serde's derive makes `Serialize` depend on `T`, so the
+/// derive bounds its impls with `Self: Serialize` (they did not compile without it). Also
+/// through a `macro_rules!` `ty` fragment.
+#[derive(Debug, thiserror::Error, HttpStatus, Serialize)]
+#[errstatus(format = errstatus::SerdeJson)]
+enum SerdeGeneric<T> {
+    #[error("missing")]
+    #[status(404)]
+    Missing { key: T },
+    #[error("failed")]
+    #[status(500)]
+    Failed(T, u8),
+    #[error("busy")]
+    #[status(503, expose)]
+    Busy(T),
+}
+
+macro_rules! serde_struct {
+    ($format:ty) => {
+        #[derive(Debug, thiserror::Error, HttpStatus, Serialize)]
+        #[error("bad {0}")]
+        #[status(400)]
+        #[errstatus(format = $format)]
+        struct SerdeGenericStruct<T>(T);
+    };
+}
+serde_struct!(errstatus::SerdeJson);
+
+#[test]
+fn serde_form_of_generic_types() {
+    assert_eq!(
+        parts(&SerdeGeneric::Missing { key: "k" }),
+        (404, Some("application/json".to_owned()), r#"{"Missing":{"key":"k"}}"#.to_owned())
+    );
+    assert_eq!(parts(&SerdeGeneric::Failed(vec![1u8], 2)), (500, None, String::new()));
+    assert_eq!(body(&SerdeGeneric::Busy(Some(3u32))), r#"{"Busy":3}"#);
+    assert_eq!(body(&SerdeGenericStruct(1.5f64)), "1.5");
+    let r: http::Response<String> = SerdeGeneric::Missing { key: 7u8 }.into();
+    assert_eq!(r.body(), r#"{"Missing":{"key":7}}"#);
+}
+
 #[test]
 fn serde_form_and_transparent_variants() {
     assert_eq!(

@@ -12,7 +12,9 @@ use crate::body::json::ExtensionMember;
 /// `serde::Serialize` (a compile error on the `format = ...` path otherwise). A hidden response
 /// (a 5xx without `expose`, or `expose = false`) has no body and no content-type: the serde
 /// form would carry what the hiding rules keep back. A type whose serialization fails sends no
-/// body either.
+/// body either. A generic type's impls are bounded by `Self: serde::Serialize` (the derive
+/// finds the format by its name, `SerdeJson`: under another one, a generic type gets the
+/// compile error instead).
 ///
 /// ```
 /// use errstatus::HttpStatus;

@@ -157,11 +157,13 @@ const TYS: &[Ty] = &[
     Ty::T,
 ];
 
-/// A field value: the expression, its Display text and its JSON.
+/// A field value: the expression, its Display text, its JSON as a member (empty for a type
+/// that is not a member's) and its serde form (the sample's `Leaf` derives `Serialize`).
 pub struct Value {
     pub expr: String,
     pub text: String,
     pub json: String,
+    pub serde: String,
 }
 
 impl Ty {
@@ -194,7 +196,7 @@ impl Ty {
     pub fn value(self, seed: u32) -> Value {
         let (n, small) = (1000 + seed, seed % 100);
         let leaf = LEAF[seed as usize % 2];
-        let v = |expr: String, text: String, json: String| Value { expr, text, json };
+        let v = |expr: String, text: String, json: String| Value { expr, text, serde: json.clone(), json };
         match self {
             Ty::U64 => v(n.to_string(), n.to_string(), n.to_string()),
             Ty::I32 => v(format!("-{n}"), format!("-{n}"), format!("-{n}")),
@@ -214,8 +216,13 @@ impl Ty {
                 0 => v("None".into(), String::new(), "null".into()),
                 _ => v(format!("Some({n})"), String::new(), n.to_string()),
             },
-            Ty::Leaf | Ty::T => v(format!("Leaf::{}", leaf.0), leaf.2.into(), String::new()),
-            Ty::BoxLeaf => v(format!("Box::new(Leaf::{})", leaf.0), leaf.2.into(), String::new()),
+            Ty::Leaf | Ty::T => {
+                Value { serde: json_string(leaf.0), ..v(format!("Leaf::{}", leaf.0), leaf.2.into(), String::new()) }
+            }
+            Ty::BoxLeaf => Value {
+                serde: json_string(leaf.0),
+                ..v(format!("Box::new(Leaf::{})", leaf.0), leaf.2.into(), String::new())
+            },
         }
     }
 }
@@ -229,15 +236,32 @@ pub enum Role {
         written: String,
         lower: String,
     },
-    /// `#[problem(extension)]` or `#[problem(extension = "name")]`, with `display`: the
-    /// field's Display text as a JSON string.
+    /// `#[problem(extension)]` or `#[problem(extension = "name")]`, written as `how` says.
     Extension {
         name: Option<String>,
-        display: bool,
+        how: How,
     },
     /// `#[problem(instance)]`.
     Instance,
 }
+
+/// How an extension member is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// As serde writes the field.
+    Serialize,
+    /// `display`: the field's Display text as a JSON string.
+    Display,
+    /// `with = member_display` ([`MEMBER_WITH`]): `"w:"` and the Display text, a JSON string.
+    With,
+}
+
+/// The function of `#[problem(extension, with = member_display)]` members, for the compiled
+/// sample: any Display type (the types that are not `Serialize` too), `"w:"` and its text.
+pub const MEMBER_WITH: &str = r#"fn member_display<D: fmt::Display>(d: &D) -> Value {
+    Value::from(format!("w:{d}"))
+}
+"#;
 
 #[derive(Clone, Debug)]
 pub struct Field {
@@ -252,10 +276,17 @@ impl Field {
         match &self.role {
             Role::Plain => String::new(),
             Role::Header { written, .. } => format!("#[header({written})] "),
-            Role::Extension { name: None, display: false } => "#[problem(extension)] ".into(),
-            Role::Extension { name: Some(n), display: false } => format!("#[problem(extension = \"{n}\")] "),
-            Role::Extension { name: None, display: true } => "#[problem(extension, display)] ".into(),
-            Role::Extension { name: Some(n), display: true } => format!("#[problem(extension = \"{n}\", display)] "),
+            Role::Extension { name, how } => {
+                let ext = match name {
+                    None => "extension".to_owned(),
+                    Some(n) => format!("extension = \"{n}\""),
+                };
+                match how {
+                    How::Serialize => format!("#[problem({ext})] "),
+                    How::Display => format!("#[problem({ext}, display)] "),
+                    How::With => format!("#[problem({ext}, with = member_display)] "),
+                }
+            }
             Role::Instance => "#[problem(instance)] ".into(),
         }
     }
@@ -345,6 +376,9 @@ pub struct Input {
     pub problem: Problem,
     /// A struct has exactly one, named as the type.
     pub variants: Vec<Variant>,
+    /// `#[errstatus(format = errstatus::SerdeJson)]` with `#[derive(serde::Serialize)]` (the
+    /// compiled sample's `Leaf` is `Serialize` too): the body is [`Input::serde_form`].
+    pub serde: bool,
 }
 
 /// What a variant resolves to.
@@ -416,9 +450,12 @@ impl Input {
         }
     }
 
-    /// The input as Rust source, one variant a line, without `#[derive]`.
+    /// The input as Rust source, one variant a line, without `#[derive(HttpStatus)]`.
     pub fn source(&self) -> String {
         let mut out = String::new();
+        if self.serde {
+            out.push_str("#[derive(serde::Serialize)]\n#[errstatus(format = errstatus::SerdeJson)]\n");
+        }
         if let Some(s) = &self.status {
             out.push_str(&match s {
                 TypeStatus::Code(s) => s.attr(),
@@ -482,6 +519,36 @@ impl Input {
         }
     }
 
+    /// `serde_json::to_string` of the value [`Input::construct`] makes for variant `i`, as
+    /// serde's derive writes it: a unit struct `null`, a newtype struct its field, a tuple
+    /// struct an array, a struct with named fields an object; an enum's unit variant its name,
+    /// another `{"Name":...}` with the same forms (a raw identifier without its `r#`).
+    pub fn serde_form(&self, i: usize) -> String {
+        let v = &self.variants[i];
+        let values: Vec<String> = v.fields.iter().enumerate().map(|(j, f)| f.ty.value(seed(i, j)).serde).collect();
+        let unraw = |n: &str| json_string(n.strip_prefix("r#").unwrap_or(n));
+        let content = match (v.shape, values.len()) {
+            (Shape::Unit, _) => None,
+            (Shape::Tuple, 1) => Some(values[0].clone()),
+            (Shape::Tuple, _) => Some(format!("[{}]", values.join(","))),
+            (Shape::Named, _) => {
+                let members: Vec<String> = v
+                    .fields
+                    .iter()
+                    .zip(&values)
+                    .map(|(f, x)| format!("{}:{x}", unraw(f.name.as_deref().expect("named"))))
+                    .collect();
+                Some(format!("{{{}}}", members.join(",")))
+            }
+        };
+        match (self.is_struct, content) {
+            (true, None) => "null".to_owned(),
+            (true, Some(c)) => c,
+            (false, None) => unraw(&v.name),
+            (false, Some(c)) => format!("{{{}:{c}}}", unraw(&v.name)),
+        }
+    }
+
     /// The response of the value [`Input::construct`] makes for variant `i`.
     pub fn expect(&self, i: usize) -> Expect {
         let v = &self.variants[i];
@@ -520,9 +587,13 @@ impl Input {
                 Role::Plain => {}
                 Role::Header { lower, .. } => e.headers.push((lower.clone(), value.text)),
                 Role::Instance => e.instance = Some(value.text),
-                Role::Extension { display: false, .. } => e.members.push((f.member().expect("extension"), value.json)),
-                Role::Extension { display: true, .. } => {
-                    e.members.push((f.member().expect("extension"), json_string(&value.text)))
+                Role::Extension { how, .. } => {
+                    let json = match how {
+                        How::Serialize => value.json,
+                        How::Display => json_string(&value.text),
+                        How::With => json_string(&format!("w:{}", value.text)),
+                    };
+                    e.members.push((f.member().expect("extension"), json));
                 }
             }
         }
@@ -584,12 +655,13 @@ const HEADERS: &[(&str, &str)] = &[
     ("UPGRADE", "upgrade"),
 ];
 
-/// A field before the rules are applied: type, role (0 plain .. 3 instance), header, whether
-/// an extension names its member.
+/// A field before the rules are applied: type, role (0 plain, 1 header, 2 extension, 3
+/// instance, 4 `display` extension, 5 `with` extension), header, whether an extension names its
+/// member.
 type RawField = (Ty, u8, Index, bool);
 
 fn raw_field() -> BoxedStrategy<RawField> {
-    let role = prop_oneof![4 => Just(0u8), 2 => Just(1), 2 => Just(2), 1 => Just(3), 1 => Just(4)];
+    let role = prop_oneof![4 => Just(0u8), 2 => Just(1), 2 => Just(2), 1 => Just(3), 1 => Just(4), 1 => Just(5)];
     (select(TYS), role, any::<Index>(), any::<bool>()).boxed()
 }
 
@@ -619,7 +691,8 @@ fn raw_variant() -> BoxedStrategy<RawVariant> {
 }
 
 /// Applies the rules to raw fields: a header only on a Display type and once per name, an
-/// extension only on a Serialize type, one instance, `T` only in a generic input.
+/// extension only on a Serialize type (`display` or `with`: a Display type), one instance, `T`
+/// only in a generic input.
 fn fields_of(raw: &[RawField], shape: Shape, generic: bool) -> Vec<Field> {
     if shape == Shape::Unit {
         return Vec::new();
@@ -642,11 +715,17 @@ fn fields_of(raw: &[RawField], shape: Shape, generic: bool) -> Vec<Field> {
                     Role::Header { written: written.into(), lower: lower.into() }
                 }
             }
-            2 if ty.serialize() => {
-                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), display: false }
-            }
-            4 if ty.display() => {
-                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), display: true }
+            2 if ty.serialize() => Role::Extension {
+                name: (name.is_none() || named_member).then(|| format!("member{j}")),
+                how: How::Serialize,
+            },
+            4 if ty.display() => Role::Extension {
+                name: (name.is_none() || named_member).then(|| format!("member{j}")),
+                how: How::Display,
+            },
+            // A generic function over a Display type: not over `T`, which has no such bound.
+            5 if ty.display() && ty != Ty::T => {
+                Role::Extension { name: (name.is_none() || named_member).then(|| format!("member{j}")), how: How::With }
             }
             3 if ty.display() && !out.iter().any(|f| matches!(f.role, Role::Instance)) => Role::Instance,
             _ => Role::Plain,
@@ -691,8 +770,9 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
         problem(0.3, false),
         proptest::collection::vec(raw_variant(), 0..6),
         any::<bool>(),
+        prop::bool::weighted(0.25),
     )
-        .prop_map(move |(generic, default, problem, raw, pick)| {
+        .prop_map(move |(generic, default, problem, raw, pick, serde)| {
             // A 5xx default shows its detail half the time, so that variants with a 5xx code of
             // their own (masked: the type's `expose` does not reach them) meet it.
             let default = default.map(|mut d| {
@@ -761,6 +841,7 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
                 status: default.map(TypeStatus::Code),
                 problem,
                 variants,
+                serde,
             }
         });
     let struct_name = name.to_owned();
@@ -771,8 +852,9 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
         shape(),
         proptest::collection::vec(raw_field(), 0..4),
         any::<bool>(),
+        prop::bool::weighted(0.25),
     )
-        .prop_map(move |(generic, status, problem, shape, raw_fields, pick)| {
+        .prop_map(move |(generic, status, problem, shape, raw_fields, pick, serde)| {
             let name = struct_name.clone();
             let (status, v, problem) = match status {
                 None => (TypeStatus::Transparent, transparent(name.clone(), generic, shape), Problem::default()),
@@ -795,7 +877,7 @@ pub fn input(name: &str) -> BoxedStrategy<Input> {
                     (TypeStatus::Code(s), v, problem)
                 }
             };
-            Input { name, generic, is_struct: true, status: Some(status), problem, variants: vec![v] }
+            Input { name, generic, is_struct: true, status: Some(status), problem, variants: vec![v], serde }
         });
     prop_oneof![4 => enum_, 1 => struct_].boxed()
 }
@@ -817,7 +899,7 @@ fn transparent(name: String, generic: bool, shape: Shape) -> Variant {
 }
 
 /// `text` as a JSON string, as the runtime writes a Display member.
-fn json_string(text: &str) -> String {
+pub fn json_string(text: &str) -> String {
     let mut out = String::from('"');
     for c in text.chars() {
         match c {

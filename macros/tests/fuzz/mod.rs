@@ -13,10 +13,11 @@
 //!   `fn status`, every variant is in exactly one `match` arm; a variant with a code is in
 //!   the arm whose value is that code's `http` constant (`Entry::http_const`, whatever name
 //!   or number the input wrote); variants with the same code share one arm; a transparent
-//!   variant's arm calls the inner error's `status`. Every header field name and extension
-//!   member of the input appears in the expansion, and it carries one compiler warning per
-//!   `#[status]` with a code the registry cautions about (402, 407, 425, 511) that is not
-//!   acknowledged, and no other.
+//!   variant's arm calls the inner error's `status`. Every header field name, extension
+//!   member and member function (`with = path`) of the input appears in the expansion, so
+//!   does `SerdeJson` when it is the format (and a generic type with it is bounded by
+//!   `Serialize`), and it carries one compiler warning per `#[status]` with a code the
+//!   registry cautions about (402, 407, 425, 511) that is not acknowledged, and no other.
 //! - `faulty_inputs_report_one_error_per_fault`: the same inputs with 1-3 faults, each in
 //!   its own `#[status]`: a bad code (unregistered, out of range, deprecated 305, unused
 //!   306/418, obsoleted 510, 1xx/2xx, unknown name, suffixed, negative, quoted, float, char,
@@ -26,10 +27,14 @@
 //!   (errors accumulate, and do not cascade), each fault is named by its own error (a bad
 //!   code as written: `#[status(0x1bc)]`, `#[status(NOT_FOUN)]`), and `derive` emits them all.
 //! - `combined_attributes_expand`: inputs built by [`combos`] (fixed header values on the type
-//!   and variants, `Option` header fields, run-time statuses, field-level transparent with
-//!   siblings, `expose` / `expose = false`, body formats, together) expand without an error or
-//!   a warning, every fixed value that can apply and every member name reach the expansion,
-//!   and `derive` emits exactly that. Their responses are checked by `tests/tests/expansions.rs`.
+//!   and variants, `Option` header fields, run-time statuses, the type's `#[status(with =
+//!   path)]`, field-level transparent with siblings, `expose` / `expose = false`, members
+//!   written by a function, details from format strings, body formats including
+//!   `errstatus::SerdeJson`, together) expand
+//!   without an error or a warning, every fixed value that can apply, every member name, the
+//!   type's status function when a variant takes it, every member function and the `SerdeJson`
+//!   format reach the expansion, and `derive` emits exactly that. Their responses are checked
+//!   by `tests/tests/expansions.rs`.
 //! - `status_macro_names_the_registry_constant`: `status!(CODE)` for any registered, usable
 //!   code of any class, written any accepted way, expands to that entry's `http` constant
 //!   (`__private::code(N)` for a code without one).
@@ -922,8 +927,20 @@ fn check_valid(input: &gen::Input) -> Result<(), TestCaseError> {
             if let Some(member) = f.member() {
                 prop_assert!(strings.contains(&member), "member {} missing:\n{}\n{}", member, src, out);
             }
+            if let gen::Role::Extension { how: gen::How::With, .. } = f.role {
+                let found = idents.iter().any(|i| i == "member_display");
+                prop_assert!(found, "member function of {} missing:\n{}\n{}", v.name, src, out);
+            }
         }
     }
+
+    // `SerdeJson` reaches the expansion (an enum without variants has no body to write), and a
+    // generic type with it is bounded `Self: Serialize` (no member of the generated inputs is
+    // of a type that mentions `T`: no other bound names `Serialize`).
+    let has = |name: &str| idents.iter().any(|i| i == name);
+    let writes = input.serde && !input.variants.is_empty();
+    prop_assert_eq!(has("SerdeJson"), writes, "SerdeJson in\n{}\n{}", src, out);
+    prop_assert_eq!(has("Serialize"), input.serde && input.generic, "Serialize bound in\n{}\n{}", src, out);
 
     // One warning per unacknowledged questionable code.
     let cautions: Vec<&str> = registry::entries().iter().filter_map(|e| e.caution).collect();
@@ -1094,6 +1111,21 @@ proptest! {
                 prop_assert!(strings.iter().any(|s| s == m), "member {} missing:\n{}\n{}", m, src, out);
             }
         }
+        // The functions: the type's status function where a variant takes it, each member's;
+        // and the `SerdeJson` format.
+        let idents = idents(&out);
+        let has = |name: &str| idents.iter().any(|i| i == name);
+        let status_fn = format!("status_of_{}", input.name.to_ascii_lowercase());
+        let takes_with = (0..input.variants.len())
+            .any(|v| matches!(input.decides(&input.variants[v]), combos::Decides::WithSelf { .. }));
+        prop_assert_eq!(has(&status_fn), takes_with, "{} in the expansion:\n{}\n{}", status_fn, src, out);
+        for f in input.variants.iter().flat_map(|v| &v.fields) {
+            if let combos::Role::Member { with: Some(_), int, .. } = f.role {
+                let name = if int { "member_int" } else { "member_str" };
+                prop_assert!(has(name), "member function {} missing:\n{}\n{}", name, src, out);
+            }
+        }
+        prop_assert_eq!(has("SerdeJson"), input.format == combos::Format::SerdeJson, "SerdeJson:\n{}\n{}", src, out);
         prop_assert_eq!(derive(&node).to_string(), out.to_string());
     }
 }
