@@ -14,6 +14,12 @@
 //! impl is hand-written. The build must have no warning but one per unacknowledged
 //! questionable code, each saying so.
 //!
+//! Each sampled type that can (not generic, problem+json) also has a twin with
+//! `#[errstatus(decode)]` (`gen.rs`'s `decode_source`: `skip_decode` on the fields the response
+//! does not carry or whose type does not read back), and `from_problem` of each value's response
+//! must be what `decode_expect` says: the value with its skipped fields at `Default`, the
+//! transparent variant whose `Leaf` claims it, or `Undecoded`.
+//!
 //! Beside them, a sample of the inputs of `macros/tests/fuzz/combos.rs` (`C0`, `C1`, ...: fixed
 //! header values, `Option` header fields, run-time statuses, the type's `#[status(with =
 //! path)]`, transparent fields with siblings, `expose`, members written by a function,
