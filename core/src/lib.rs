@@ -6,9 +6,10 @@
 //! The modules are layers, each using only the ones listed before it (a folder's `mod.rs` is
 //! its table of contents, above its files): `body` (formats, JSON writing), `status` (the trait
 //! and the records a derived impl fills in, the `ErrorRecord`), `log` and `metrics` (what the
-//! builder tells `tracing` and `metrics`), `response` (the builder), `catalog` (a type's
-//! entries as JSON, Markdown and HTML), `openapi` (utoipa, aide), `adapters` (one per
-//! framework), `__private` (re-exports for generated code), and this table of contents.
+//! builder tells `tracing` and `metrics`), `response` (the builder), `decode` (the client
+//! side: `FromProblem`, `Undecoded`), `catalog` (a type's entries as JSON, Markdown and HTML),
+//! `openapi` (utoipa, aide), `adapters` (one per framework), `__private` (re-exports for
+//! generated code), and this table of contents.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -23,6 +24,7 @@ mod status;
 mod response;
 
 pub mod catalog;
+mod decode;
 
 #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
 mod openapi;
@@ -39,6 +41,7 @@ pub use body::json::{DisplayMember, ExtensionMember};
 pub use body::problem_json::{ProblemJson, PROBLEM_JSON};
 pub use body::serde_json::{SerdeForm, SerdeJson};
 pub use catalog::catalog;
+pub use decode::{DecodeMember, DecodeText, FromProblem, SkipDecode, Undecoded};
 pub use response::response;
 pub use status::http_status::HttpStatus;
 pub use status::problem::HeaderValueSource;
@@ -50,6 +53,12 @@ pub use adapters::actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use adapters::axum;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use adapters::reqwest;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use adapters::reqwest::ClientError;
 
 /// poem (feature `poem`): the middleware that keeps the [`ErrorRecord`] of a handler's `Err`.
 #[cfg(feature = "poem")]

@@ -12,7 +12,7 @@ use errstatus::ErrorRecord;
 /// The lines kept: the latest ones.
 const KEPT: usize = 1024;
 
-/// The last [`KEPT`] requests of a service, one line each: `GET /users/9 404
+/// The last 1024 requests of a service, one line each: `GET /users/9 404
 /// ApiError USER_NOT_FOUND`, with `(detail hidden)` for a hidden detail, and only the status for a
 /// response errstatus did not build (a success).
 #[derive(Debug, Default)]

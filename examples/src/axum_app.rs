@@ -52,7 +52,7 @@ pub fn router() -> Router {
 
 /// The service on a given store (to share it, or to look into it from a test), its OpenAPI
 /// document naming `port` as the server's.
-/// Outermost, the access log ([`access_log`]).
+/// Outermost, the access log (`access_log`).
 pub fn router_with(store: Arc<Store>, port: u16) -> Router {
     layers(routes(Arc::clone(&store), port)).layer(middleware::from_fn_with_state(store, access_log))
 }

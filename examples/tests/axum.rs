@@ -11,13 +11,13 @@ use axum::http::{header, Method, Request, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
-use common::{bearer, header_list, parse, problem, problem_headers};
+use common::{bearer, header_list, parse, problem, problem_headers, with};
 use errstatus::HttpStatus;
 use errstatus_examples::error::{AuthError, BEARER_CHALLENGE, INVALID_TOKEN_CHALLENGE};
 use errstatus_examples::store::{Store, User, ALICE_TOKEN, BOB_TOKEN, MAINTENANCE_RETRY_AFTER, ORDERS_DB};
 use errstatus_examples::{axum_app, conditional, AXUM_PORT, BODY_LIMIT};
 use http_body_util::BodyExt;
-use serde_json::Value;
+use serde_json::{json, Value};
 use tower::ServiceExt;
 
 struct Reply {
@@ -107,7 +107,7 @@ async fn unknown_user_is_404_problem_json_with_detail() {
     let r = call(axum_app::router(), get_req("/users/42")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(r.headers, problem_headers(&[]));
-    assert_eq!(r.json(), problem(404, "Not Found", Some("user 42 not found")));
+    assert_eq!(r.json(), with(problem(404, "Not Found", Some("user 42 not found")), json!({"id": 42})));
 }
 
 #[tokio::test]
@@ -139,18 +139,36 @@ async fn duplicate_email_is_409_with_detail() {
     let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), body)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.headers, problem_headers(&[]));
-    assert_eq!(r.json(), problem(409, "Conflict", Some("email ALICE@example.com is already registered")));
+    assert_eq!(
+        r.json(),
+        with(
+            problem(409, "Conflict", Some("email ALICE@example.com is already registered")),
+            json!({"email": "ALICE@example.com"})
+        )
+    );
 }
 
 #[tokio::test]
 async fn a_field_that_does_not_validate_is_422_with_the_reason() {
     let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":"x","email":"nope"}"#)).await;
     let detail = r#"invalid request: \"nope\" is not an email address"#;
-    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
+    let reason = r#","reason":"\"nope\" is not an email address"}"#;
+    assert_reply(
+        &r,
+        422,
+        problem_headers(&[]),
+        &problem_body(422, "Unprocessable Content", Some(detail)).replace('}', reason),
+    );
 
     let r = call(axum_app::router(), post_json("/users", Some(ALICE_TOKEN), r#"{"name":" \t","email":"x@y"}"#)).await;
     let detail = "invalid request: name must be 1 to 100 characters, not only spaces, tabs and line breaks";
-    assert_reply(&r, 422, problem_headers(&[]), &problem_body(422, "Unprocessable Content", Some(detail)));
+    let reason = r#","reason":"name must be 1 to 100 characters, not only spaces, tabs and line breaks"}"#;
+    assert_reply(
+        &r,
+        422,
+        problem_headers(&[]),
+        &problem_body(422, "Unprocessable Content", Some(detail)).replace('}', reason),
+    );
 }
 
 #[tokio::test]
@@ -193,7 +211,13 @@ async fn invalid_token_is_401_with_invalid_token_challenge() {
     let r = call(axum_app::router(), post_json("/users", Some("token-mallory"), "{}")).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.headers, problem_headers(&[("www-authenticate", INVALID_TOKEN_CHALLENGE)]));
-    assert_eq!(r.json(), problem(401, "Unauthorized", Some("invalid or expired bearer token")));
+    assert_eq!(
+        r.json(),
+        with(
+            problem(401, "Unauthorized", Some("invalid or expired bearer token")),
+            json!({"type": "https://errstatus.example/problems/invalid-token"})
+        )
+    );
 }
 
 #[tokio::test]
@@ -202,7 +226,13 @@ async fn non_admin_is_403_from_the_inner_error() {
         call(axum_app::router(), post_json("/users", Some(BOB_TOKEN), r#"{"name":"x","email":"x@example.com"}"#)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.headers, problem_headers(&[]));
-    assert_eq!(r.json(), problem(403, "Forbidden", Some("user 2 may not create users")));
+    assert_eq!(
+        r.json(),
+        with(
+            problem(403, "Forbidden", Some("user 2 may not create users")),
+            json!({"user": 2, "action": "create users"})
+        )
+    );
 }
 
 #[tokio::test]
@@ -241,7 +271,7 @@ async fn request_id_is_generated_when_the_client_sends_none_or_garbage() {
 async fn orders_of_unknown_user_is_404_not_500() {
     let r = call(axum_app::router(), get_req("/users/9/orders")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(r.json(), problem(404, "Not Found", Some("user 9 not found")));
+    assert_eq!(r.json(), with(problem(404, "Not Found", Some("user 9 not found")), json!({"id": 9})));
 }
 
 #[tokio::test]
@@ -249,7 +279,13 @@ async fn maintenance_is_503_with_exposed_detail_and_retry_after() {
     let r = call(axum_app::router(), get_req("/exports")).await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(r.headers, problem_headers(&[("retry-after", &MAINTENANCE_RETRY_AFTER.to_string())]));
-    assert_eq!(r.json(), problem(503, "Service Unavailable", Some("exports are paused for maintenance")));
+    assert_eq!(
+        r.json(),
+        with(
+            problem(503, "Service Unavailable", Some("exports are paused for maintenance")),
+            json!({"service": "exports"})
+        )
+    );
 }
 
 // ---- without the simulated outages (`EXAMPLE_OUTAGES=off`, `Store::without_outages`) ----
@@ -290,7 +326,12 @@ async fn without_outages_orders_of_odd_ids_are_200() {
     assert_eq!(r.header("location"), Some("/users/3"));
     assert_reply(&orders("/users/3/orders").await, 200, json_headers(), "[]");
     let r = orders("/users/9/orders").await;
-    assert_reply(&r, 404, problem_headers(&[]), &problem_body(404, "Not Found", Some("user 9 not found")));
+    assert_reply(
+        &r,
+        404,
+        problem_headers(&[]),
+        &problem_body(404, "Not Found", Some("user 9 not found")).replace("}", r#","id":9}"#),
+    );
 }
 
 // ---- every response of the service: axum's own errors as problem+json, the rest untouched ----

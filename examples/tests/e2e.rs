@@ -8,10 +8,11 @@ use std::time::Duration;
 
 use axum::routing::get;
 use axum::Router;
-use common::{parse, problem, PROBLEM_JSON};
+use common::{parse, problem, with, PROBLEM_JSON};
 use errstatus::HttpStatus;
 use errstatus_examples::store::{MAINTENANCE_RETRY_AFTER, ORDERS_DB};
 use errstatus_examples::{actix_app, axum_app};
+use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -109,9 +110,9 @@ async fn axum_404_on_the_wire() {
     assert_eq!(w.status_line, "HTTP/1.1 404 Not Found");
     assert!(w.head.contains("\r\ncontent-type: application/problem+json\r\n"), "{}", w.head);
     assert_eq!(w.names(), expected_names(&[]));
-    assert_eq!(parse(&w.body), problem(404, "Not Found", Some("user 42 not found")));
+    assert_eq!(parse(&w.body), with(problem(404, "Not Found", Some("user 42 not found")), json!({"id": 42})));
     assert_eq!(
-        w.body, br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found"}"#,
+        w.body, br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found","id":42}"#,
         "members in RFC 9457 order, compact"
     );
 }
@@ -152,7 +153,13 @@ async fn axum_503_exposed_on_the_wire() {
     let w = exchange(addr, &request("GET", "/exports", "")).await;
     assert_eq!(w.status_line, "HTTP/1.1 503 Service Unavailable");
     assert_eq!(w.header("retry-after"), Some(MAINTENANCE_RETRY_AFTER.to_string().as_str()));
-    assert_eq!(parse(&w.body), problem(503, "Service Unavailable", Some("exports are paused for maintenance")));
+    assert_eq!(
+        parse(&w.body),
+        with(
+            problem(503, "Service Unavailable", Some("exports are paused for maintenance")),
+            json!({"service": "exports"})
+        )
+    );
 }
 
 #[derive(Debug, thiserror::Error, HttpStatus)]
@@ -276,7 +283,10 @@ async fn actix_404_and_masked_500_on_the_wire() {
     let w = exchange(addr, &request("GET", "/users/42", "")).await;
     assert_eq!(w.status_line, "HTTP/1.1 404 Not Found");
     assert!(w.head.contains("\r\ncontent-type: application/problem+json\r\n"), "{}", w.head);
-    assert_eq!(w.body, br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found"}"#);
+    assert_eq!(
+        w.body,
+        br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found","id":42}"#
+    );
 
     let w = exchange(addr, &request("GET", "/users/1/orders", "x-request-id: trace-78\r\n")).await;
     assert_eq!(w.status_line, "HTTP/1.1 500 Internal Server Error");

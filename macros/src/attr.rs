@@ -108,6 +108,8 @@ pub(crate) struct ProblemKind {
     pub code: Option<LitStr>,
     /// `detail = "... {field} ..."`: the body's detail, a format string over the fields.
     pub detail: Option<LitStr>,
+    /// `skip_decode` on a variant: `#[errstatus(decode)]` never decodes it.
+    pub skip_decode: Option<Span>,
 }
 
 /// `#[problem(extension)]`, `#[problem(extension = "name")]` or `#[problem(instance)]` on a field.
@@ -157,6 +159,8 @@ pub(crate) struct ContainerAttrs {
     pub skip: Vec<syn::Ident>,
     /// `format = Type`: the body format, an `errstatus::Format`.
     pub format: Option<syn::Type>,
+    /// `decode`: generate `errstatus::FromProblem` (decode.rs).
+    pub decode: Option<Span>,
     /// `log = "warn"`: the level of this type's events ([`parse_log`]'s number).
     pub log: Option<u8>,
 }
@@ -282,10 +286,16 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                     out.skip.push(ident.clone());
                     Ok(())
                 })
+            } else if meta.path.is_ident("decode") {
+                let span = meta.path.span();
+                if out.decode.replace(span).is_some() {
+                    return Err(syn::Error::new(span, "duplicate #[errstatus(decode)]"));
+                }
+                Ok(())
             } else {
                 let name = path_string(&meta.path);
                 Err(meta.error(format_args!(
-                    "unknown #[errstatus] option `{name}`, expected `crate`, `format`, `log` or `skip`"
+                    "unknown #[errstatus] option `{name}`, expected `crate`, `format`, `log`, `skip` or `decode`"
                 )))
             }
         });
@@ -304,6 +314,9 @@ pub(crate) struct FieldAttrs<'a> {
     /// A `#[header]` attribute was present, even if malformed.
     pub header_seen: bool,
     pub problem: Option<FieldProblem>,
+    /// `#[problem(skip_decode)]` (alone or beside `extension` / `instance`): not decoded, its
+    /// `Default` value instead.
+    pub skip_decode: Option<Span>,
 }
 
 mod kw {
@@ -409,11 +422,20 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
                 );
             }
         } else if attr.path().is_ident("problem") {
+            // `#[problem(skip_decode)]` may stand beside the field's `#[problem(extension)]`.
+            if let Meta::List(list) = &attr.meta {
+                if list.tokens.to_string() == "skip_decode" {
+                    if out.skip_decode.replace(list.tokens.span()).is_some() {
+                        cx.error_spanned(&list.tokens, "duplicate #[problem(skip_decode)]");
+                    }
+                    continue;
+                }
+            }
             if out.problem.is_some() {
                 cx.error_spanned(attr, "duplicate #[problem] attribute on a field");
                 continue;
             }
-            out.problem = parse_field_problem(cx, attr);
+            out.problem = parse_field_problem(cx, attr, &mut out.skip_decode);
         } else if attr.path().is_ident("status") {
             let parsed = match &attr.meta {
                 Meta::Path(path) => Some(FieldStatus::RunTime(path.span())),
@@ -625,6 +647,13 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
         return;
     }
     let res = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("skip_decode") {
+            let span = meta.path.span();
+            if out.skip_decode.replace(span).is_some() {
+                return Err(syn::Error::new(span, "duplicate #[problem(skip_decode)]"));
+            }
+            return Ok(());
+        }
         let slot = if meta.path.is_ident("type") {
             &mut out.type_
         } else if meta.path.is_ident("title") {
@@ -654,13 +683,19 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
     }
 }
 
-fn parse_field_problem(cx: &Ctxt, attr: &Attribute) -> Option<FieldProblem> {
+fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Span>) -> Option<FieldProblem> {
     args(cx, attr, "#[problem(extension)], #[problem(extension = \"name\")] or #[problem(instance)]")?;
     let mut out = None;
     // `display` / `with = path`: how the extension member is written.
     let mut how: Option<(MemberHow, Span)> = None;
     let res = attr.parse_nested_meta(|meta| {
         let span = meta.path.span();
+        if meta.path.is_ident("skip_decode") {
+            if skip_decode.replace(span).is_some() {
+                return Err(syn::Error::new(span, "duplicate #[problem(skip_decode)]"));
+            }
+            return Ok(());
+        }
         if meta.path.is_ident("display") || meta.path.is_ident("with") {
             let parsed = if meta.path.is_ident("display") {
                 MemberHow::Display
@@ -702,7 +737,7 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute) -> Option<FieldProblem> {
         cx.syn_error(err);
         return None;
     }
-    if out.is_none() && how.is_none() {
+    if out.is_none() && how.is_none() && skip_decode.is_none() {
         cx.error_spanned(attr, "#[problem()] on a field needs `extension` or `instance`");
     }
     match (&mut out, how) {

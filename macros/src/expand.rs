@@ -81,6 +81,9 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     }
     let bounds = g.bounds();
     let mut out = impls::impls(input.original, &g.names, &bounds, &bodies);
+    if input.container.decode.is_some() {
+        out.extend(crate::decode::expand(model, &g.names));
+    }
     for (span, msg) in &model.warnings {
         out.extend(warning(*span, msg));
     }

@@ -11,9 +11,12 @@ pub(crate) fn expand(node: &DeriveInput, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let unreachable = quote!(::core::unreachable!());
     let bodies = Bodies { status: unreachable.clone(), problem: unreachable, extra: TokenStream::new(), detail: None };
-    let impls = impls::impls(node, &Names::lenient(node), &[], &bodies);
+    let names = Names::lenient(node);
+    let impls = impls::impls(node, &names, &[], &bodies);
+    let decode = crate::decode::fallback(node, &names);
     quote! {
         #errors
         #impls
+        #decode
     }
 }

@@ -4,14 +4,16 @@
 //! The derive is a pipeline, one file per stage: `scan` (a fast reader of the input, with
 //! syn's parser behind it) -> `attr` (attributes -> options) and `ast` (the input, borrowed) ->
 //! `valid` (registry and rules, every error collected) -> `expand` (the checked model ->
-//! method bodies) -> `impls` (the impls around them). After an error, `fallback` emits the
-//! errors and stub impls instead.
+//! method bodies) -> `impls` (the impls around them); `decode` adds `FromProblem` for a type
+//! with `#[errstatus(decode)]`. After an error, `fallback` emits the errors and stub impls
+//! instead.
 #![forbid(unsafe_code)]
 
 mod ast;
 mod attr;
 mod catalog;
 mod ctxt;
+mod decode;
 mod detail;
 mod expand;
 mod extras;

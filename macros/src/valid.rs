@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 use syn::LitStr;
 
 use crate::ast::{Field, Input, Kind, Variant};
-use crate::attr::{Code, FieldStatus, Status, StatusArg};
+use crate::attr::{Code, FieldStatus, MemberHow, Status, StatusArg};
 use crate::ctxt::Ctxt;
 use crate::extras::{extras, fixed_headers, option_inner, FixedHeader};
 use crate::extras::{Extras, HeaderHow, HeaderKey};
@@ -248,6 +248,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     check_codes(cx, input, &model.arms);
     check_type_uris(cx, input, &model.arms);
     check_grpc(cx, input, &mut model.arms);
+    check_decode(cx, input, &model.arms);
     model
 }
 
@@ -919,4 +920,154 @@ pub(crate) fn kebab(ident: &Ident) -> String {
         }
     }
     out
+}
+
+/// Where a field of a decoded variant comes from (`#[errstatus(decode)]`, expanded by
+/// decode.rs).
+pub(crate) enum Source<'a> {
+    /// A `#[problem(extension)]` member, through serde.
+    Member(&'a str),
+    /// A `#[problem(extension, display)]` member: its text, through `FromStr`.
+    MemberText(&'a str),
+    /// The `instance` member, through `FromStr`.
+    Instance,
+    /// A `#[header]` field, through `FromStr`; `true`: an `Option` field.
+    Header(&'a HeaderKey, bool),
+    /// A `#[status]` field of type `StatusCode`.
+    Status,
+    /// A `#[status]` field of type `Option<StatusCode>`, `None` for this fallback code.
+    StatusOr(u16),
+    /// The transparent field: the inner type's `FromProblem`.
+    Inner,
+    /// `#[problem(skip_decode)]`: its `Default`.
+    Skip,
+}
+
+/// Whether a variant is decoded: the type has `decode` and the variant no `skip_decode`.
+pub(crate) fn decoded(input: &Input, arm: &Arm) -> bool {
+    input.container.decode.is_some() && (input.kind == Kind::Struct || arm.variant.attrs.problem.skip_decode.is_none())
+}
+
+/// Where a field of a decoded variant comes from, or why the response does not carry it.
+pub(crate) fn decode_source<'a>(arm: &'a Arm<'a>, field: &Field) -> Result<Source<'a>, &'static str> {
+    if field.attrs.skip_decode.is_some() {
+        return Ok(Source::Skip);
+    }
+    let (extras, hidden) = match &arm.body {
+        ArmBody::Transparent(inner, _) if inner.index == field.index => return Ok(Source::Inner),
+        ArmBody::Transparent(_, extras) => (extras, None),
+        ArmBody::Own(resp) => {
+            match &resp.status {
+                StatusSrc::Field(f) if f.index == field.index => return Ok(Source::Status),
+                StatusSrc::OptionField(f, entry, _) if f.index == field.index => {
+                    return Ok(Source::StatusOr(entry.code))
+                }
+                _ => {}
+            }
+            // A code that cannot carry content (304) sends no body: its members are not sent.
+            let empty = matches!(resp.status, StatusSrc::Code(entry, _) if !entry.content);
+            let why = match (empty, resp.expose == Some(false)) {
+                (true, _) => Some("a 304 response has no body to carry members"),
+                (false, true) => Some("the response hides its members (a 5xx without `expose`, or `expose = false`)"),
+                (false, false) => None,
+            };
+            (&resp.extras, why)
+        }
+    };
+    if let Some(h) = extras.headers.iter().find(|h| h.field.index == field.index) {
+        return match h.how {
+            HeaderHow::Value => Ok(Source::Header(&h.key, false)),
+            HeaderHow::Optional(_) => Ok(Source::Header(&h.key, true)),
+            HeaderHow::With(_) => Err("its header value is made by a `with` function, which cannot be undone"),
+        };
+    }
+    let member = extras.extensions.iter().find(|(_, f, _)| f.index == field.index);
+    let instance = extras.instance.is_some_and(|f| f.index == field.index);
+    if let (true, Some(why)) = (member.is_some() || instance, hidden) {
+        return Err(why);
+    }
+    match member {
+        Some((name, _, MemberHow::Serialize)) => Ok(Source::Member(name)),
+        Some((name, _, MemberHow::Display)) => Ok(Source::MemberText(name)),
+        Some((_, _, MemberHow::With(_))) => Err("its member is made by a `with` function, which cannot be undone"),
+        None if instance => Ok(Source::Instance),
+        None => {
+            Err("it is not an extension member, a header field or the instance (the Display text is not read back)")
+        }
+    }
+}
+
+/// `#[errstatus(decode)]` and `#[problem(skip_decode)]`: the type decodes problem+json bodies
+/// into owned values; every field of a decoded variant comes back from the response or is
+/// `skip_decode`; `skip_decode` goes on variants and fields of a type with `decode`.
+fn check_decode(cx: &Ctxt, input: &Input, arms: &[Arm]) {
+    check_skip_decode_place(cx, input);
+    let Some(span) = input.container.decode else { return };
+    if cx.handle(check_decode_type(input, span)).is_none() {
+        return;
+    }
+    for arm in arms.iter().filter(|arm| decoded(input, arm)) {
+        for field in &arm.variant.fields {
+            cx.handle(check_decode_field(input, arm, field));
+        }
+    }
+}
+
+/// `decode` reads the problem+json body of a type that has no type or lifetime parameters.
+fn check_decode_type(input: &Input, span: Span) -> syn::Result<()> {
+    if let Some(format) = &input.container.format {
+        return Err(syn::Error::new(
+            span,
+            format_args!(
+                "#[errstatus(decode)] reads application/problem+json bodies; a type with #[errstatus(format = {})] cannot be decoded",
+                format.to_token_stream().to_string().replace(' ', "")
+            ),
+        ));
+    }
+    if let Some(param) = input.original.generics.params.first() {
+        return Err(syn::Error::new_spanned(
+            param,
+            "#[errstatus(decode)] on a generic type is not supported: decode a type without type or lifetime parameters",
+        ));
+    }
+    Ok(())
+}
+
+/// A field of a decoded variant comes back from the response, or is `skip_decode` (and
+/// `Default`, which its expansion asks of it).
+fn check_decode_field(input: &Input, arm: &Arm, field: &Field) -> syn::Result<()> {
+    let Err(why) = decode_source(arm, field) else { return Ok(()) };
+    let (name, span) = match &field.original.ident {
+        Some(ident) => (format!("`{ident}`"), ident.span()),
+        None => (format!("{}", field.index), field.ty.span()),
+    };
+    let of = match input.kind {
+        Kind::Struct => format!("struct `{}`", arm.variant.ident),
+        Kind::Enum => format!("variant `{}`", arm.variant.ident),
+    };
+    Err(syn::Error::new(
+        span,
+        format_args!(
+            "#[errstatus(decode)]: field {name} of {of} is not in the response: {why}; send it as #[problem(extension)], #[header(NAME)] or #[problem(instance)], or mark it #[problem(skip_decode)] to decode it as its `Default` value"
+        ),
+    ))
+}
+
+/// `skip_decode` on a variant or field of a type with `decode`; not on the type.
+fn check_skip_decode_place(cx: &Ctxt, input: &Input) {
+    if let Some(span) = input.attrs.problem.skip_decode {
+        let msg = match input.kind {
+            Kind::Struct => "#[problem(skip_decode)] on a struct: a struct that is not decoded has no #[errstatus(decode)]",
+            Kind::Enum => "#[problem(skip_decode)] belongs on a variant (never decoded) or a field (decoded as its `Default`), not on the enum",
+        };
+        cx.error(span, msg);
+    }
+    if input.container.decode.is_some() {
+        return;
+    }
+    let variants = input.variants.iter().filter_map(|v| v.attrs.problem.skip_decode);
+    let fields = input.variants.iter().flat_map(|v| v.fields.iter().filter_map(|f| f.attrs.skip_decode));
+    for span in variants.chain(fields) {
+        cx.error(span, "#[problem(skip_decode)] without #[errstatus(decode)] on the type: nothing is decoded");
+    }
 }

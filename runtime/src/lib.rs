@@ -69,7 +69,9 @@ pub use errstatus_core::*;
 /// - `#[errstatus(crate = "path")]`, `#[errstatus(format = Type)]` (a [`Format`]),
 ///   `#[errstatus(skip(feature, ...))]` on the type; `#[errstatus(log = "warn")]` (the level of
 ///   the `tracing` event: `error`, `warn`, `info`, `debug`, `trace`, `off`) on the type or a
-///   variant.
+///   variant; `#[errstatus(decode)]`: also [`FromProblem`], the error rebuilt from its
+///   response, with `#[problem(skip_decode)]` on a variant (never decoded) or a field (its
+///   `Default`).
 ///
 /// ```
 /// use errstatus::HttpStatus;

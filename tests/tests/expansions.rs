@@ -14,6 +14,12 @@
 //! impl is hand-written. The build must have no warning but one per unacknowledged
 //! questionable code, each saying so.
 //!
+//! Each sampled type that can (not generic, problem+json) also has a twin with
+//! `#[errstatus(decode)]` (`gen.rs`'s `decode_source`: `skip_decode` on the fields the response
+//! does not carry or whose type does not read back), and `from_problem` of each value's response
+//! must be what `decode_expect` says: the value with its skipped fields at `Default`, the
+//! transparent variant whose `Leaf` claims it, or `Undecoded`.
+//!
 //! Beside them, a sample of the inputs of `macros/tests/fuzz/combos.rs` (`C0`, `C1`, ...: fixed
 //! header values, `Option` header fields, run-time statuses, the type's `#[status(with =
 //! path)]`, transparent fields with siblings, `expose`, members written by a function,
@@ -640,13 +646,45 @@ fn what(input: &gen::Input, i: usize) -> String {
 }
 
 /// The source of the sample crate's `main.rs`.
+/// The name of an input's twin with `#[errstatus(decode)]`.
+fn decode_twin(name: &str) -> String {
+    format!("{}Dec", name.strip_prefix("r#").unwrap_or(name))
+}
+
+/// What the sample needs for the twins with `decode`: `Leaf`'s `FromProblem`, by hand as its
+/// `HttpStatus` (an about:blank 410 or 503), and the check of one value.
+const DECODE_PRELUDE: &str = r#"/// Hand-written, independent of the derive: an about:blank 410 or 503.
+impl errstatus::FromProblem for Leaf {
+    fn from_problem(status: StatusCode, _: &http::HeaderMap, body: &[u8]) -> Result<Self, errstatus::Undecoded> {
+        let blank = serde_json::from_slice::<Value>(body)
+            .is_ok_and(|b| b.get("type").is_none_or(|t| t == "about:blank"));
+        match status.as_u16() {
+            410 if blank => Ok(Leaf::Gone),
+            503 if blank => Ok(Leaf::Busy),
+            _ => Err(errstatus::Undecoded::new(status, body.to_vec())),
+        }
+    }
+}
+
+/// `from_problem` of the response of `sent` is `want`, or `Undecoded` for `None`.
+fn check_decode<E: HttpStatus + errstatus::FromProblem + PartialEq + fmt::Debug>(what: &str, sent: E, want: Option<E>) {
+    let (parts, body) = errstatus::response::<_, String>(&sent).into_parts();
+    match (E::from_problem(parts.status, &parts.headers, body.as_bytes()), want) {
+        (Ok(got), Some(want)) => assert_eq!(got, want, "{what}: decoded from {body}"),
+        (Err(_), None) => {}
+        (got, want) => panic!("{what}: {sent:?} sent {body}: decoded {got:?}, expected {want:?}"),
+    }
+}
+
+"#;
+
 fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     let mut s = String::new();
     s.push_str(PRELUDE);
     let leaf = gen::LEAF;
     let _ = writeln!(
         s,
-        "#[derive(Debug, serde::Serialize)]\nenum Leaf {{ {0}, {1} }}\n\n\
+        "#[derive(Debug, Default, PartialEq, serde::Serialize)]\nenum Leaf {{ #[default] {0}, {1} }}\n\n\
          impl fmt::Display for Leaf {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        \
          f.write_str(match self {{ Leaf::{0} => {2:?}, Leaf::{1} => {3:?} }})\n    }}\n}}\n\n\
          /// Hand-written, independent of the derive.\n\
@@ -658,6 +696,7 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
     );
     s.push_str(gen::MEMBER_WITH);
     s.push('\n');
+    s.push_str(DECODE_PRELUDE);
     for input in inputs {
         let (name, g) = (&input.name, input.generics());
         let _ = writeln!(s, "#[derive(HttpStatus)]\n{}", input.source());
@@ -680,6 +719,16 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
             "impl{g} fmt::Display for {name}{g} {{\n    \
              fn fmt(&self, {f}: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        {body}\n    }}\n}}\n"
         );
+        // Its twin with `#[errstatus(decode)]`.
+        if input.decodes() {
+            let twin = decode_twin(name);
+            let _ = writeln!(s, "#[derive(Debug, PartialEq, HttpStatus)]\n{}", input.decode_source(&twin));
+            let _ = writeln!(
+                s,
+                "impl fmt::Display for {twin} {{\n    \
+                 fn fmt(&self, {f}: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        {body}\n    }}\n}}\n"
+            );
+        }
     }
     s.push_str(COMBO_PRELUDE);
     s.push_str(combos::MEMBER_WITH.2);
@@ -749,6 +798,21 @@ fn main_rs(inputs: &[gen::Input], combo_inputs: &[combos::Input]) -> String {
                 e.title,
                 // A transparent variant's body is the inner error's, in its format.
                 (input.serde && !e.transparent).then(|| input.serde_form(i)),
+            );
+        }
+    }
+    for input in inputs.iter().filter(|i| i.decodes()) {
+        let twin = decode_twin(&input.name);
+        for i in 0..input.variants.len() {
+            let want = match input.decode_expect(&twin, i) {
+                Some(value) => format!("Some({value})"),
+                None => "None".to_owned(),
+            };
+            let _ = writeln!(
+                s,
+                "    check_decode({:?}, {}, {want});\n    values += 1;",
+                format!("{} (decode)", what(input, i)),
+                input.decode_construct(&twin, i, false),
             );
         }
     }
@@ -1096,8 +1160,10 @@ fn generated_inputs_compile_and_behave() {
     println!("built the sample of {} + {} types in {:.1?}", inputs.len(), combo_inputs.len(), started.elapsed());
 
     let mut warned = cautions_warned(&messages);
+    // The twins with `decode` warn again.
     let mut expected: Vec<&str> = inputs
         .iter()
+        .chain(inputs.iter().filter(|i| i.decodes()))
         .flat_map(|i| i.statuses())
         .filter(|s| s.warns())
         .map(|s| s.entry().caution.expect("a caution"))

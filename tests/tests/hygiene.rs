@@ -85,3 +85,65 @@ fn constants_in_scope_do_not_capture_bindings() {
     let status: StatusCode = (&Wrapper::First(0, 0)).into();
     assert_eq!(status, 409);
 }
+
+// `#[errstatus(decode)]`: its bindings too, and the names of std types, are the user's to take.
+const __r: u8 = 0;
+const __s: u8 = 0;
+const __h: u8 = 0;
+const __b: u8 = 0;
+const __i: u8 = 0;
+const __v: u8 = 0;
+const __c: u8 = 0;
+const __build: u8 = 0;
+
+mod shadowed {
+    // Types named like the ones the expansion names, in scope where it expands.
+    #![allow(dead_code)]
+    pub struct Option;
+    pub struct Result;
+    pub struct String;
+    pub struct Some;
+    pub struct None;
+    pub struct Ok;
+}
+
+mod decoding {
+    #[allow(unused_imports)] // in scope, where the expansion is
+    use super::shadowed::*;
+    use errstatus::HttpStatus;
+
+    #[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
+    #[errstatus(decode)]
+    pub enum Decoded {
+        #[error("missing")]
+        #[status(404)]
+        Missing(#[problem(extension = "id")] u64),
+        #[error("slow")]
+        #[status(429)]
+        Slow {
+            #[header(RETRY_AFTER)]
+            secs: u64,
+            #[header("x-limit")]
+            limit: std::option::Option<u32>,
+        },
+        #[error(transparent)]
+        #[status(transparent)]
+        Inner(super::Leaf),
+    }
+}
+
+#[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
+#[errstatus(decode)]
+#[error("leaf")]
+#[status(410)]
+pub struct Leaf;
+
+#[test]
+fn decoding_names_do_not_collide() {
+    use decoding::Decoded;
+    use errstatus::FromProblem;
+    for e in [Decoded::Missing(3), Decoded::Slow { secs: 5, limit: Some(2) }, Decoded::Inner(Leaf)] {
+        let (parts, body) = errstatus::response::<_, String>(&e).into_parts();
+        assert_eq!(Decoded::from_problem(parts.status, &parts.headers, body.as_bytes()), Ok(e));
+    }
+}

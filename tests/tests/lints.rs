@@ -96,6 +96,7 @@ pub enum Raw {
 
 /// Header fields: constants, paths, string literals, several in one variant.
 #[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(decode)]
 pub enum Headers {
     /// 401 with its required challenge.
     #[error("login required")]
@@ -120,6 +121,45 @@ pub enum Headers {
     #[error("moved to {0}")]
     #[status(PERMANENT_REDIRECT)]
     Moved(#[header(LOCATION)] String),
+}
+
+/// `#[errstatus(decode)]`: members, header fields, a transparent variant and a deprecated one.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(decode)]
+pub enum Decoded {
+    /// A member.
+    #[error("user {0} not found")]
+    #[status(404)]
+    Missing(#[problem(extension = "id")] u64),
+    /// Header fields, one of them optional.
+    #[error("slow down")]
+    #[status(429)]
+    Slow {
+        /// Seconds to wait.
+        #[header(RETRY_AFTER)]
+        retry_after: u32,
+        /// The limit, if any.
+        #[header("x-limit")]
+        limit: Option<u32>,
+    },
+    /// Deprecated: decoding it must not warn.
+    #[deprecated]
+    #[error("old")]
+    #[status(410)]
+    Old {
+        /// Not in the response.
+        #[problem(skip_decode)]
+        note: String,
+    },
+    /// Transparent.
+    #[error(transparent)]
+    #[status(transparent)]
+    Headers(Headers),
+    /// Never decoded.
+    #[error("database")]
+    #[status(500)]
+    #[problem(skip_decode)]
+    Database(String),
 }
 
 #[test]

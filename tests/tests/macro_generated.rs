@@ -107,3 +107,31 @@ fn tt_fragments_for_types_with_and_format_expand() {
     assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(r.headers().get("x-limit").is_none());
 }
+
+macro_rules! decoded_enum {
+    ($name:ident { $( $(#[$m:meta])* $variant:ident ( $( $(#[$fm:meta])* $t:ty ),* ) , )* }) => {
+        #[derive(Debug, PartialEq, thiserror::Error, HttpStatus)]
+        #[errstatus(decode)]
+        pub enum $name {
+            $( $(#[$m])* $variant ( $( $(#[$fm])* $t ),* ) , )*
+        }
+    };
+}
+
+decoded_enum!(Decoded {
+    #[error("user {0} not found")]
+    #[status(404)]
+    NotFound(#[problem(extension = "id")] u64),
+    #[error("retry")]
+    #[status(503)]
+    Unavailable(#[header(RETRY_AFTER)] u32, #[problem(skip_decode)] Vec<String>),
+});
+
+#[test]
+fn macro_generated_types_decode() {
+    use errstatus::FromProblem;
+    for e in [Decoded::NotFound(7), Decoded::Unavailable(30, Vec::new())] {
+        let (parts, body) = errstatus::response::<_, String>(&e).into_parts();
+        assert_eq!(Decoded::from_problem(parts.status, &parts.headers, body.as_bytes()), Ok(e));
+    }
+}

@@ -4,6 +4,9 @@
 //! `__private` re-exports it as `<framework>_response` for the impls of derived.rs. A folder
 //! adds the framework's own error responses: a layer or middleware that rewrites them, and
 //! `HttpStatus` for its extractor rejections (rejection.rs, with foreign.rs).
+//!
+//! A client is the other way round: reqwest.rs reads a response into a type's `FromProblem`
+//! (decode.rs), and a derived type gets no impl of it.
 
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
@@ -20,6 +23,9 @@ mod derived;
 pub(crate) mod foreign;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 #[cfg(feature = "rocket")]
 pub(crate) mod rocket;
 #[cfg(feature = "salvo")]

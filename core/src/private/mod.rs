@@ -21,6 +21,10 @@ pub use whole::{NotWhole, Whole};
 // `From<E> for http::Response<B>`.
 pub use crate::response::into_response;
 
+// `#[errstatus(decode)]`: `FromProblem` of a derived type (the traits that word compile errors
+// on its fields are at the crate root, where rustc names them).
+pub use crate::decode::{from_problem, Candidate, Received};
+
 // The crates generated code names, at paths of this crate.
 pub use http;
 pub use serde_core as serde;

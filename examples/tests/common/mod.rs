@@ -45,6 +45,14 @@ pub fn problem(status: u16, title: &str, detail: Option<&str>) -> Value {
     body
 }
 
+/// `body` with more members: the extension members (or a `type`) a variant adds.
+pub fn with(mut body: Value, members: Value) -> Value {
+    if let (Some(body), Value::Object(members)) = (body.as_object_mut(), members) {
+        body.extend(members);
+    }
+    body
+}
+
 /// The `Authorization` value for a token.
 pub fn bearer(token: &str) -> String {
     format!("Bearer {token}")

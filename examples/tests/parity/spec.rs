@@ -53,11 +53,13 @@ impl Spec {
             Spec::RateLimited(retry_after) => ApiError::RateLimited { retry_after },
             Spec::MissingToken => AuthError::missing_token().into(),
             Spec::InvalidToken => AuthError::invalid_token().into(),
-            Spec::Forbidden(user) => AuthError::Forbidden { user, action: "create users" }.into(),
+            Spec::Forbidden(user) => AuthError::Forbidden { user, action: "create users".to_owned() }.into(),
             Spec::Database(request_id) => {
                 ApiError::Database { source: DbError::ConnectionRefused { addr: "10.0.0.7:5432" }, request_id }
             }
-            Spec::Maintenance(service, retry_after) => ApiError::Maintenance { service, retry_after },
+            Spec::Maintenance(service, retry_after) => {
+                ApiError::Maintenance { service: service.to_owned(), retry_after }
+            }
         }
     }
 }
@@ -110,7 +112,12 @@ pub fn expected(spec: &Spec) -> Result<Parts, TestCaseError> {
     prop_assert!(http.1.contains(&content_type));
     let json: serde_json::Value = serde_json::from_slice(&http.2).expect("the body is JSON");
     prop_assert_eq!(&json["status"], status);
-    prop_assert_eq!(&json["type"], "about:blank");
+    let type_ = if matches!(spec, Spec::InvalidToken) {
+        "https://errstatus.example/problems/invalid-token"
+    } else {
+        "about:blank"
+    };
+    prop_assert_eq!(&json["type"], type_);
     // 4xx and the exposed 503 show the Display text, exactly; the 500 hides it.
     match json.get("detail") {
         Some(detail) => prop_assert_eq!(detail.as_str(), Some(display.as_str())),

@@ -917,3 +917,165 @@ pub fn json_string(text: &str) -> String {
     out.push('"');
     out
 }
+
+/// `#[errstatus(decode)]` on the generated inputs (for the compiled sample): the input with
+/// `decode` as a twin type, the fields the response does not carry (or whose type does not read
+/// back) marked `skip_decode`, and what `from_problem` of each value's response must give.
+impl Input {
+    /// Whether the input can have `decode`: not generic, problem+json.
+    pub fn decodes(&self) -> bool {
+        !self.generic && !self.serde
+    }
+
+    /// Whether field `j` of variant `i` comes back from the response: sent (a header field; a
+    /// member or the instance when the detail is shown and the status has content; the
+    /// transparent field) and of a type that reads back (`FromStr`, `Deserialize` without
+    /// borrowing).
+    pub fn decoded_field(&self, i: usize, j: usize) -> bool {
+        let v = &self.variants[i];
+        let f = &v.fields[j];
+        let s = match self.outcome(v) {
+            Outcome::Transparent(_) => return matches!(f.ty, Ty::Leaf | Ty::BoxLeaf),
+            Outcome::Code(s) => s,
+        };
+        let entry = s.entry();
+        let shown = (entry.class != Class::ServerError || s.expose) && entry.content;
+        let text = matches!(f.ty, Ty::U64 | Ty::I32 | Ty::U16 | Ty::Owned | Ty::Bool | Ty::Char);
+        match &f.role {
+            Role::Plain => false,
+            Role::Header { .. } => text || f.ty == Ty::OptU32,
+            Role::Instance => shown && text,
+            Role::Extension { how: How::Serialize, .. } => shown && (text || matches!(f.ty, Ty::Bytes | Ty::OptU32)),
+            Role::Extension { how: How::Display, .. } => shown && text,
+            Role::Extension { how: How::With, .. } => false,
+        }
+    }
+
+    /// The input with `#[errstatus(decode)]`, named `name`, as Rust source (without the derive).
+    pub fn decode_source(&self, name: &str) -> String {
+        let twin = Input { name: name.to_owned(), ..self.clone() };
+        let plain = twin.source();
+        // The fields as `source` writes them, then again with `skip_decode` where it is needed.
+        let mut out = String::from("#[errstatus(decode)]\n");
+        let mut rest = plain.as_str();
+        for (i, v) in self.variants.iter().enumerate() {
+            let written = fields(v);
+            if written.is_empty() {
+                continue;
+            }
+            let marked: Vec<String> = v
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(j, f)| {
+                    let skip = if self.decoded_field(i, j) { "" } else { "#[problem(skip_decode)] " };
+                    match &f.name {
+                        Some(n) => format!("{skip}{}{n}: {}", f.attr(), f.ty.rust()),
+                        None => format!("{skip}{}{}", f.attr(), f.ty.rust()),
+                    }
+                })
+                .collect();
+            let at = rest.find(&written).expect("the variant's fields in the source");
+            out.push_str(&rest[..at]);
+            out.push_str(&marked.join(", "));
+            rest = &rest[at + written.len()..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The value of variant `i` of the twin `name`; `decoded`: as it comes back, the fields
+    /// that do not (`skip_decode`) at their `Default`.
+    pub fn decode_construct(&self, name: &str, i: usize, decoded: bool) -> String {
+        let twin = Input { name: name.to_owned(), ..self.clone() };
+        let v = &self.variants[i];
+        if !decoded || v.fields.is_empty() {
+            return twin.construct(i);
+        }
+        let values = v.fields.iter().enumerate().map(|(j, f)| {
+            let value =
+                if self.decoded_field(i, j) { f.ty.value(seed(i, j)).expr } else { "Default::default()".into() };
+            (f, value)
+        });
+        let path = if self.is_struct { name.to_owned() } else { format!("{name}::{}", v.name) };
+        match v.shape {
+            Shape::Unit => path,
+            Shape::Tuple => format!("{path}({})", values.map(|(_, x)| x).collect::<Vec<_>>().join(", ")),
+            Shape::Named => {
+                let inits: Vec<String> =
+                    values.map(|(f, x)| format!("{}: {x}", f.name.as_deref().expect("named field"))).collect();
+                format!("{path} {{ {} }}", inits.join(", "))
+            }
+        }
+    }
+
+    /// What `from_problem` of variant `i`'s response gives, as the documented rule says: the
+    /// own variant of its type URI and status when exactly one has them (a status without
+    /// content, 304, sends no type); else the first transparent variant whose `Leaf` decodes it
+    /// (an about:blank 410 or 503); else `None`, `Undecoded`.
+    pub fn decode_expect(&self, name: &str, i: usize) -> Option<String> {
+        let sent = |k: usize| -> (u16, Option<String>) {
+            let e = self.expect(k);
+            (e.status, e.type_.filter(|t| t != "about:blank"))
+        };
+        let (status, uri) = sent(i);
+        let content = registry::lookup(status).is_some_and(|e| e.content);
+        let own: Vec<usize> = (0..self.variants.len())
+            .filter(|&k| matches!(self.outcome(&self.variants[k]), Outcome::Code(_)))
+            .filter(|&k| {
+                let (s, u) = sent(k);
+                s == status && (!content || u == uri)
+            })
+            .collect();
+        if let [k] = own[..] {
+            if k == i {
+                return Some(self.decode_construct(name, i, true));
+            }
+            // Another variant's response (a transparent one's: no members, no header fields)
+            // decodes into this one only when it needs none of them.
+            let needs = (0..self.variants[k].fields.len()).any(|j| {
+                self.decoded_field(k, j)
+                    && !(self.variants[k].fields[j].ty == Ty::OptU32
+                        && matches!(self.variants[k].fields[j].role, Role::Header { .. }))
+            });
+            if needs {
+                return None;
+            }
+            let v = &self.variants[k];
+            let values: Vec<String> = v
+                .fields
+                .iter()
+                .map(
+                    |f| if matches!(f.role, Role::Header { .. }) { "None".into() } else { "Default::default()".into() },
+                )
+                .collect();
+            let path = if self.is_struct { name.to_owned() } else { format!("{name}::{}", v.name) };
+            return Some(match v.shape {
+                Shape::Unit => path,
+                Shape::Tuple => format!("{path}({})", values.join(", ")),
+                Shape::Named => {
+                    let inits: Vec<String> = v
+                        .fields
+                        .iter()
+                        .zip(&values)
+                        .map(|(f, x)| format!("{}: {x}", f.name.as_deref().expect("named field")))
+                        .collect();
+                    format!("{path} {{ {} }}", inits.join(", "))
+                }
+            });
+        }
+        let leaf = match (status, &uri) {
+            (410, None) => "Leaf::Gone",
+            (503, None) => "Leaf::Busy",
+            _ => return None,
+        };
+        let k =
+            (0..self.variants.len()).find(|&k| matches!(self.outcome(&self.variants[k]), Outcome::Transparent(_)))?;
+        let v = &self.variants[k];
+        let path = if self.is_struct { name.to_owned() } else { format!("{name}::{}", v.name) };
+        Some(match &v.fields[0].name {
+            Some(field) => format!("{path} {{ {field}: {leaf} }}"),
+            None => format!("{path}({leaf})"),
+        })
+    }
+}

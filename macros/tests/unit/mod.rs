@@ -338,3 +338,100 @@ fn type_uris_are_unique_per_status_and_members() {
     );
     assert!(errs[1].contains("with the members `id` (here the members `key`)"), "{errs:?}");
 }
+
+/// `decode` adds the `FromProblem` impl after everything else, and nothing else changes: a
+/// type without it expands exactly as before.
+#[test]
+fn decode_only_adds_its_impl() {
+    let input = || -> DeriveInput {
+        parse_quote! {
+            #[status(500)]
+            enum E {
+                #[status(404)] NotFound(#[problem(extension = "id")] u64),
+                #[status(429)] Slow { #[header(RETRY_AFTER)] secs: u64, #[problem(skip_decode)] note: String },
+                #[status(transparent)] Inner(Other),
+                #[problem(skip_decode)] Db(String),
+            }
+        }
+    };
+    let (without, mut with) = (input(), input());
+    with.attrs.push(parse_quote!(#[errstatus(decode)]));
+    let (without, with) = (expand_ok(&strip_skip_decode(without)), expand_ok(&with));
+    assert!(!without.contains("FromProblem"), "{without}");
+    let (head, tail) = with.split_at(without.len());
+    assert_eq!(head, without);
+    assert!(tail.contains(":: errstatus :: FromProblem for E"), "{tail}");
+    assert!(tail.contains("__r . member (\"id\" , < u64 as :: errstatus :: DecodeMember > :: __decode)"), "{tail}");
+    assert!(tail.contains("< Other as :: errstatus :: FromProblem > :: __from_received (__r)"), "{tail}");
+    assert!(!tail.contains("Db"), "a skipped variant is not decoded: {tail}");
+}
+
+/// Without `decode`, `skip_decode` is an error; the expansion compared above has none.
+fn strip_skip_decode(mut input: DeriveInput) -> DeriveInput {
+    let syn::Data::Enum(data) = &mut input.data else { unreachable!() };
+    for v in &mut data.variants {
+        v.attrs.retain(|a| !a.path().is_ident("problem"));
+        for f in &mut v.fields {
+            f.attrs.retain(|a| !quote!(#a).to_string().contains("skip_decode"));
+        }
+    }
+    input
+}
+
+/// The rules of `decode` (valid.rs, `check_decode`): each field of a decoded variant comes back
+/// from the response or is `skip_decode`; `decode` reads problem+json of a type without
+/// parameters; `skip_decode` goes on variants and fields of a type with `decode`. All errors
+/// of one type in one build.
+#[test]
+fn decode_rules() {
+    let input: DeriveInput = parse_quote! {
+        #[errstatus(decode)]
+        enum E {
+            #[status(404)] Text(u64),
+            #[status(500)] Hidden { #[problem(extension)] id: u64 },
+            #[status(403, expose = false)] Instance { #[problem(instance)] at: String },
+            #[status(429)] With { #[header(RETRY_AFTER, with = f)] secs: u64 },
+            #[status(422)] Member { #[problem(extension, with = g)] v: u64 },
+            #[status(409)] #[problem(skip_decode)] Skipped(u64),
+            #[status(410)] Fine { #[problem(skip_decode)] note: String, #[problem(extension)] id: u64 },
+            #[status(503, expose)] Shown { #[problem(extension)] id: u64, #[header("x-id")] x: String },
+            #[status(transparent)] Inner(Other),
+            Sib { #[status(transparent)] inner: Other, loose: u8 },
+        }
+    };
+    let errs = errors(&input);
+    let fields: Vec<&str> = [
+        "field 0 of variant `Text`",
+        "`id` of variant `Hidden`",
+        "`at` of variant `Instance`",
+        "`secs` of variant `With`",
+        "`v` of variant `Member`",
+        "`loose` of variant `Sib`",
+    ]
+    .to_vec();
+    assert_eq!(errs.len(), fields.len(), "{errs:?}");
+    for (err, field) in errs.iter().zip(fields) {
+        assert!(err.contains(field) && err.contains("is not in the response"), "{field}: {err}");
+    }
+    assert!(errs[1].contains("hides its members"), "{errs:?}");
+    assert!(errs[3].contains("`with` function"), "{errs:?}");
+
+    let errs = errors(&parse_quote! {
+        #[errstatus(decode, format = Legacy)]
+        enum E { #[status(404)] A }
+    });
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("#[errstatus(format = Legacy)] cannot be decoded"), "{errs:?}");
+    let errs = errors(&parse_quote! {
+        #[errstatus(decode)]
+        enum E<T> { #[status(transparent)] A(T) }
+    });
+    assert!(errs[0].contains("on a generic type is not supported"), "{errs:?}");
+    let errs = errors(&parse_quote! {
+        #[problem(skip_decode)]
+        enum E { #[status(404)] #[problem(skip_decode)] A(#[problem(skip_decode)] u8) }
+    });
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(errs[0].contains("belongs on a variant"), "{errs:?}");
+    assert!(errs[1..].iter().all(|e| e.contains("without #[errstatus(decode)]")), "{errs:?}");
+}

@@ -36,7 +36,7 @@ pub const CASES: [Case; 4] = [
         name: "missing",
         status: 404,
         headers: &[],
-        body: r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found"}"#,
+        body: r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found","id":42}"#,
         record: "404 ApiError USER_NOT_FOUND",
     },
     Case {

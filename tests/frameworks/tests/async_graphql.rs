@@ -133,7 +133,7 @@ async fn bill(name: &str) -> Value {
 async fn a_shown_4xx_has_its_display_text_code_and_status() {
     assert_eq!(
         fail("missing").await,
-        json!({"message": "user 42 not found", "extensions": {"code": "USER_NOT_FOUND", "status": 404}}),
+        json!({"message": "user 42 not found", "extensions": {"code": "USER_NOT_FOUND", "status": 404, "id": 42}}),
     );
     // The header field of the HTTP response (`Retry-After`) has no place in a GraphQL error.
     assert_eq!(
@@ -165,10 +165,11 @@ async fn a_hidden_5xx_has_the_iana_title_and_nothing_of_the_error() {
 
 #[tokio::test]
 async fn an_exposed_5xx_shows_its_display_text() {
-    let e = ApiError::Maintenance { service: "payments", retry_after: 60 };
+    let e = ApiError::Maintenance { service: "payments".into(), retry_after: 60 };
     let error = e.extend();
     assert_eq!(error.message, "payments are paused for maintenance");
-    assert_eq!(serde_json::to_value(&error.extensions).unwrap(), json!({"code": "MAINTENANCE", "status": 503}));
+    let extensions = json!({"code": "MAINTENANCE", "status": 503, "service": "payments"});
+    assert_eq!(serde_json::to_value(&error.extensions).unwrap(), extensions);
 }
 
 #[tokio::test]
@@ -218,8 +219,8 @@ async fn a_transparent_variant_is_the_inner_error() {
         fail("login").await,
         json!({"message": "missing bearer token", "extensions": {"code": "MISSING_TOKEN", "status": 401}}),
     );
-    let e = ApiError::Auth(AuthError::Forbidden { user: 7, action: "delete" });
-    assert_eq!(e.extend(), AuthError::Forbidden { user: 7, action: "delete" }.extend());
+    let e = ApiError::Auth(AuthError::Forbidden { user: 7, action: "delete".into() });
+    assert_eq!(e.extend(), AuthError::Forbidden { user: 7, action: "delete".into() }.extend());
 }
 
 #[test]

@@ -71,7 +71,7 @@ async fn question_mark_into_poem_error_keeps_the_response() {
     response.assert_status(StatusCode::NOT_FOUND);
     response.assert_content_type("application/problem+json");
     response
-        .assert_text(r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found"}"#)
+        .assert_text(r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found","id":7}"#)
         .await;
     let response = client.get("/users/1").send().await;
     response.assert_status_is_ok();

@@ -75,7 +75,7 @@ fn the_content_type_is_problem_json_for_rocket_too() {
     assert_eq!((content_type.top().as_str(), content_type.sub().as_str()), ("application", "problem+json"));
     assert_eq!(
         response.into_string().unwrap(),
-        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found"}"#
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found","id":7}"#
     );
     // The success path is untouched.
     let response = client.get("/users/1").dispatch();

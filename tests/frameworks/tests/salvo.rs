@@ -104,7 +104,7 @@ async fn success_and_error_of_one_handler() {
     assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
     assert_eq!(
         response.take_string().await.unwrap(),
-        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found"}"#
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 7 not found","id":7}"#
     );
     let mut response = TestClient::get("http://127.0.0.1/users/1").send(&service).await;
     assert_eq!(response.status_code, Some(StatusCode::OK));

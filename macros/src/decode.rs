@@ -1,0 +1,193 @@
+//! `#[errstatus(decode)]`: `impl errstatus::FromProblem`, the checked model -> tokens (the
+//! rules are valid.rs's `check_decode`). Emitted only with `decode`: a type without it expands
+//! as if this file did not exist.
+//!
+//! The impl lists the variants it decodes as candidates (type URI, status) and lets the runtime
+//! pick one (`Received::pick`); then it builds that variant, each field from where the response
+//! carries it (`valid::decode_source`). Order: the type's own variants of the response's type URI
+//! and status; else the transparent variants, in declaration order, each through its inner
+//! type; else the own variant whose status is decided at run time.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::DeriveInput;
+
+use crate::ast::{Field, Kind};
+use crate::extras::HeaderKey;
+use crate::impls::Names;
+use crate::valid::{decode_source, decoded, Arm, ArmBody, Model, Source, StatusSrc};
+
+/// The `FromProblem` impl of a checked input with `decode`, in a `const _` block of its own.
+pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
+    let input = model.input;
+    let krate = &names.krate;
+    let mut candidates = Vec::new();
+    let mut builds = Vec::new();
+    let mut inner = Vec::new();
+    for arm in model.arms.iter().filter(|arm| decoded(input, arm)) {
+        let value = build(model, arm, krate);
+        match &arm.body {
+            ArmBody::Transparent(..) => inner.push(quote! {
+                if let ::core::option::Option::Some(__v) = (|| #value)() {
+                    return ::core::option::Option::Some(__v);
+                }
+            }),
+            ArmBody::Own(resp) => {
+                // A written `about:blank` is no type URI: the runtime reads it as none.
+                let type_ = match resp.type_.as_deref().filter(|t| *t != "about:blank") {
+                    Some(uri) => quote!(::core::option::Option::Some(#uri)),
+                    None => quote!(::core::option::Option::None),
+                };
+                let status = match &resp.status {
+                    StatusSrc::Code(entry, _) => {
+                        let code = entry.code;
+                        quote!(::core::option::Option::Some(#code))
+                    }
+                    _ => quote!(::core::option::Option::None),
+                };
+                let i = candidates.len();
+                candidates.push(quote!(#krate::__private::Candidate { type_: #type_, status: #status }));
+                builds.push(quote!(#i => #value,));
+            }
+        }
+    }
+    let ident = &input.original.ident;
+    let r = local("__r");
+    // A binding cannot shadow a constant in scope (E0530): functions of the bindings' names
+    // shadow a user's constants first (see impls.rs's `impls`).
+    let shadows = ["__r", "__s", "__h", "__b", "__i", "__v", "__c", "__build"].map(local);
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, unused_attributes)]
+        const _: () = {
+            #(
+                #[allow(dead_code, non_snake_case, clippy::all)]
+                fn #shadows() {}
+            )*
+
+            #[automatically_derived]
+            #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+            impl #krate::FromProblem for #ident {
+                fn from_problem(
+                    __s: #krate::__private::http::StatusCode,
+                    __h: &#krate::__private::http::HeaderMap,
+                    __b: &[u8],
+                ) -> ::core::result::Result<Self, #krate::Undecoded> {
+                    #krate::__private::from_problem::<Self>(__s, __h, __b)
+                }
+
+                #[doc(hidden)]
+                fn __from_received(#r: &#krate::__private::Received<'_>) -> ::core::option::Option<Self> {
+                    let __build = |__i: usize| -> ::core::option::Option<Self> {
+                        match __i {
+                            #(#builds)*
+                            _ => ::core::option::Option::None,
+                        }
+                    };
+                    let __c: &[#krate::__private::Candidate] = &[#(#candidates),*];
+                    if let ::core::option::Option::Some(__i) = #r.pick(__c, false) {
+                        return __build(__i);
+                    }
+                    #(#inner)*
+                    match #r.pick(__c, true) {
+                        ::core::option::Option::Some(__i) => __build(__i),
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    }
+                }
+            }
+        };
+    }
+}
+
+/// `Some(Self::Variant { field: <from the response>?, ... })`.
+fn build(model: &Model, arm: &Arm, krate: &TokenStream) -> TokenStream {
+    let path = match model.input.kind {
+        Kind::Struct => quote!(Self),
+        Kind::Enum => {
+            let v = arm.variant.ident;
+            quote!(Self::#v)
+        }
+    };
+    let fields = arm.variant.fields.iter().map(|f| {
+        let member = &f.member;
+        let value = field_value(arm, f, krate);
+        quote!(#member: #value?,)
+    });
+    quote!(::core::option::Option::Some(#path { #(#fields)* }))
+}
+
+/// A field's value as an `Option`, spanned at the field's type so that a trait it lacks
+/// (`Deserialize`, `FromStr`, `Default`, `FromProblem`) is reported on the field.
+fn field_value(arm: &Arm, field: &Field, krate: &TokenStream) -> TokenStream {
+    let ty = field.ty;
+    let span = ty.span();
+    let r = local("__r");
+    // valid.rs's `check_decode_field` reported every field without a source.
+    let Ok(source) = decode_source(arm, field) else { return quote!(::core::option::Option::None) };
+    // `FromStr` of the field's type, as a function.
+    let parse = quote_spanned!(span=> <#ty as #krate::DecodeText>::__parse);
+    match source {
+        Source::Member(name) => {
+            let decode = quote_spanned!(span=> <#ty as #krate::DecodeMember>::__decode);
+            quote!(#r.member(#name, #decode))
+        }
+        Source::MemberText(name) => quote!(#r.member_str(#name, #parse)),
+        Source::Instance => quote!(#r.instance(#parse)),
+        Source::Header(key, optional) => {
+            let name = header_name(key, krate);
+            match crate::extras::option_inner(ty).filter(|_| optional) {
+                Some(inner) => {
+                    let parse = quote_spanned!(span=> <#inner as #krate::DecodeText>::__parse);
+                    quote!(#r.header_opt(&#name, #parse))
+                }
+                None => quote!(#r.header(&#name, #parse)),
+            }
+        }
+        Source::Status => quote!(#r.status()),
+        Source::StatusOr(code) => quote!(#r.status_or(#code)),
+        Source::Inner => quote_spanned!(span=> <#ty as #krate::FromProblem>::__from_received(#r)),
+        Source::Skip => quote_spanned!(span=> <#ty as #krate::SkipDecode>::__skipped()),
+    }
+}
+
+/// The header name as an `http::HeaderName` expression.
+fn header_name(key: &HeaderKey, krate: &TokenStream) -> TokenStream {
+    match key {
+        HeaderKey::Const(ident) => quote!(#krate::__private::http::header::#ident),
+        HeaderKey::Name(name, span) => quote_spanned!(*span=> #krate::__private::http::HeaderName::from_static(#name)),
+    }
+}
+
+/// After an error, with `decode`: a stub impl, so that code calling `from_problem` adds no
+/// second wave of errors.
+pub(crate) fn fallback(node: &DeriveInput, names: &Names) -> TokenStream {
+    let cx = crate::ctxt::Ctxt::new();
+    let decode = crate::attr::container_attrs(&cx, &node.attrs).decode.is_some();
+    // Errors ignored: the failed expansion reported them.
+    let _ = cx.check();
+    if !decode {
+        return TokenStream::new();
+    }
+    let krate = &names.krate;
+    let ident = &node.ident;
+    let (params, ty_generics, where_) = node.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications, clippy::all)]
+        impl #params #krate::FromProblem for #ident #ty_generics #where_ {
+            fn from_problem(
+                _: #krate::__private::http::StatusCode,
+                _: &#krate::__private::http::HeaderMap,
+                _: &[u8],
+            ) -> ::core::result::Result<Self, #krate::Undecoded> {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+/// A name the expansion declares, at the call site (see expand.rs's `local`).
+fn local(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}

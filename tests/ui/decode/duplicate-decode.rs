@@ -1,0 +1,9 @@
+use errstatus::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[errstatus(decode, decode)]
+#[error("gone")]
+#[status(410)]
+struct Gone;
+
+fn main() {}
