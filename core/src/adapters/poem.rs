@@ -12,8 +12,7 @@
 //! ```
 //! use errstatus::poem::ErrorRecords;
 //! use errstatus::{ErrorRecord, HttpStatus};
-//! use poem::test::TestClient;
-//! use poem::{get, handler, Endpoint, EndpointExt, Route};
+//! use poem::{get, handler, Endpoint, EndpointExt, Request, Route};
 //!
 //! #[derive(Debug, thiserror::Error, HttpStatus)]
 //! enum ApiError {
@@ -36,7 +35,8 @@
 //!     assert_eq!(code.as_deref(), Some("NO_ORDER"));
 //!     Ok(response)
 //! });
-//! TestClient::new(app).get("/order").send().await.assert_status(poem::http::StatusCode::NOT_FOUND);
+//! let response = app.get_response(Request::builder().uri_str("/order").finish()).await;
+//! assert_eq!(response.status(), 404);
 //! # }
 //! ```
 
