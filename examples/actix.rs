@@ -5,6 +5,9 @@
 //!
 //! `EXAMPLE_OUTAGES=off` (read once, at start-up) turns the simulated outages off: every
 //! existing user's `GET /users/{id}/orders` and `GET /exports` then answer 200, not 500 / 503.
+//!
+//! Each error response prints its `tracing` event and the new total of its
+//! `errstatus_errors_total{status, code}` counter.
 
 use actix_web::{web, HttpServer};
 use errstatus_examples::actix_app;
@@ -12,6 +15,8 @@ use errstatus_examples::store::Store;
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
+    // errstatus's events and counters, printed (see src/observe.rs).
+    errstatus_examples::observe::install();
     let outages = errstatus_examples::outages_from_env();
     // Bound first, so that `PORT=0` (any free port) names the real port in the document.
     let listener =

@@ -28,6 +28,8 @@
 //!
 //! Both label an access log ([`access_log::AccessLog`], in the [`store::Store`]) with the
 //! error each response came from, read from the `errstatus::ErrorRecord` in its extensions.
+//! The example binaries also print errstatus's `tracing` events and its `errstatus_errors_total`
+//! counter ([`observe`]).
 //!
 //! Run `cargo run --example axum` or `cargo run --example actix`; `cargo run --example plain`
 //! shows the responses without a framework, `cargo run --example catalog` the catalogue of the
@@ -38,6 +40,7 @@ pub mod actix_app;
 pub mod axum_app;
 pub mod conditional;
 pub mod error;
+pub mod observe;
 pub mod openapi;
 pub mod store;
 
