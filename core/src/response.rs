@@ -16,27 +16,26 @@ use crate::status::record::ErrorRecord;
 
 /// The builder's reading of the record.
 impl<'a> Problem<'a> {
-    /// The [`ErrorRecord`] of the response: `e`'s code and type name (`HttpStatus::__code`),
-    /// which also become the code the body's format reads.
-    fn record(&mut self, e: &dyn HttpStatus) -> ErrorRecord {
+    /// `e`'s record, filled in by its `__problem`, and the [`ErrorRecord`] of its response: its
+    /// code and type name from `HttpStatus::__code` (the code also becomes the one the body's
+    /// format reads). The observers of the build (features `tracing` and `metrics`) are told.
+    fn of(e: &'a dyn HttpStatus, headers: &'a mut HeaderMap) -> (Self, ErrorRecord) {
+        let mut problem = Problem::new(headers);
+        e.__problem(&mut problem);
         let (code, type_name) = e.__code();
-        self.code = code;
-        ErrorRecord {
-            status: self.status,
+        problem.code = code;
+        let record = ErrorRecord {
+            status: problem.status,
             code,
-            type_uri: self.type_,
+            type_uri: problem.type_,
             type_name,
-            detail_hidden: !self.expose && self.detail().is_some(),
-        }
-    }
-
-    /// Tells the observers of the build (features `tracing` and `metrics`) about it.
-    #[cfg_attr(not(any(feature = "tracing", feature = "metrics")), allow(unused_variables))]
-    fn observe(&self, record: &ErrorRecord) {
+            detail_hidden: !problem.expose && problem.detail().is_some(),
+        };
         #[cfg(feature = "tracing")]
-        crate::log::event(record, self.level, self.detail(), self.error);
+        crate::log::event(&record, problem.level, problem.detail(), problem.error);
         #[cfg(feature = "metrics")]
-        crate::metrics::count(record);
+        crate::metrics::count(&record);
+        (problem, record)
     }
 
     /// The body and its content-type: `None` for codes that cannot carry content (1xx, 204,
@@ -130,10 +129,7 @@ pub(crate) struct Parts {
 /// the record, and tells the observers (features `tracing`, `metrics`). Not generic: one copy
 /// for all error types.
 fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<String>, ErrorRecord) {
-    let mut problem = Problem::new(headers);
-    e.__problem(&mut problem);
-    let record = problem.record(e);
-    problem.observe(&record);
+    let (problem, record) = Problem::of(e, headers);
     let body = problem.body().map(|(body, content_type)| {
         if !content_type.is_empty() {
             problem.headers.insert(CONTENT_TYPE, content_type);
@@ -151,7 +147,8 @@ pub(crate) struct Facts {
     pub status: StatusCode,
     /// The Display text when shown; for a hidden detail (or none) the IANA title.
     pub message: String,
-    /// The variant's code (`Problem::code`), never hidden.
+    /// The variant's code (`HttpStatus::__code`; a hand-written impl's: its status's constant
+    /// name), never hidden.
     pub code: &'static str,
     /// `#[grpc(CODE)]`, google.rpc.Code's number.
     pub grpc: Option<u8>,
@@ -172,10 +169,7 @@ pub(crate) struct Facts {
 #[cfg(any(feature = "tonic", feature = "async-graphql"))]
 pub(crate) fn facts(e: &dyn HttpStatus) -> Facts {
     let mut headers = HeaderMap::new();
-    let mut problem = Problem::new(&mut headers);
-    e.__problem(&mut problem);
-    let record = problem.record(e);
-    problem.observe(&record);
+    let (problem, _) = Problem::of(e, &mut headers);
     let status = problem.status;
     let shown = problem.expose;
     let mut message = String::new();

@@ -8,13 +8,13 @@
 //! and status; else the transparent variants, in declaration order, each through its inner
 //! type; else the own variant whose status is decided at run time.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
 use crate::ast::{Field, Kind};
-use crate::extras::HeaderKey;
+use crate::expand::{header_name, local, opt_str};
 use crate::impls::Names;
 use crate::valid::{decode_source, decoded, Arm, ArmBody, Model, Source, StatusSrc};
 
@@ -35,10 +35,7 @@ pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
             }),
             ArmBody::Own(resp) => {
                 // A written `about:blank` is no type URI: the runtime reads it as none.
-                let type_ = match resp.type_.as_deref().filter(|t| *t != "about:blank") {
-                    Some(uri) => quote!(::core::option::Option::Some(#uri)),
-                    None => quote!(::core::option::Option::None),
-                };
+                let type_ = opt_str(resp.type_.as_deref().filter(|t| *t != "about:blank"));
                 let status = match &resp.status {
                     StatusSrc::Code(entry, _) => {
                         let code = entry.code;
@@ -57,47 +54,39 @@ pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
     // A binding cannot shadow a constant in scope (E0530): functions of the bindings' names
     // shadow a user's constants first (see impls.rs's `impls`).
     let shadows = ["__r", "__s", "__h", "__b", "__i", "__v", "__c", "__build"].map(local);
-    quote! {
-        #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_qualifications, unused_attributes)]
-        const _: () = {
-            #(
-                #[allow(dead_code, non_snake_case, clippy::all)]
-                fn #shadows() {}
-            )*
+    let items = quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
+        impl #krate::FromProblem for #ident {
+            fn from_problem(
+                __s: #krate::__private::http::StatusCode,
+                __h: &#krate::__private::http::HeaderMap,
+                __b: &[u8],
+            ) -> ::core::result::Result<Self, #krate::Undecoded> {
+                #krate::__private::from_problem::<Self>(__s, __h, __b)
+            }
 
-            #[automatically_derived]
-            #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
-            impl #krate::FromProblem for #ident {
-                fn from_problem(
-                    __s: #krate::__private::http::StatusCode,
-                    __h: &#krate::__private::http::HeaderMap,
-                    __b: &[u8],
-                ) -> ::core::result::Result<Self, #krate::Undecoded> {
-                    #krate::__private::from_problem::<Self>(__s, __h, __b)
+            #[doc(hidden)]
+            fn __from_received(#r: &#krate::__private::Received<'_>) -> ::core::option::Option<Self> {
+                let __build = |__i: usize| -> ::core::option::Option<Self> {
+                    match __i {
+                        #(#builds)*
+                        _ => ::core::option::Option::None,
+                    }
+                };
+                let __c: &[#krate::__private::Candidate] = &[#(#candidates),*];
+                if let ::core::option::Option::Some(__i) = #r.pick(__c, false) {
+                    return __build(__i);
                 }
-
-                #[doc(hidden)]
-                fn __from_received(#r: &#krate::__private::Received<'_>) -> ::core::option::Option<Self> {
-                    let __build = |__i: usize| -> ::core::option::Option<Self> {
-                        match __i {
-                            #(#builds)*
-                            _ => ::core::option::Option::None,
-                        }
-                    };
-                    let __c: &[#krate::__private::Candidate] = &[#(#candidates),*];
-                    if let ::core::option::Option::Some(__i) = #r.pick(__c, false) {
-                        return __build(__i);
-                    }
-                    #(#inner)*
-                    match #r.pick(__c, true) {
-                        ::core::option::Option::Some(__i) => __build(__i),
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    }
+                #(#inner)*
+                match #r.pick(__c, true) {
+                    ::core::option::Option::Some(__i) => __build(__i),
+                    ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
-        };
-    }
+        }
+    };
+    crate::impls::const_block(&shadows, items)
 }
 
 /// `Some(Self::Variant { field: <from the response>?, ... })`.
@@ -151,14 +140,6 @@ fn field_value(arm: &Arm, field: &Field, krate: &TokenStream) -> TokenStream {
     }
 }
 
-/// The header name as an `http::HeaderName` expression.
-fn header_name(key: &HeaderKey, krate: &TokenStream) -> TokenStream {
-    match key {
-        HeaderKey::Const(ident) => quote!(#krate::__private::http::header::#ident),
-        HeaderKey::Name(name, span) => quote_spanned!(*span=> #krate::__private::http::HeaderName::from_static(#name)),
-    }
-}
-
 /// After an error, with `decode`: a stub impl, so that code calling `from_problem` adds no
 /// second wave of errors.
 pub(crate) fn fallback(node: &DeriveInput, names: &Names) -> TokenStream {
@@ -185,9 +166,4 @@ pub(crate) fn fallback(node: &DeriveInput, names: &Names) -> TokenStream {
             }
         }
     }
-}
-
-/// A name the expansion declares, at the call site (see expand.rs's `local`).
-fn local(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
 }

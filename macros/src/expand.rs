@@ -318,13 +318,7 @@ impl Gen<'_> {
 
     /// The header name as a `http::HeaderName` expression.
     fn header_name(&self, key: &HeaderKey) -> TokenStream {
-        let krate = &self.names.krate;
-        match key {
-            HeaderKey::Const(ident) => quote!(#krate::__private::http::header::#ident),
-            HeaderKey::Name(name, span) => {
-                quote_spanned!(*span=> #krate::__private::http::HeaderName::from_static(#name))
-            }
-        }
+        header_name(key, &self.names.krate)
     }
 
     /// Header fields, fixed values and problem members. After a transparent field, fixed values
@@ -823,15 +817,24 @@ fn header_call(ty: &syn::Type, span: Span, name: &TokenStream, value: &TokenStre
 /// `quote_spanned!` with a user's span it would take that span's hygiene, which is another
 /// one's when the user's tokens come from a `macro_rules!` fragment. Likewise `::core` paths
 /// are interpolated from `quote!`, so they resolve in this crate's edition, not the user's.
-fn local(name: &str) -> Ident {
+pub(crate) fn local(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
+}
+
+/// A header name as an expression: the `http::header` constant, or `HeaderName::from_static`
+/// spanned at the literal.
+pub(crate) fn header_name(key: &HeaderKey, krate: &TokenStream) -> TokenStream {
+    match key {
+        HeaderKey::Const(ident) => quote!(#krate::__private::http::header::#ident),
+        HeaderKey::Name(name, span) => quote_spanned!(*span=> #krate::__private::http::HeaderName::from_static(#name)),
+    }
 }
 
 fn field_span(field: &Field) -> Span {
     field.ty.span()
 }
 
-fn opt_str(s: Option<&str>) -> TokenStream {
+pub(crate) fn opt_str(s: Option<&str>) -> TokenStream {
     match s {
         Some(s) => quote!(::core::option::Option::Some(#s)),
         None => quote!(::core::option::Option::None),

@@ -171,8 +171,12 @@ fn binding_names(node: &DeriveInput) -> Vec<Ident> {
 /// binding's name first: an item in the block shadows the user's constant, and a binding may
 /// shadow a function.
 pub(crate) fn impls(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies: &Bodies) -> TokenStream {
-    let impls = impl_items(node, names, bounds, bodies);
-    let shadows = binding_names(node);
+    const_block(&binding_names(node), impl_items(node, names, bounds, bodies))
+}
+
+/// `items` in a `const _: () = { ... };` block that first declares a function of each name in
+/// `shadows`, the bindings the items use (see [`impls`]).
+pub(crate) fn const_block(shadows: &[Ident], items: TokenStream) -> TokenStream {
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, unused_attributes)]
@@ -181,7 +185,7 @@ pub(crate) fn impls(node: &DeriveInput, names: &Names, bounds: &[TokenStream], b
                 #[allow(dead_code, non_snake_case, clippy::all)]
                 fn #shadows() {}
             )*
-            #impls
+            #items
         };
     }
 }

@@ -30,20 +30,11 @@ pub fn response(e: &dyn HttpStatus) -> Error {
         }
     }
     // After the members: a member named `code`, `status` or `type` never stands in for them.
-    extensions.set("code", code_or_const(code, status));
+    extensions.set("code", code);
     extensions.set("status", status.as_u16());
     match type_ {
         Some(type_) if type_ != "about:blank" => extensions.set("type", type_),
         _ => extensions.unset("type"),
     }
     Error { message, source: None, extensions: Some(extensions) }
-}
-
-/// The variant's code; for a hand-written `HttpStatus` impl, which sets none, the `http`
-/// crate's constant name of its status (`NOT_FOUND`), else `UNKNOWN`.
-fn code_or_const(code: &'static str, status: http::StatusCode) -> &'static str {
-    match code {
-        "" => errstatus_registry::lookup(status.as_u16()).and_then(|e| e.http_const()).unwrap_or("UNKNOWN"),
-        code => code,
-    }
 }

@@ -157,15 +157,6 @@ impl<'a> Problem<'a> {
         self.code = code;
     }
 
-    /// The variant's machine-readable code, for what sends one (formats through
-    /// [`Details::code`](crate::body::format::Details::code); later adapters: a gRPC
-    /// `ErrorInfo` reason, a GraphQL `code` extension): never hidden, whatever the status.
-    #[inline]
-    #[allow(dead_code)] // read by the adapters to come
-    pub(crate) fn code(&self) -> &'static str {
-        self.code
-    }
-
     /// `#[grpc(CODE)]`: the gRPC code, as google.rpc.Code numbers it (`5`: `NOT_FOUND`); the
     /// derive emits it whatever the features, the `tonic` adapter reads it.
     #[inline]
