@@ -69,8 +69,9 @@ pub struct Problem<'a> {
     pub(crate) whole: Option<&'a dyn ExtensionMember>,
     /// The variant that produced the response, for custom formats.
     pub(crate) variant: &'static str,
-    /// The variant's code (`#[problem(code = "...")]`, else its name in SCREAMING_SNAKE_CASE),
-    /// set with the name; never hidden. Empty when not set: see [`Problem::code`].
+    /// The variant's code (`#[problem(code = "...")]`, else its name in SCREAMING_SNAKE_CASE):
+    /// set with the name where the derive names variants, and by the builder from
+    /// `HttpStatus::__code` for every response; never hidden.
     pub(crate) code: &'static str,
     /// `#[grpc(CODE)]`: the gRPC code of the variant (or of the type's variants), google.rpc.Code's
     /// number; `None`: the status decides (feature `tonic`). Set whatever the features.
