@@ -6,7 +6,7 @@
 //! (status text, body, header values, framework types) lives in the runtime's `__private`
 //! module, compiled once. Every path starts at the crate path of `impls::Names`.
 
-use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
@@ -555,18 +555,26 @@ impl Gen<'_> {
                     arms.extend(quote!(=> return #call(#var),));
                 }
                 ArmBody::Own(resp) => {
+                    // Token by token into `arms`: a `quote!` per arm is a stream to build and
+                    // then copy, most of this function's time on a large enum.
                     self.pattern_to(&mut arms, arm.variant, &[]);
-                    let code = &resp.code;
-                    arms.extend(quote!(=> #code,));
+                    arms.extend([
+                        TokenTree::Punct(Punct::new('=', Spacing::Joint)),
+                        TokenTree::Punct(Punct::new('>', Spacing::Alone)),
+                        TokenTree::Literal(Literal::string(&resp.code)),
+                        TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+                    ]);
                 }
             }
         }
+        // The arms move into their group (interpolating the stream would copy it).
+        let arms = Group::new(Delimiter::Brace, arms);
         // With only transparent variants every arm returns: the tuple is unreachable.
         quote! {
             #[inline]
             #[allow(unreachable_code)]
             fn __code(&self) -> (&'static str, &'static str) {
-                (match *self { #arms }, #name)
+                (match *self #arms, #name)
             }
         }
     }

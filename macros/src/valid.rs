@@ -334,7 +334,7 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             cx.error(lit.span(), "#[problem(code = ...)] belongs on a variant: each variant has its own code");
         }
     }
-    let mut seen: Vec<(&str, &Ident)> = Vec::new();
+    let mut seen = Seen::new(arms.len());
     for arm in arms {
         let written = match input.kind {
             Kind::Struct => input.attrs.problem.code.as_ref(),
@@ -358,15 +358,45 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
                 continue;
             }
         }
-        match seen.iter().find(|(c, _)| *c == code) {
-            Some((_, first)) => cx.error(
+        if let Some(first) = seen.insert(code, arm.variant.ident) {
+            cx.error(
                 written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
                 format_args!(
                     "the code `{code}` is already the code of variant `{first}`; codes are unique among a type's variants: write another with #[problem(code = \"...\")]"
                 ),
-            ),
-            None => seen.push((code, arm.variant.ident)),
+            );
         }
+    }
+}
+
+/// The codes seen so far, hashed into buckets: a linear search per variant is quadratic, and a
+/// 1000-variant enum spent most of its validation in it. Not generic (no `HashMap` code built
+/// into this crate for one set of strings).
+struct Seen<'a> {
+    buckets: Vec<Vec<(&'a str, &'a Ident)>>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(n: usize) -> Self {
+        Seen { buckets: vec![Vec::new(); n.next_power_of_two()] }
+    }
+
+    /// Adds `key`; the ident of an earlier equal key instead, if any.
+    fn insert(&mut self, key: &'a str, ident: &'a Ident) -> Option<&'a Ident> {
+        // FNV-1a.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in key.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        let mask = self.buckets.len() - 1;
+        let bucket = &mut self.buckets[(h as usize) & mask];
+        for (k, first) in bucket.iter() {
+            if *k == key {
+                return Some(first);
+            }
+        }
+        bucket.push((key, ident));
+        None
     }
 }
 
