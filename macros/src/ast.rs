@@ -215,8 +215,9 @@ fn mark_placeholders(fmt: &str, fields: &Fields) -> String {
                     inner.push(c);
                 }
                 let arg = inner.split(':').next().unwrap_or("").trim();
-                let shown = match arg.parse::<usize>() {
-                    Ok(i) => match fields.iter().nth(i) {
+                // As a u16, the one integer type this crate parses text into.
+                let shown = match arg.parse::<u16>() {
+                    Ok(i) => match fields.iter().nth(usize::from(i)) {
                         Some(f) => {
                             let ty = with_parsed_type(&f.ty, |ty| quote::ToTokens::to_token_stream(ty).to_string());
                             ty.replace(" < ", "<").replace(" > ", ">").replace(" >", ">").replace(" :: ", "::")

@@ -197,11 +197,18 @@ fn parse_level(meta: &syn::meta::ParseNestedMeta) -> syn::Result<u8> {
 
 /// `"a", "b" or "c"`, for messages.
 fn quoted_list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|l| format!("\"{l}\"")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => quoted.concat(),
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i + 1 == items.len() && i > 0 {
+            out.push_str(" or ");
+        } else if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('"');
+        out.push_str(item);
+        out.push('"');
     }
+    out
 }
 
 /// The features `skip(...)` accepts, as written there (`-` as `_`): each but `tracing` has an
@@ -276,7 +283,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                             ident.span(),
                             format_args!(
                                 "#[errstatus(skip({name}))]: unknown feature `{name}`, expected one of {}{hint}",
-                                SKIPPABLE.join(", ")
+                                crate::names::join(SKIPPABLE, ", ")
                             ),
                         ));
                     }

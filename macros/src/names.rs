@@ -263,8 +263,27 @@ pub(crate) fn shouty_snake(name: &str) -> String {
             }
         }
     }
-    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
-    upper.join("_")
+    let mut out = String::with_capacity(name.len() + words.len());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        out.push_str(&word.to_uppercase());
+    }
+    out
+}
+
+/// `parts` with `sep` between them: one function for every list in a message, rather than a
+/// generic `join` per element type built into this crate.
+pub(crate) fn join(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// The gRPC status code names (google.rpc.Code), at their numbers: `OK` (0) is no error code.

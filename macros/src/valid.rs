@@ -301,7 +301,7 @@ fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
                     Some(s) => format!("#[grpc({name})]: unknown gRPC code `{name}`, did you mean `{s}`?"),
                     None => format!(
                         "#[grpc({name})]: unknown gRPC code `{name}`, expected one of {}",
-                        names::GRPC_CODES[1..].join(", ")
+                        names::join(&names::GRPC_CODES[1..], ", ")
                     ),
                 },
             }
@@ -414,7 +414,18 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
     };
     let say_members = |members: &[&str]| match members {
         [] => "no extension members".to_owned(),
-        _ => format!("the members {}", members.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+        _ => {
+            let mut out = String::from("the members ");
+            for (i, m) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push('`');
+                out.push_str(m);
+                out.push('`');
+            }
+            out
+        }
     };
     // URI, status, sorted member names, the first variant.
     type Seen<'s> = (&'s str, (Option<u16>, bool), Vec<&'s str>, &'s Ident);
@@ -422,8 +433,12 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
     for arm in arms {
         let ArmBody::Own(resp) = &arm.body else { continue };
         let Some(uri) = resp.type_.as_deref() else { continue };
-        let mut members: Vec<&str> = resp.extras.extensions.iter().map(|(n, ..)| n.as_str()).collect();
-        members.sort_unstable();
+        // Sorted by insertion: a few names, and no generic sort's code in this crate.
+        let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
+        for (name, ..) in &resp.extras.extensions {
+            let at = members.iter().position(|m| *m > name.as_str()).unwrap_or(members.len());
+            members.insert(at, name.as_str());
+        }
         let here = status(resp);
         let Some((_, first_status, first_members, first)) = seen.iter().find(|(u, ..)| *u == uri) else {
             seen.push((uri, here, members, arm.variant.ident));
