@@ -335,7 +335,7 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         }
     }
     let mut seen = Seen::new(arms.len());
-    for arm in arms {
+    for (i, arm) in arms.iter().enumerate() {
         let written = match input.kind {
             Kind::Struct => input.attrs.problem.code.as_ref(),
             Kind::Enum => arm.variant.attrs.problem.code.as_ref(),
@@ -358,7 +358,8 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
                 continue;
             }
         }
-        if let Some(first) = seen.insert(code, arm.variant.ident) {
+        if let Some(first) = seen.insert(code, i) {
+            let first = arms[first].variant.ident;
             cx.error(
                 written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
                 format_args!(
@@ -369,11 +370,12 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
     }
 }
 
-/// The codes seen so far, hashed into buckets: a linear search per variant is quadratic, and a
-/// 1000-variant enum spent most of its validation in it. Not generic (no `HashMap` code built
-/// into this crate for one set of strings).
+/// The strings seen so far (codes, type URIs), each with the index of where it was first seen,
+/// hashed into buckets: a linear search per variant is quadratic, and a 1000-variant enum spent
+/// most of its validation in it. Not generic (no `HashMap` code built into this crate for one
+/// set of strings).
 struct Seen<'a> {
-    buckets: Vec<Vec<(&'a str, &'a Ident)>>,
+    buckets: Vec<Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Seen<'a> {
@@ -381,8 +383,8 @@ impl<'a> Seen<'a> {
         Seen { buckets: vec![Vec::new(); n.next_power_of_two()] }
     }
 
-    /// Adds `key`; the ident of an earlier equal key instead, if any.
-    fn insert(&mut self, key: &'a str, ident: &'a Ident) -> Option<&'a Ident> {
+    /// Adds `key` with `index`; the index of an earlier equal key instead, if any.
+    fn insert(&mut self, key: &'a str, index: usize) -> Option<usize> {
         // FNV-1a.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in key.bytes() {
@@ -390,12 +392,12 @@ impl<'a> Seen<'a> {
         }
         let mask = self.buckets.len() - 1;
         let bucket = &mut self.buckets[(h as usize) & mask];
-        for (k, first) in bucket.iter() {
-            if *k == key {
+        for &(k, first) in bucket.iter() {
+            if k == key {
                 return Some(first);
             }
         }
-        bucket.push((key, ident));
+        bucket.push((key, index));
         None
     }
 }
@@ -427,9 +429,10 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             out
         }
     };
-    // URI, status, sorted member names, the first variant.
-    type Seen<'s> = (&'s str, (Option<u16>, bool), Vec<&'s str>, &'s Ident);
-    let mut seen: Vec<Seen> = Vec::new();
+    // Status, sorted member names and variant of each URI's first use, found by `uris`.
+    type First<'s> = ((Option<u16>, bool), Vec<&'s str>, &'s Ident);
+    let mut firsts: Vec<First> = Vec::new();
+    let mut uris = Seen::new(arms.len());
     for arm in arms {
         let ArmBody::Own(resp) = &arm.body else { continue };
         let Some(uri) = resp.type_.as_deref() else { continue };
@@ -440,10 +443,11 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             members.insert(at, name.as_str());
         }
         let here = status(resp);
-        let Some((_, first_status, first_members, first)) = seen.iter().find(|(u, ..)| *u == uri) else {
-            seen.push((uri, here, members, arm.variant.ident));
+        let Some(i) = uris.insert(uri, firsts.len()) else {
+            firsts.push((here, members, arm.variant.ident));
             continue;
         };
+        let (first_status, first_members, first) = &firsts[i];
         let what = if *first_status != here {
             format!("{} (here {})", say_status(*first_status), say_status(here))
         } else if *first_members != members {
