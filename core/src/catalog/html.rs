@@ -1,7 +1,5 @@
 //! [`Pages`]: the catalogue as HTML, one page per type URI and an index, every text escaped.
 
-use core::fmt::Write as _;
-
 use crate::catalog::entry::{Catalog, Entry};
 
 /// The HTML pages of a catalogue under a base path: an index at the base path listing every
@@ -270,13 +268,6 @@ pub(crate) fn escape(out: &mut String, text: &str) {
 }
 
 #[inline]
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape(&mut out, text);
-    out
-}
-
-#[inline]
 fn head(out: &mut String, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -284,21 +275,28 @@ fn head(out: &mut String, title: &str) {
     out.push_str("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}pre{background:#f4f4f4;padding:1rem;overflow:auto}</style>\n</head>\n<body>\n");
 }
 
+/// The statuses with their reason phrases (`404 Not Found, 410 Gone`), escaped, or "decided at
+/// run time" when none is known at compile time.
 #[inline]
-fn statuses(e: &Entry) -> String {
+fn statuses(out: &mut String, e: &Entry) {
     if e.statuses().is_empty() {
-        return "decided at run time".to_owned();
+        out.push_str("decided at run time");
     }
-    let all: Vec<String> = e
-        .statuses()
-        .iter()
-        .map(|s| match errstatus_registry::lookup(s.as_u16()) {
-            Some(entry) => format!("{} {}", s.as_u16(), entry.reason),
-            None => s.as_u16().to_string(),
-        })
-        .collect();
-    all.join(", ")
+    for (i, s) in e.statuses().iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        super::push_u16(out, s.as_u16());
+        if let Some(entry) = errstatus_registry::lookup(s.as_u16()) {
+            out.push(' ');
+            escape(out, entry.reason);
+        }
+    }
 }
+
+// The pages are written piece by piece with `push_str` and `escape`, not with `write!`: a
+// formatting call per line is several times the code for rustc to check, in every build of
+// this crate, and these functions run only where a catalogue is served.
 
 #[inline]
 fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> String {
@@ -308,24 +306,41 @@ fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> Stri
     for e in catalog.entries() {
         let uri = e.type_uri().unwrap_or("about:blank");
         let path = e.type_uri().and_then(|u| page_path(base, u)).filter(|p| pages.iter().any(|(q, _)| q == p));
-        let _ = write!(
-            out,
-            "<tr id=\"{}\"><td><code>{}</code></td><td>{}</td><td>{}</td><td>",
-            esc(e.code()),
-            esc(e.code()),
-            esc(&statuses(e)),
-            esc(e.title().unwrap_or("")),
-        );
+        out.push_str("<tr id=\"");
+        escape(&mut out, e.code());
+        out.push_str("\"><td><code>");
+        escape(&mut out, e.code());
+        out.push_str("</code></td><td>");
+        statuses(&mut out, e);
+        out.push_str("</td><td>");
+        escape(&mut out, e.title().unwrap_or(""));
+        out.push_str("</td><td>");
         match path {
             Some(path) => {
-                let _ = write!(out, "<a href=\"{}\">{}</a>", esc(&path), esc(uri));
+                out.push_str("<a href=\"");
+                escape(&mut out, &path);
+                out.push_str("\">");
+                escape(&mut out, uri);
+                out.push_str("</a>");
             }
-            None => out.push_str(&esc(uri)),
+            None => escape(&mut out, uri),
         }
-        let _ = writeln!(out, "</td><td><code>{}</code></td></tr>", esc(e.variant()));
+        out.push_str("</td><td><code>");
+        escape(&mut out, e.variant());
+        out.push_str("</code></td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
     out
+}
+
+/// `<tr><th>{name}</th><td>` + `value` escaped + `</td></tr>`, the value in `<code>` if `code`.
+#[inline]
+fn row(out: &mut String, name: &str, value: &str, code: bool) {
+    out.push_str("<tr><th>");
+    out.push_str(name);
+    out.push_str(if code { "</th><td><code>" } else { "</th><td>" });
+    escape(out, value);
+    out.push_str(if code { "</code></td></tr>\n" } else { "</td></tr>\n" });
 }
 
 #[inline]
@@ -334,36 +349,50 @@ fn page(base: &str, entries: &[&Entry]) -> String {
     let title = first.title().unwrap_or(first.code());
     let mut out = String::new();
     head(&mut out, title);
-    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
-    let _ = writeln!(out, "<p>Type: <code>{}</code></p>", esc(first.type_uri().unwrap_or("about:blank")));
+    out.push_str("<h1>");
+    escape(&mut out, title);
+    out.push_str("</h1>\n<p>Type: <code>");
+    escape(&mut out, first.type_uri().unwrap_or("about:blank"));
+    out.push_str("</code></p>\n");
     for e in entries {
-        let _ = writeln!(out, "<h2 id=\"{}\"><code>{}</code></h2>", esc(e.code()), esc(e.code()));
+        out.push_str("<h2 id=\"");
+        escape(&mut out, e.code());
+        out.push_str("\"><code>");
+        escape(&mut out, e.code());
+        out.push_str("</code></h2>\n");
         for paragraph in e.description().split("\n\n").filter(|p| !p.trim().is_empty()) {
-            let _ = writeln!(out, "<p>{}</p>", esc(paragraph.trim()));
+            out.push_str("<p>");
+            escape(&mut out, paragraph.trim());
+            out.push_str("</p>\n");
         }
         out.push_str("<table>\n");
         if e.type_uri() != first.type_uri() {
             // Another URI with the same path (another host's).
-            let _ = writeln!(out, "<tr><th>Type</th><td><code>{}</code></td></tr>", esc(e.type_uri().unwrap_or("")));
+            row(&mut out, "Type", e.type_uri().unwrap_or(""), true);
         }
-        let _ = writeln!(out, "<tr><th>Status</th><td>{}</td></tr>", esc(&statuses(e)));
-        let _ = writeln!(out, "<tr><th>Variant</th><td><code>{}</code></td></tr>", esc(e.variant()));
-        let shown = if e.detail_shown() { "shown" } else { "hidden" };
-        let _ = writeln!(out, "<tr><th>Detail</th><td>{shown}</td></tr>");
+        out.push_str("<tr><th>Status</th><td>");
+        statuses(&mut out, e);
+        out.push_str("</td></tr>\n");
+        row(&mut out, "Variant", e.variant(), true);
+        row(&mut out, "Detail", if e.detail_shown() { "shown" } else { "hidden" }, false);
         if !e.headers().is_empty() {
-            let headers: Vec<String> = e.headers().iter().map(|h| format!("<code>{}</code>", esc(h))).collect();
-            let _ = writeln!(out, "<tr><th>Header fields</th><td>{}</td></tr>", headers.join(", "));
+            out.push_str("<tr><th>Header fields</th><td>");
+            for (i, h) in e.headers().iter().enumerate() {
+                out.push_str(if i > 0 { ", <code>" } else { "<code>" });
+                escape(&mut out, h);
+                out.push_str("</code>");
+            }
+            out.push_str("</td></tr>\n");
         }
         out.push_str("</table>\n");
         if !e.members().is_empty() {
             out.push_str("<h3>Members</h3>\n<table>\n<thead><tr><th>Name</th><th>Type</th></tr></thead>\n<tbody>\n");
             for m in e.members() {
-                let _ = writeln!(
-                    out,
-                    "<tr><td><code>{}</code></td><td>{}</td></tr>",
-                    esc(m.name()),
-                    esc(m.schema_type().unwrap_or("any JSON value")),
-                );
+                out.push_str("<tr><td><code>");
+                escape(&mut out, m.name());
+                out.push_str("</code></td><td>");
+                escape(&mut out, m.schema_type().unwrap_or("any JSON value"));
+                out.push_str("</td></tr>\n");
             }
             out.push_str("</tbody>\n</table>\n");
         }
@@ -371,8 +400,9 @@ fn page(base: &str, entries: &[&Entry]) -> String {
         escape(&mut out, &example(e));
         out.push_str("</code></pre>\n");
     }
-    let _ = writeln!(out, "<p><a href=\"{}\">All errors</a></p>", esc(if base.is_empty() { "/" } else { base }));
-    out.push_str("</body>\n</html>\n");
+    out.push_str("<p><a href=\"");
+    escape(&mut out, if base.is_empty() { "/" } else { base });
+    out.push_str("\">All errors</a></p>\n</body>\n</html>\n");
     out
 }
 
@@ -380,28 +410,33 @@ fn page(base: &str, entries: &[&Entry]) -> String {
 /// first status), `detail` when shown, and each member with a value of its type.
 #[inline]
 fn example(e: &Entry) -> String {
-    let json = |s: &str| serde_json::to_string(s).unwrap_or_default();
-    let mut lines = vec![format!("  \"type\": {}", json(e.type_uri().unwrap_or("about:blank")))];
+    let json = |out: &mut String, s: &str| out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    let mut out = String::from("{\n  \"type\": ");
+    json(&mut out, e.type_uri().unwrap_or("about:blank"));
     if let Some(title) = e.title() {
-        lines.push(format!("  \"title\": {}", json(title)));
+        out.push_str(",\n  \"title\": ");
+        json(&mut out, title);
     }
     if let Some(status) = e.statuses().first() {
-        lines.push(format!("  \"status\": {}", status.as_u16()));
+        out.push_str(",\n  \"status\": ");
+        super::push_u16(&mut out, status.as_u16());
     }
     if e.detail_shown() {
-        lines.push("  \"detail\": \"...\"".to_owned());
+        out.push_str(",\n  \"detail\": \"...\"");
     }
     for m in e.members() {
-        let value = match m.schema_type() {
-            Some("string") => "\"...\"",
-            Some("integer") => "0",
-            Some("number") => "0.0",
-            Some("boolean") => "false",
-            Some("array") => "[]",
-            Some("object") => "{}",
-            _ => "null",
-        };
-        lines.push(format!("  {}: {value}", json(m.name())));
+        out.push_str(",\n  ");
+        json(&mut out, m.name());
+        out.push_str(match m.schema_type() {
+            Some("string") => ": \"...\"",
+            Some("integer") => ": 0",
+            Some("number") => ": 0.0",
+            Some("boolean") => ": false",
+            Some("array") => ": []",
+            Some("object") => ": {}",
+            _ => ": null",
+        });
     }
-    format!("{{\n{}\n}}", lines.join(",\n"))
+    out.push_str("\n}");
+    out
 }

@@ -1,7 +1,5 @@
 //! [`Catalog::to_markdown`]: the catalogue as a Markdown page, for API docs and docs sites.
 
-use core::fmt::Write as _;
-
 use crate::catalog::entry::{Catalog, Entry};
 
 impl Catalog {
@@ -27,81 +25,120 @@ impl Catalog {
     /// ```
     #[inline]
     pub fn to_markdown(&self) -> String {
+        // Written piece by piece, not with `write!` (see html.rs).
         let mut out = String::from("| Code | Status | Type | Title |\n| --- | --- | --- | --- |\n");
         for e in self.entries() {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                code_span(e.code()),
-                statuses(e),
-                code_span(e.type_uri().unwrap_or("about:blank")),
-                cell(e.title().unwrap_or("")),
-            );
+            out.push_str("| ");
+            code_span(&mut out, e.code());
+            out.push_str(" | ");
+            statuses(&mut out, e);
+            out.push_str(" | ");
+            code_span(&mut out, e.type_uri().unwrap_or("about:blank"));
+            out.push_str(" | ");
+            cell(&mut out, e.title().unwrap_or(""));
+            out.push_str(" |\n");
         }
         for e in self.entries() {
-            let _ = write!(out, "\n### {}\n\n", code_span(e.code()));
+            out.push_str("\n### ");
+            code_span(&mut out, e.code());
+            out.push_str("\n\n");
             if !e.description().is_empty() {
-                let _ = write!(out, "{}\n\n", e.description());
+                out.push_str(e.description());
+                out.push_str("\n\n");
             }
-            let _ = writeln!(out, "- Variant: {}", code_span(e.variant()));
-            let _ = writeln!(out, "- Type: {}", code_span(e.type_uri().unwrap_or("about:blank")));
-            let _ = writeln!(out, "- Status: {}", statuses(e));
+            out.push_str("- Variant: ");
+            code_span(&mut out, e.variant());
+            out.push_str("\n- Type: ");
+            code_span(&mut out, e.type_uri().unwrap_or("about:blank"));
+            out.push_str("\n- Status: ");
+            statuses(&mut out, e);
+            out.push('\n');
             if let Some(title) = e.title() {
-                let _ = writeln!(out, "- Title: {}", cell(title));
+                out.push_str("- Title: ");
+                cell(&mut out, title);
+                out.push('\n');
             }
-            let shown = if e.detail_shown() { "shown" } else { "hidden" };
-            let _ = writeln!(out, "- Detail: {shown}");
+            out.push_str(if e.detail_shown() { "- Detail: shown\n" } else { "- Detail: hidden\n" });
             if !e.members().is_empty() {
-                let members: Vec<String> = e
-                    .members()
-                    .iter()
-                    .map(|m| match m.schema_type() {
-                        Some(ty) => format!("{} ({ty})", code_span(m.name())),
-                        None => code_span(m.name()),
-                    })
-                    .collect();
-                let _ = writeln!(out, "- Members: {}", members.join(", "));
+                out.push_str("- Members: ");
+                for (i, m) in e.members().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    code_span(&mut out, m.name());
+                    if let Some(ty) = m.schema_type() {
+                        out.push_str(" (");
+                        out.push_str(ty);
+                        out.push(')');
+                    }
+                }
+                out.push('\n');
             }
             if !e.headers().is_empty() {
-                let headers: Vec<String> = e.headers().iter().map(|h| code_span(h)).collect();
-                let _ = writeln!(out, "- Header fields: {}", headers.join(", "));
+                out.push_str("- Header fields: ");
+                for (i, h) in e.headers().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    code_span(&mut out, h);
+                }
+                out.push('\n');
             }
         }
         out
     }
 }
 
-/// The statuses, comma-separated, or "run time" when none is known at compile time.
+/// The statuses, comma-separated, or "decided at run time" when none is known at compile time.
 #[inline]
-fn statuses(e: &Entry) -> String {
+fn statuses(out: &mut String, e: &Entry) {
     if e.statuses().is_empty() {
-        return "decided at run time".to_owned();
+        out.push_str("decided at run time");
     }
-    e.statuses().iter().map(|s| s.as_u16().to_string()).collect::<Vec<_>>().join(", ")
+    for (i, s) in e.statuses().iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        super::push_u16(out, s.as_u16());
+    }
 }
 
 /// A text in a table cell: one line, `|` escaped.
 #[inline]
-fn cell(text: &str) -> String {
-    text.replace('\n', " ").replace('|', "\\|")
+fn cell(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\n' => out.push(' '),
+            '|' => out.push_str("\\|"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// A code span that holds `text` whatever backticks it has (CommonMark: a longer fence, and a
 /// space on each side when the text starts or ends with a backtick); in a table cell, `|`
 /// escaped.
 #[inline]
-fn code_span(text: &str) -> String {
-    let text = cell(text);
+fn code_span(out: &mut String, text: &str) {
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {
         run = if c == '`' { run + 1 } else { 0 };
         longest = longest.max(run);
     }
-    let fence = "`".repeat(longest + 1);
-    if text.starts_with('`') || text.ends_with('`') {
-        format!("{fence} {text} {fence}")
-    } else {
-        format!("{fence}{text}{fence}")
+    // Backticks only where the text has them: `cell` changes no backtick.
+    let pad = text.starts_with('`') || text.ends_with('`');
+    for _ in 0..=longest {
+        out.push('`');
+    }
+    if pad {
+        out.push(' ');
+    }
+    cell(out, text);
+    if pad {
+        out.push(' ');
+    }
+    for _ in 0..=longest {
+        out.push('`');
     }
 }

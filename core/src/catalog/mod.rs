@@ -32,3 +32,22 @@ mod markdown;
 
 pub use entry::{catalog, Catalog, Entry, Member};
 pub use html::Pages;
+
+/// `n` in decimal, without the formatting machinery.
+#[inline]
+pub(crate) fn push_u16(out: &mut String, n: u16) {
+    let mut digits = [0u8; 5];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
