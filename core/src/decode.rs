@@ -148,8 +148,8 @@ impl Undecoded {
     /// ```
     #[inline]
     pub fn new(status: StatusCode, body: Vec<u8>) -> Self {
-        let object = match serde_json::from_slice::<Value>(&body) {
-            Ok(Value::Object(object)) => object,
+        let object = match crate::body::json::parse(&body) {
+            Some(Value::Object(object)) => object,
             _ => Map::new(),
         };
         Undecoded::of(status, &object, body)
@@ -281,7 +281,7 @@ impl<'a> Received<'a> {
         if body.is_empty() && (code < 200 || matches!(code, 204 | 205 | 304)) {
             return Ok(Received { status, headers, body, object: Map::new(), type_: None });
         }
-        let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(body) else { return Err(Map::new()) };
+        let Some(Value::Object(object)) = crate::body::json::parse(body) else { return Err(Map::new()) };
         let type_ = match object.get("type") {
             None => None,
             Some(Value::String(t)) if t == ABOUT_BLANK => None,

@@ -113,6 +113,15 @@ impl std::io::Write for Utf8Writer<'_> {
 }
 
 /// Writes `s` as a JSON string.
+/// `bytes` parsed as JSON, `None` when they are not (invalid UTF-8 included). Through
+/// `Value`'s `FromStr`, which serde_json compiles itself: serde_json's parser is generic over
+/// its input, and `from_slice::<Value>` here would build a copy of it into this crate, or into
+/// every crate with a derive from an `#[inline]` caller.
+#[inline]
+pub(crate) fn parse(bytes: &[u8]) -> Option<serde_json::Value> {
+    core::str::from_utf8(bytes).ok()?.parse().ok()
+}
+
 pub(crate) fn push_json(buf: &mut String, s: &str) {
     buf.push('"');
     // Writing into a String cannot fail.

@@ -47,7 +47,8 @@ impl Facts {
         self.add_named(core::any::type_name::<T>(), own, inner)
     }
 
-    #[inline]
+    // Not `#[inline]`: every derived type's `__catalog` calls it, and inline its code (JSON
+    // values, maps) would be compiled again into every crate with a derive.
     fn add_named(&mut self, name: &'static str, own: &'static str, inner: &[fn(&mut Facts)]) {
         if let Some(&(_, start, end)) = self.listed.iter().find(|(n, ..)| *n == name) {
             self.last = end.map(|end| start..end);
@@ -56,8 +57,8 @@ impl Facts {
         let (slot, start) = (self.listed.len(), self.entries.len());
         self.listed.push((name, start, None));
         // The literal is the derive's own JSON: it always parses.
-        let own = match serde_json::from_str::<Value>(own) {
-            Ok(Value::Array(own)) => own,
+        let own = match crate::body::json::parse(own.as_bytes()) {
+            Some(Value::Array(own)) => own,
             _ => Vec::new(),
         };
         for element in own {
