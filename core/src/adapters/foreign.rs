@@ -83,9 +83,10 @@ pub(crate) struct Case {
 
 /// The distinct statuses of `cases`, ascending.
 pub(crate) fn statuses(cases: &[Case]) -> Vec<StatusCode> {
-    let mut all: Vec<StatusCode> = cases.iter().map(|c| c.status).collect();
-    all.sort_unstable();
-    all.dedup();
+    let mut all = Vec::with_capacity(cases.len());
+    for c in cases {
+        crate::__private::listing::insert_all(&mut all, &[c.status]);
+    }
     all
 }
 

@@ -4,7 +4,7 @@
 
 mod autoref;
 mod code;
-mod listing;
+pub(crate) mod listing;
 mod whole;
 
 // The records a derived impl fills in, and the traits that word compile errors on its fields.
