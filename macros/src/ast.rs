@@ -168,7 +168,7 @@ fn error_fmt(attrs: &[syn::Attribute], fields: &Fields) -> Option<String> {
     let mut detail = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("problem")) {
         // Errors are reported by attr.rs.
-        let _ = attr.parse_nested_meta(|meta| {
+        let _ = attr::nested(attr, &mut |meta| {
             if meta.path.is_ident("detail") {
                 detail = Some(meta.value()?.parse::<syn::LitStr>()?.value());
             } else if meta.input.peek(syn::Token![=]) {

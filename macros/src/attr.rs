@@ -10,6 +10,20 @@ use syn::{Attribute, LitInt, LitStr, Meta, Token};
 
 use crate::ctxt::Ctxt;
 
+/// What the nested-meta parsers below call for each item.
+type NestedFn<'f> = dyn FnMut(syn::meta::ParseNestedMeta) -> syn::Result<()> + 'f;
+
+/// `attr.parse_nested_meta(f)` with `f` behind `dyn`: syn's parser is generic over `f`, and a
+/// closure per attribute would build a copy of it into this crate for each.
+pub(crate) fn nested(attr: &Attribute, f: &mut NestedFn) -> syn::Result<()> {
+    attr.parse_nested_meta(f)
+}
+
+/// `meta.parse_nested_meta(f)`, as [`nested`].
+fn nested_in(meta: &syn::meta::ParseNestedMeta, f: &mut NestedFn) -> syn::Result<()> {
+    meta.parse_nested_meta(f)
+}
+
 /// The CODE of `#[status(CODE)]` and `status!(CODE)`.
 pub(crate) enum Code {
     /// `404`: up to three decimal digits, read without syn (the common case).
@@ -241,7 +255,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
         {
             continue;
         }
-        let res = attr.parse_nested_meta(|meta| {
+        let res = nested(attr, &mut |meta| {
             if meta.path.is_ident("crate") {
                 let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
                     syn::Error::new(e.span(), "#[errstatus(crate = ...)] expects a string literal: crate = \"path\"")
@@ -268,7 +282,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
             } else if meta.path.is_ident("log") {
                 parse_log(&meta, &mut out.log)
             } else if meta.path.is_ident("skip") {
-                meta.parse_nested_meta(|inner| {
+                nested_in(&meta, &mut |inner| {
                     let Some(ident) = inner.path.get_ident() else {
                         return Err(inner.error("#[errstatus(skip(...))] takes feature names such as `axum`"));
                     };
@@ -386,7 +400,7 @@ pub(crate) fn variant_errstatus(cx: &Ctxt, attrs: &[Attribute]) -> Option<u8> {
         if args(cx, attr, "#[errstatus(log = \"level\")]").is_none() {
             continue;
         }
-        let res = attr.parse_nested_meta(|meta| {
+        let res = nested(attr, &mut |meta| {
             if meta.path.is_ident("log") {
                 parse_log(&meta, &mut log)
             } else {
@@ -653,7 +667,7 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
     if args(cx, attr, "#[problem(type = \"...\", title = \"...\")]").is_none() {
         return;
     }
-    let res = attr.parse_nested_meta(|meta| {
+    let res = nested(attr, &mut |meta| {
         if meta.path.is_ident("skip_decode") {
             let span = meta.path.span();
             if out.skip_decode.replace(span).is_some() {
@@ -695,7 +709,7 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Spa
     let mut out = None;
     // `display` / `with = path`: how the extension member is written.
     let mut how: Option<(MemberHow, Span)> = None;
-    let res = attr.parse_nested_meta(|meta| {
+    let res = nested(attr, &mut |meta| {
         let span = meta.path.span();
         if meta.path.is_ident("skip_decode") {
             if skip_decode.replace(span).is_some() {
