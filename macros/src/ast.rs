@@ -63,22 +63,19 @@ impl<'a> Input<'a> {
                 (Kind::Struct, vec![v])
             }
             Data::Enum(data) => {
-                let variants = data
-                    .variants
-                    .iter()
-                    .map(|v| {
-                        let mut attrs = attr::type_attrs(cx, &v.attrs);
-                        attrs.log = attr::variant_errstatus(cx, &v.attrs);
-                        Variant {
-                            ident: &v.ident,
-                            attrs,
-                            fields: fields(cx, &v.fields),
-                            unit: matches!(v.fields, Fields::Unit),
-                            doc: doc(&v.attrs),
-                            error_fmt: error_fmt(&v.attrs, &v.fields),
-                        }
-                    })
-                    .collect();
+                let mut variants = Vec::with_capacity(data.variants.len());
+                for v in &data.variants {
+                    let mut attrs = attr::type_attrs(cx, &v.attrs);
+                    attrs.log = attr::variant_errstatus(cx, &v.attrs);
+                    variants.push(Variant {
+                        ident: &v.ident,
+                        attrs,
+                        fields: fields(cx, &v.fields),
+                        unit: matches!(v.fields, Fields::Unit),
+                        doc: doc(&v.attrs),
+                        error_fmt: error_fmt(&v.attrs, &v.fields),
+                    });
+                }
                 (Kind::Enum, variants)
             }
             Data::Union(data) => {
@@ -94,23 +91,21 @@ impl<'a> Input<'a> {
 }
 
 fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(index, f)| {
-            attr::misplaced_errstatus(cx, &f.attrs, "field");
-            Field {
-                original: f,
-                member: match &f.ident {
-                    Some(ident) => Member::Named(ident.clone()),
-                    None => Member::Unnamed(syn::Index { index: index as u32, span: Span::call_site() }),
-                },
-                index,
-                ty: &f.ty,
-                attrs: attr::field_attrs(cx, &f.attrs),
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(fields.len());
+    for (index, f) in fields.iter().enumerate() {
+        attr::misplaced_errstatus(cx, &f.attrs, "field");
+        out.push(Field {
+            original: f,
+            member: match &f.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index { index: index as u32, span: Span::call_site() }),
+            },
+            index,
+            ty: &f.ty,
+            attrs: attr::field_attrs(cx, &f.attrs),
+        });
+    }
+    out
 }
 
 /// Calls `f` with a field's type as syn reads it: `scan` keeps the type of a field without

@@ -203,7 +203,7 @@ fn parse_level(meta: &syn::meta::ParseNestedMeta) -> syn::Result<u8> {
         syn::Error::new(e.span(), format_args!("#[errstatus(log = ...)] expects a string literal: {}", usage()))
     })?;
     let level = lit.value();
-    match LOG_LEVELS.iter().position(|l| *l == level) {
+    match crate::names::index_of(LOG_LEVELS, &level) {
         Some(i) => Ok(i as u8 + 1),
         None => Err(syn::Error::new(lit.span(), format_args!("unknown log level {level:?}, {}", usage()))),
     }

@@ -91,11 +91,16 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
 /// when there are none.
 fn headers(json: &mut String, extras: &Extras) {
     let mut names: Vec<String> = Vec::new();
-    let all = extras.headers.iter().map(|h| key_name(&h.key)).chain(extras.fixed.iter().map(|f| key_name(&f.key)));
-    for name in all {
+    let mut add = |name: String| {
         if !names.contains(&name) {
             names.push(name);
         }
+    };
+    for h in &extras.headers {
+        add(key_name(&h.key));
+    }
+    for f in &extras.fixed {
+        add(key_name(&f.key));
     }
     if names.is_empty() {
         return;

@@ -297,7 +297,11 @@ impl Gen<'_> {
         let mut arms = TokenStream::new();
         for arm in &self.model.arms {
             let ArmBody::Own(Response { detail: Some(detail), .. }) = &arm.body else { continue };
-            let used: Vec<&Field> = sorted(detail.fields.iter().map(|(f, _)| *f).collect());
+            let mut used: Vec<&Field> = Vec::with_capacity(detail.fields.len());
+            for (f, _) in &detail.fields {
+                used.push(*f);
+            }
+            let used = sorted(used);
             let pat = self.pattern(arm.variant, &used);
             let format = &detail.format;
             let args = used.iter().map(|f| {
@@ -428,7 +432,10 @@ impl Gen<'_> {
     fn bounds(&self) -> Vec<TokenStream> {
         let input = self.input;
         let krate = &self.names.krate;
-        let params: Vec<&Ident> = input.original.generics.type_params().map(|p| &p.ident).collect();
+        let mut params: Vec<&Ident> = Vec::new();
+        for p in input.original.generics.type_params() {
+            params.push(&p.ident);
+        }
         if params.is_empty() {
             return Vec::new();
         }
@@ -452,7 +459,8 @@ impl Gen<'_> {
                 ArmBody::Own(resp) => {
                     needs_display = true;
                     extras_bounds(&resp.extras, &mut push);
-                    for (f, trait_) in resp.detail.iter().flat_map(|d| &d.fields) {
+                    let detail_fields = resp.detail.as_ref().map_or(&[][..], |d| &d.fields[..]);
+                    for (f, trait_) in detail_fields {
                         if let Some(name) = trait_.path() {
                             let name = Ident::new(name, Span::call_site());
                             push(f.ty, quote!(::core::fmt::#name));
@@ -593,8 +601,13 @@ impl Gen<'_> {
         }
         // In code order, each once: the registry's table is sorted by code, so filtering it
         // needs no sort (a generic sort is a tenth of this crate's generated code).
-        let own: Vec<&errstatus_registry::Entry> =
-            errstatus_registry::entries().iter().filter(|e| own.iter().any(|o| o.code == e.code)).collect();
+        let mut in_order: Vec<&errstatus_registry::Entry> = Vec::new();
+        for e in errstatus_registry::entries() {
+            if own.iter().any(|o| o.code == e.code) {
+                in_order.push(e);
+            }
+        }
+        let own = in_order;
         let own =
             own.iter().map(|e| status_in(e, Span::call_site(), krate, quote!(#krate::__private::http::StatusCode)));
         quote! {
@@ -803,8 +816,19 @@ fn sorted<'f>(fields: Vec<&'f Field<'f>>) -> Vec<&'f Field<'f>> {
     // A few fields: an insertion, rather than a generic sort's code in this crate.
     let mut out: Vec<&Field> = Vec::with_capacity(fields.len());
     for f in fields {
-        if !out.iter().any(|o| o.index == f.index) {
-            let at = out.iter().position(|o| o.index > f.index).unwrap_or(out.len());
+        let mut at = out.len();
+        let mut seen = false;
+        for (i, o) in out.iter().enumerate() {
+            if o.index == f.index {
+                seen = true;
+                break;
+            }
+            if o.index > f.index {
+                at = i;
+                break;
+            }
+        }
+        if !seen {
             out.insert(at, f);
         }
     }

@@ -31,9 +31,14 @@ impl Extras<'_> {
 
     /// The fields the arm binds.
     pub(crate) fn fields(&self) -> Vec<&Field<'_>> {
-        let mut used: Vec<&Field> = self.headers.iter().map(|h| h.field).collect();
+        let mut used: Vec<&Field> = Vec::with_capacity(self.headers.len() + 1 + self.extensions.len());
+        for h in &self.headers {
+            used.push(h.field);
+        }
         used.extend(self.instance);
-        used.extend(self.extensions.iter().map(|(_, f, _)| *f));
+        for (_, f, _) in &self.extensions {
+            used.push(*f);
+        }
         used
     }
 }
@@ -228,13 +233,15 @@ pub(crate) fn extras<'a>(
     let by_field = |name: &str, sure: bool| {
         out.headers.iter().any(|h| key_name(&h.key) == name && (!sure || matches!(h.how, HeaderHow::Value)))
     };
-    let type_only = type_fixed.iter().filter(|f| !variant_fixed.iter().any(|v| v.name == f.name));
-    out.fixed = variant_fixed
-        .iter()
-        .chain(type_only)
-        .filter(|f| !by_field(&f.name, true))
-        .map(|f| FixedValue { key: f.key.clone(), value: f.value.clone(), default: by_field(&f.name, false) })
-        .collect();
+    let mut fixed = Vec::new();
+    for (i, f) in variant_fixed.iter().chain(type_fixed).enumerate() {
+        // A type's value gives way to the variant's of the same name.
+        let shadowed = i >= variant_fixed.len() && variant_fixed.iter().any(|v| v.name == f.name);
+        if !shadowed && !by_field(&f.name, true) {
+            fixed.push(FixedValue { key: f.key.clone(), value: f.value.clone(), default: by_field(&f.name, false) });
+        }
+    }
+    out.fixed = fixed;
 
     for field in &variant.fields {
         match &field.attrs.problem {

@@ -27,16 +27,14 @@ pub(crate) struct Names {
 
 impl Names {
     pub(crate) fn new(node: &DeriveInput, container: &ContainerAttrs) -> Self {
-        let used: Vec<String> = node
-            .generics
-            .params
-            .iter()
-            .map(|p| match p {
+        let mut used: Vec<String> = Vec::with_capacity(node.generics.params.len());
+        for p in &node.generics.params {
+            used.push(match p {
                 GenericParam::Lifetime(l) => l.lifetime.ident.to_string(),
                 GenericParam::Type(t) => t.ident.to_string(),
                 GenericParam::Const(c) => c.ident.to_string(),
-            })
-            .collect();
+            });
+        }
         let fresh = |base: &str| {
             let mut name = base.to_owned();
             let mut n = 0;
@@ -113,10 +111,9 @@ pub(crate) struct Bodies {
 
 /// The generic parameters of an impl, without defaults; `extra` is appended.
 fn impl_params(generics: &Generics, extra: Option<TokenStream>) -> TokenStream {
-    let mut params: Vec<TokenStream> = generics
-        .params
-        .iter()
-        .map(|p| match p {
+    let mut params = TokenStream::new();
+    for p in &generics.params {
+        params.extend(match p {
             GenericParam::Lifetime(l) => l.to_token_stream(),
             GenericParam::Type(t) => {
                 let (ident, bounds) = (&t.ident, &t.bounds);
@@ -130,36 +127,57 @@ fn impl_params(generics: &Generics, extra: Option<TokenStream>) -> TokenStream {
                 let (ident, ty) = (&c.ident, &c.ty);
                 quote!(const #ident: #ty)
             }
-        })
-        .collect();
+        });
+        params.extend(quote!(,));
+    }
     params.extend(extra);
     if params.is_empty() {
         TokenStream::new()
     } else {
-        quote!(<#(#params),*>)
+        quote!(<#params>)
     }
 }
 
 fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
-    let existing = generics.where_clause.as_ref().map(|w| &w.predicates);
-    let existing = existing.into_iter().flat_map(|p| p.iter());
-    let preds: Vec<TokenStream> = existing.map(ToTokens::to_token_stream).chain(extra.iter().cloned()).collect();
+    // Loops, not iterator chains: each adapter and closure would be generic code built into
+    // this crate.
+    let mut preds = TokenStream::new();
+    if let Some(w) = &generics.where_clause {
+        for p in &w.predicates {
+            p.to_tokens(&mut preds);
+            preds.extend(quote!(,));
+        }
+    }
+    for p in extra {
+        preds.extend(p.clone());
+        preds.extend(quote!(,));
+    }
     if preds.is_empty() {
         TokenStream::new()
     } else {
-        quote!(where #(#preds,)*)
+        quote!(where #preds)
     }
 }
 
 /// The names of generated bindings (parameters, match bindings, locals).
 fn binding_names(node: &DeriveInput) -> Vec<Ident> {
-    let fields = match &node.data {
-        syn::Data::Struct(data) => data.fields.len(),
-        syn::Data::Enum(data) => data.variants.iter().map(|v| v.fields.len()).max().unwrap_or(0),
-        syn::Data::Union(_) => 0,
-    };
-    let mut out: Vec<Ident> = ["__e", "__p", "__d", "__v", "__with"].iter().map(|n| format_ident!("{}", n)).collect();
-    out.extend((0..fields).map(|i| format_ident!("__field{}", i)));
+    let mut fields = 0;
+    match &node.data {
+        syn::Data::Struct(data) => fields = data.fields.len(),
+        syn::Data::Enum(data) => {
+            for v in &data.variants {
+                fields = fields.max(v.fields.len());
+            }
+        }
+        syn::Data::Union(_) => {}
+    }
+    let mut out = Vec::with_capacity(5 + fields);
+    for name in ["__e", "__p", "__d", "__v", "__with"] {
+        out.push(Ident::new(name, Span::call_site()));
+    }
+    for i in 0..fields {
+        out.push(format_ident!("__field{}", i));
+    }
     out
 }
 

@@ -191,24 +191,74 @@ pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
     if let Some(e) = lookup_name(&norm) {
         return e.names.iter().copied().find(|n| *n == norm);
     }
-    if let Some((_, to)) = ALIASES.iter().find(|(from, _)| *from == norm) {
+    if let Some(to) = alias(ALIASES, &norm) {
         return Some(to);
     }
-    let all = entries().iter().flat_map(|e| e.names.iter().copied());
-    let (best, dist) = all.map(|n| (n, edit_distance(&norm, n))).min_by_key(|(_, d)| *d)?;
+    // Loops over the table, not iterator chains (generic code built into this crate).
+    let mut best: Option<(&'static str, usize)> = None;
+    for e in entries() {
+        for &n in e.names {
+            let d = edit_distance(&norm, n);
+            if best.is_none_or(|(_, b)| d < b) {
+                best = Some((n, d));
+            }
+        }
+    }
+    let (best, dist) = best?;
     if norm.len() >= 4 && dist <= (norm.len() / 3).max(2) {
         return Some(best);
     }
-    entries()
-        .iter()
-        .flat_map(|e| e.names.iter().copied())
-        .find(|n| norm.len() >= 4 && (n.contains(&norm) || norm.contains(n)))
+    if norm.len() < 4 {
+        return None;
+    }
+    for e in entries() {
+        for &n in e.names {
+            if n.contains(norm.as_str()) || norm.contains(n) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// Where `name` is in `list`: one function for every lookup in a table of names, rather than a
+/// generic search with its own closure each.
+pub(crate) fn index_of(list: &[&str], name: &str) -> Option<usize> {
+    for (i, n) in list.iter().enumerate() {
+        if *n == name {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// What `name` stands for in a table of aliases.
+fn alias(list: &[(&str, &'static str)], name: &str) -> Option<&'static str> {
+    for &(from, to) in list {
+        if from == name {
+            return Some(to);
+        }
+    }
+    None
+}
+
+/// The name of `names` at the smallest edit distance from `norm` (the first of equals), with
+/// that distance.
+fn closest(norm: &str, names: &[&'static str]) -> Option<(&'static str, usize)> {
+    let mut best: Option<(&'static str, usize)> = None;
+    for &n in names {
+        let d = edit_distance(norm, n);
+        if best.is_none_or(|(_, b)| d < b) {
+            best = Some((n, d));
+        }
+    }
+    best
 }
 
 /// The accepted `http::header` constant closest to `name`, if one is close enough.
 pub(crate) fn suggest_header(name: &str) -> Option<&'static str> {
     let norm = screaming_snake(name);
-    let (best, dist) = HEADER_CONSTS.iter().map(|n| (*n, edit_distance(&norm, n))).min_by_key(|(_, d)| *d)?;
+    let (best, dist) = closest(&norm, HEADER_CONSTS)?;
     (dist <= (norm.len() / 3).max(2)).then_some(best)
 }
 
@@ -221,6 +271,11 @@ pub(crate) fn unregistered_hint(code: u16) -> Option<&'static str> {
         599 => "599 is an unofficial proxy convention; use 504 Gateway Timeout",
         _ => return None,
     })
+}
+
+/// For `str::split`: the character classes of `shouty_snake`.
+fn not_alphanumeric(c: char) -> bool {
+    !c.is_alphanumeric()
 }
 
 /// A name in SCREAMING_SNAKE_CASE as the heck crate's `ToShoutySnakeCase` writes it (its word
@@ -237,7 +292,7 @@ pub(crate) fn shouty_snake(name: &str) -> String {
     }
     let name = name.strip_prefix("r#").unwrap_or(name);
     let mut words: Vec<&str> = Vec::new();
-    for word in name.split(|c: char| !c.is_alphanumeric()) {
+    for word in name.split(not_alphanumeric) {
         let mut chars = word.char_indices().peekable();
         let (mut init, mut mode) = (0, Mode::Boundary);
         while let Some((i, c)) = chars.next() {
@@ -323,7 +378,7 @@ const GRPC_ALIASES: &[(&str, &str)] = &[
 
 /// The number of a gRPC code name (`NOT_FOUND` -> 5), `OK` included.
 pub(crate) fn grpc_number(name: &str) -> Option<u8> {
-    GRPC_CODES.iter().position(|n| *n == name).and_then(|i| u8::try_from(i).ok())
+    index_of(&GRPC_CODES, name).and_then(|i| u8::try_from(i).ok())
 }
 
 /// The non-OK gRPC code name closest to `name` (`NotFound`, `not_found`, `NOT_FOUN`,
@@ -331,12 +386,12 @@ pub(crate) fn grpc_number(name: &str) -> Option<u8> {
 pub(crate) fn suggest_grpc(name: &str) -> Option<&'static str> {
     let norm = screaming_snake(name);
     let codes = &GRPC_CODES[1..];
-    if let Some(exact) = codes.iter().find(|n| **n == norm) {
-        return Some(exact);
+    if let Some(i) = index_of(codes, &norm) {
+        return Some(codes[i]);
     }
-    if let Some((_, to)) = GRPC_ALIASES.iter().find(|(from, _)| *from == norm) {
+    if let Some(to) = alias(GRPC_ALIASES, &norm) {
         return Some(to);
     }
-    let (best, dist) = codes.iter().map(|n| (*n, edit_distance(&norm, n))).min_by_key(|(_, d)| *d)?;
+    let (best, dist) = closest(&norm, codes)?;
     (norm.len() >= 3 && dist <= (norm.len() / 3).max(2)).then_some(best)
 }

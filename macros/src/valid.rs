@@ -439,7 +439,13 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         // Sorted by insertion: a few names, and no generic sort's code in this crate.
         let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
         for (name, ..) in &resp.extras.extensions {
-            let at = members.iter().position(|m| *m > name.as_str()).unwrap_or(members.len());
+            let mut at = members.len();
+            for (i, m) in members.iter().enumerate() {
+                if *m > name.as_str() {
+                    at = i;
+                    break;
+                }
+            }
             members.insert(at, name.as_str());
         }
         let here = status(resp);
@@ -518,8 +524,13 @@ fn check_detail<'a>(v: &VariantCx<'a, '_>, lit: &LitStr) -> syn::Result<Detail<'
     };
     let rewritten = crate::detail::rewrite(&lit.value(), find)
         .map_err(|msg| syn::Error::new(lit.span(), format_args!("#[problem(detail)] of {}: {msg}", v.what)))?;
-    let uses = rewritten.uses.iter().filter_map(|(i, t)| fields.iter().find(|f| f.index == *i).map(|f| (f, *t)));
-    Ok(Detail { format: LitStr::new(&rewritten.format, lit.span()), fields: uses.collect() })
+    let mut uses = Vec::with_capacity(rewritten.uses.len());
+    for &(i, t) in &rewritten.uses {
+        if let Some(f) = fields.get(i).filter(|f| f.index == i) {
+            uses.push((f, t));
+        }
+    }
+    Ok(Detail { format: LitStr::new(&rewritten.format, lit.span()), fields: uses })
 }
 
 /// A transparent variant's detail is the inner error's.
@@ -1114,9 +1125,18 @@ fn check_skip_decode_place(cx: &Ctxt, input: &Input) {
     if input.container.decode.is_some() {
         return;
     }
-    let variants = input.variants.iter().filter_map(|v| v.attrs.problem.skip_decode);
-    let fields = input.variants.iter().flat_map(|v| v.fields.iter().filter_map(|f| f.attrs.skip_decode));
-    for span in variants.chain(fields) {
-        cx.error(span, "#[problem(skip_decode)] without #[errstatus(decode)] on the type: nothing is decoded");
+    let msg = "#[problem(skip_decode)] without #[errstatus(decode)] on the type: nothing is decoded";
+    // The variants' first, then the fields', as the messages have always come.
+    for v in &input.variants {
+        if let Some(span) = v.attrs.problem.skip_decode {
+            cx.error(span, msg);
+        }
+    }
+    for v in &input.variants {
+        for f in &v.fields {
+            if let Some(span) = f.attrs.skip_decode {
+                cx.error(span, msg);
+            }
+        }
     }
 }
