@@ -275,25 +275,6 @@ fn head(out: &mut String, title: &str) {
     out.push_str("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}pre{background:#f4f4f4;padding:1rem;overflow:auto}</style>\n</head>\n<body>\n");
 }
 
-/// The statuses with their reason phrases (`404 Not Found, 410 Gone`), escaped, or "decided at
-/// run time" when none is known at compile time.
-#[inline]
-fn statuses(out: &mut String, e: &Entry) {
-    if e.statuses().is_empty() {
-        out.push_str("decided at run time");
-    }
-    for (i, s) in e.statuses().iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        super::push_u16(out, s.as_u16());
-        if let Some(entry) = errstatus_registry::lookup(s.as_u16()) {
-            out.push(' ');
-            escape(out, entry.reason);
-        }
-    }
-}
-
 // The pages are written piece by piece with `push_str` and `escape`, not with `write!`: a
 // formatting call per line is several times the code for rustc to check, in every build of
 // this crate, and these functions run only where a catalogue is served.
@@ -311,7 +292,7 @@ fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> Stri
         out.push_str("\"><td><code>");
         escape(&mut out, e.code());
         out.push_str("</code></td><td>");
-        statuses(&mut out, e);
+        super::push_statuses(&mut out, e, Some(escape));
         out.push_str("</td><td>");
         escape(&mut out, e.title().unwrap_or(""));
         out.push_str("</td><td>");
@@ -371,7 +352,7 @@ fn page(base: &str, entries: &[&Entry]) -> String {
             row(&mut out, "Type", e.type_uri().unwrap_or(""), true);
         }
         out.push_str("<tr><th>Status</th><td>");
-        statuses(&mut out, e);
+        super::push_statuses(&mut out, e, Some(escape));
         out.push_str("</td></tr>\n");
         row(&mut out, "Variant", e.variant(), true);
         row(&mut out, "Detail", if e.detail_shown() { "shown" } else { "hidden" }, false);

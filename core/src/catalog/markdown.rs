@@ -1,6 +1,6 @@
 //! [`Catalog::to_markdown`]: the catalogue as a Markdown page, for API docs and docs sites.
 
-use crate::catalog::entry::{Catalog, Entry};
+use crate::catalog::entry::Catalog;
 
 impl Catalog {
     /// The catalogue as Markdown: a table of every entry (code, statuses, type, title), then a
@@ -31,7 +31,7 @@ impl Catalog {
             out.push_str("| ");
             code_span(&mut out, e.code());
             out.push_str(" | ");
-            statuses(&mut out, e);
+            super::push_statuses(&mut out, e, None);
             out.push_str(" | ");
             code_span(&mut out, e.type_uri().unwrap_or("about:blank"));
             out.push_str(" | ");
@@ -51,7 +51,7 @@ impl Catalog {
             out.push_str("\n- Type: ");
             code_span(&mut out, e.type_uri().unwrap_or("about:blank"));
             out.push_str("\n- Status: ");
-            statuses(&mut out, e);
+            super::push_statuses(&mut out, e, None);
             out.push('\n');
             if let Some(title) = e.title() {
                 out.push_str("- Title: ");
@@ -86,20 +86,6 @@ impl Catalog {
             }
         }
         out
-    }
-}
-
-/// The statuses, comma-separated, or "decided at run time" when none is known at compile time.
-#[inline]
-fn statuses(out: &mut String, e: &Entry) {
-    if e.statuses().is_empty() {
-        out.push_str("decided at run time");
-    }
-    for (i, s) in e.statuses().iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        super::push_u16(out, s.as_u16());
     }
 }
 

@@ -33,6 +33,26 @@ mod markdown;
 pub use entry::{catalog, Catalog, Entry, Member};
 pub use html::Pages;
 
+/// The entry's statuses, comma-separated, each followed by its IANA reason phrase written
+/// through `reason` when one is given (`404 Not Found, 410 Gone`); "decided at run time" when
+/// none is known at compile time. For the HTML pages and the Markdown.
+#[inline]
+pub(crate) fn push_statuses(out: &mut String, e: &Entry, reason: Option<fn(&mut String, &str)>) {
+    if e.statuses().is_empty() {
+        out.push_str("decided at run time");
+    }
+    for (i, s) in e.statuses().iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_u16(out, s.as_u16());
+        if let (Some(write), Some(entry)) = (reason, errstatus_registry::lookup(s.as_u16())) {
+            out.push(' ');
+            write(out, entry.reason);
+        }
+    }
+}
+
 /// `n` in decimal, without the formatting machinery.
 #[inline]
 pub(crate) fn push_u16(out: &mut String, n: u16) {
