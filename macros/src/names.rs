@@ -194,11 +194,10 @@ pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
     if let Some(to) = alias(ALIASES, &norm) {
         return Some(to);
     }
-    // Loops over the table, not iterator chains (generic code built into this crate).
+    // The closest name of each entry, then the closest of those (the first of equals).
     let mut best: Option<(&'static str, usize)> = None;
     for e in entries() {
-        for &n in e.names {
-            let d = edit_distance(&norm, n);
+        if let Some((n, d)) = closest(&norm, e.names) {
             if best.is_none_or(|(_, b)| d < b) {
                 best = Some((n, d));
             }
