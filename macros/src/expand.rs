@@ -21,12 +21,14 @@ struct Gen<'a> {
     model: &'a Model<'a>,
     input: &'a Input<'a>,
     names: Names,
+    /// What the patterns start with: the enum's name, else `Self`.
+    this: Ident,
 }
 
 /// The impls of a checked input.
 pub(crate) fn expand(model: &Model) -> TokenStream {
     let input = model.input;
-    let g = Gen { model, input, names: Names::new(input.original, &input.container) };
+    let g = Gen { model, input, names: Names::new(input.original, &input.container), this: this(input) };
     let krate = &g.names.krate;
     let status_arms = g.status_arms();
     // `__problem` needs an arm only for variants with more than a code; the rest share one
@@ -90,6 +92,27 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     out
 }
 
+/// The first segment of every pattern. An enum's variants are named through the enum
+/// (`ApiError::NotFound`), not `Self`: rustc resolves `Self::NotFound` as a type-relative path,
+/// a search of the variant list per pattern, quadratic in the variants (a tenth of the build
+/// of a type with 1000 of them). `Self` for a struct, and for an enum that has a generic
+/// parameter of its own name (which would shadow it).
+fn this(input: &Input) -> Ident {
+    let node = input.original;
+    let shadowed = node.generics.params.iter().any(|p| match p {
+        syn::GenericParam::Type(t) => t.ident == node.ident,
+        syn::GenericParam::Const(c) => c.ident == node.ident,
+        syn::GenericParam::Lifetime(_) => false,
+    });
+    if input.kind == Kind::Enum && !shadowed {
+        let mut this = node.ident.clone();
+        this.set_span(Span::call_site());
+        this
+    } else {
+        Ident::new("Self", Span::call_site())
+    }
+}
+
 impl Gen<'_> {
     fn pattern(&self, variant: &Variant, bindings: &[&Field]) -> TokenStream {
         let mut out = TokenStream::new();
@@ -100,8 +123,7 @@ impl Gen<'_> {
     /// Appends `pattern(variant, bindings)` to `out`, token by token: a large enum has a
     /// pattern per variant, and one stream per pattern is most of the derive's output time.
     fn pattern_to(&self, out: &mut TokenStream, variant: &Variant, bindings: &[&Field]) {
-        let span = Span::call_site();
-        out.extend([TokenTree::Ident(Ident::new("Self", span))]);
+        out.extend([TokenTree::Ident(self.this.clone())]);
         if self.input.kind == Kind::Enum {
             out.extend([
                 TokenTree::Punct(Punct::new(':', Spacing::Joint)),
