@@ -48,7 +48,7 @@ impl<'a> Input<'a> {
     /// Parses the input; errors (a union, malformed attributes) go to `cx`.
     pub(crate) fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
         let container = attr::container_attrs(cx, &node.attrs);
-        let attrs = attr::type_attrs(cx, &node.attrs);
+        let attrs = attr::type_attrs(cx, &node.attrs, false);
         let (kind, variants) = match &node.data {
             Data::Struct(data) => {
                 let fields = fields(cx, &data.fields);
@@ -65,8 +65,7 @@ impl<'a> Input<'a> {
             Data::Enum(data) => {
                 let mut variants = Vec::with_capacity(data.variants.len());
                 for v in &data.variants {
-                    let mut attrs = attr::type_attrs(cx, &v.attrs);
-                    attrs.log = attr::variant_errstatus(cx, &v.attrs);
+                    let attrs = attr::type_attrs(cx, &v.attrs, true);
                     variants.push(Variant {
                         ident: &v.ident,
                         attrs,

@@ -358,27 +358,33 @@ fn args<'a>(cx: &Ctxt, attr: &'a Attribute, usage: &str) -> Option<&'a TokenStre
     }
 }
 
-pub(crate) fn type_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> TypeAttrs<'a> {
+/// The attributes of the type (`variant` false) or of a variant (`variant` true: its
+/// `#[errstatus(log = "...")]` too, the one option a variant takes). Each attribute's name is
+/// read once: comparing a `proc_macro` identifier with a string converts it to a `String`
+/// each time, through the compiler.
+pub(crate) fn type_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute], variant: bool) -> TypeAttrs<'a> {
     let mut out = TypeAttrs::default();
     for attr in attrs {
-        if attr.path().is_ident("status") {
-            if out.status_seen {
-                cx.error_spanned(attr, "duplicate #[status] attribute");
-                continue;
+        let Some(name) = attr.path().get_ident() else { continue };
+        match name.to_string().as_str() {
+            "status" => {
+                if out.status_seen {
+                    cx.error_spanned(attr, "duplicate #[status] attribute");
+                    continue;
+                }
+                out.status_seen = true;
+                out.status = parse_status(cx, attr);
             }
-            out.status_seen = true;
-            out.status = parse_status(cx, attr);
-        } else if attr.path().is_ident("problem") {
-            parse_problem_kind(cx, attr, &mut out.problem);
-        } else if attr.path().is_ident("grpc") {
-            if out.grpc_seen {
-                cx.error_spanned(attr, "duplicate #[grpc] attribute");
-                continue;
+            "problem" => parse_problem_kind(cx, attr, &mut out.problem),
+            "grpc" => {
+                if out.grpc_seen {
+                    cx.error_spanned(attr, "duplicate #[grpc] attribute");
+                    continue;
+                }
+                out.grpc_seen = true;
+                out.grpc = parse_grpc(cx, attr);
             }
-            out.grpc_seen = true;
-            out.grpc = parse_grpc(cx, attr);
-        } else if attr.path().is_ident("header") {
-            match parse_header(cx, attr) {
+            "header" => match parse_header(cx, attr) {
                 Some(h) if h.value.is_some() => out.fixed.push(h),
                 Some(_) => cx.error_spanned(
                     attr,
@@ -386,35 +392,33 @@ pub(crate) fn type_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> TypeAttrs<'a>
                      a header field whose value varies is a field with #[header(NAME)]",
                 ),
                 None => out.header_failed = true,
-            }
+            },
+            "errstatus" if variant => variant_errstatus(cx, attr, &mut out.log),
+            _ => {}
         }
     }
     out
 }
 
-/// Parses the `#[errstatus(log = "...")]` of a variant, its one option there; the others are
+/// Parses a variant's `#[errstatus(log = "...")]`, its one option there; the others are
 /// reported as belonging on the type.
-pub(crate) fn variant_errstatus(cx: &Ctxt, attrs: &[Attribute]) -> Option<u8> {
-    let mut log = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
-        if args(cx, attr, "#[errstatus(log = \"level\")]").is_none() {
-            continue;
-        }
-        let res = nested(attr, &mut |meta| {
-            if meta.path.is_ident("log") {
-                parse_log(&meta, &mut log)
-            } else {
-                let name = path_string(&meta.path);
-                Err(meta.error(format_args!(
-                    "#[errstatus({name})] belongs on the type; a variant takes only #[errstatus(log = \"level\")]"
-                )))
-            }
-        });
-        if let Err(err) = res {
-            cx.syn_error(err);
-        }
+fn variant_errstatus(cx: &Ctxt, attr: &Attribute, log: &mut Option<u8>) {
+    if args(cx, attr, "#[errstatus(log = \"level\")]").is_none() {
+        return;
     }
-    log
+    let res = nested(attr, &mut |meta| {
+        if meta.path.is_ident("log") {
+            parse_log(&meta, log)
+        } else {
+            let name = path_string(&meta.path);
+            Err(meta.error(format_args!(
+                "#[errstatus({name})] belongs on the type; a variant takes only #[errstatus(log = \"level\")]"
+            )))
+        }
+    });
+    if let Err(err) = res {
+        cx.syn_error(err);
+    }
 }
 
 /// Reports `#[errstatus(...)]` where it does not belong (a variant or a field).
