@@ -17,8 +17,14 @@ use crate::valid::{ArmBody, Model};
 pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
     let krate = &names.krate;
     let input = model.input;
-    let type_name = unraw(&input.original.ident.to_string());
+    let type_name = input.original.ident.to_string();
+    let type_name = unraw(&type_name);
     let mut json = String::from("[");
+    // An enum's plain variants are written short (see below), their names after this prefix.
+    if input.kind == Kind::Enum {
+        string(&mut json, type_name);
+        json.push(',');
+    }
     let mut inner = Vec::new();
     for (i, arm) in model.arms.iter().enumerate() {
         if i > 0 {
@@ -27,7 +33,7 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
         match &arm.body {
             ArmBody::Transparent(field, extras) => {
                 json.push_str("{\"inner\":");
-                json.push_str(&inner.len().to_string());
+                push_number(&mut json, inner.len() as u32);
                 headers(&mut json, extras);
                 members(&mut json, extras);
                 json.push('}');
@@ -35,19 +41,44 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
                 inner.push(quote_spanned!(ty.span()=> <#ty as #krate::HttpStatus>::__catalog));
             }
             ArmBody::Own(resp) => {
-                let variant = match input.kind {
-                    Kind::Struct => type_name.clone(),
-                    Kind::Enum => format!("{type_name}::{}", unraw(&arm.variant.ident.to_string())),
-                };
                 let entry = resp.status.entry();
                 let shown = resp.expose.unwrap_or_else(|| entry.is_none_or(|e| e.code < 500));
-                json.push_str("{\"variant\":");
-                string(&mut json, &variant);
-                json.push_str(",\"code\":");
+                let plain = resp.type_.is_none()
+                    && resp.title.is_none()
+                    && arm.variant.doc.is_empty()
+                    && (!shown || resp.extras.extensions.is_empty())
+                    && resp.extras.headers.is_empty()
+                    && resp.extras.fixed.is_empty();
+                match entry {
+                    // The usual variant, as `["Name","CODE",404]` (`,false` after the status
+                    // when the detail is hidden): a third of the object's length, for this
+                    // crate to write and escape and for rustc to read.
+                    Some(e) if plain && input.kind == Kind::Enum => {
+                        json.push('[');
+                        string(&mut json, unraw(&arm.variant.ident.to_string()));
+                        json.push(',');
+                        string(&mut json, &resp.code);
+                        json.push(',');
+                        push_number(&mut json, e.code.into());
+                        if !shown {
+                            json.push_str(",false");
+                        }
+                        json.push(']');
+                        continue;
+                    }
+                    _ => {}
+                }
+                json.push_str("{\"variant\":\"");
+                escape(&mut json, type_name);
+                if input.kind == Kind::Enum {
+                    json.push_str("::");
+                    escape(&mut json, unraw(&arm.variant.ident.to_string()));
+                }
+                json.push_str("\",\"code\":");
                 string(&mut json, &resp.code);
                 json.push_str(",\"statuses\":[");
                 if let Some(e) = entry {
-                    json.push_str(&e.code.to_string());
+                    push_number(&mut json, e.code.into());
                 }
                 json.push(']');
                 // What is left out has its default: no type URI, the IANA phrase of the status as
@@ -182,13 +213,37 @@ pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
 }
 
 /// `r#type` -> `type`.
-fn unraw(name: &str) -> String {
-    name.strip_prefix("r#").unwrap_or(name).to_owned()
+fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// `n` in decimal, without the formatting machinery.
+fn push_number(json: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        json.push(char::from(d));
+    }
 }
 
 /// `s` as a JSON string: `"` and `\` escaped, control characters as `\u00XX`.
 pub(crate) fn string(json: &mut String, s: &str) {
     json.push('"');
+    escape(json, s);
+    json.push('"');
+}
+
+/// `s` escaped for a JSON string.
+fn escape(json: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '"' => json.push_str("\\\""),
@@ -200,5 +255,4 @@ pub(crate) fn string(json: &mut String, s: &str) {
             c => json.push(c),
         }
     }
-    json.push('"');
 }

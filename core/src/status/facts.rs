@@ -8,12 +8,16 @@
 //!
 //! ```text
 //! fn __catalog(__d: &mut ::errstatus::__private::Facts) {
-//!     __d.add::<Self>("[{\"variant\":\"E::A\",\"code\":\"A\",\"statuses\":[404]},{\"inner\":0}]",
+//!     __d.add::<Self>("[\"E\",[\"A\",\"A\",404],{\"inner\":0}]",
 //!                     &[<Inner as ::errstatus::HttpStatus>::__catalog]);
 //! }
 //! ```
 //!
-//! Each element of the array is an own variant's entry, with the members of a catalogue entry
+//! An enum's array starts with its name (a string), and a variant with nothing but its name, code
+//! and status is written short, `["A","A",404]` (`,false` after the status when the detail is
+//! hidden), a third of the object's length for the derive to write and escape.
+//!
+//! Each other element of the array is an own variant's entry, with the members of a catalogue entry
 //! as JSON (`variant`, `code`, `statuses`, and where they differ from their defaults `type`
 //! (none: `about:blank`), `title` (none: the IANA phrase of the status), `description`,
 //! `members`, `headers` (none: empty) and `detail_shown` (none: `true`)), or a transparent
@@ -61,7 +65,18 @@ impl Facts {
             Some(Value::Array(own)) => own,
             _ => Vec::new(),
         };
+        let mut prefix = String::new();
         for element in own {
+            let element = match element {
+                // An enum's name, before its variants written short.
+                Value::String(name) => {
+                    prefix = name;
+                    prefix.push_str("::");
+                    continue;
+                }
+                Value::Array(short) => plain(&prefix, short),
+                element => element,
+            };
             let Some(index) = element.get("inner").and_then(Value::as_u64) else {
                 self.entries.push(element);
                 continue;
@@ -112,4 +127,22 @@ impl Facts {
             }
         }
     }
+}
+
+/// The entry of a variant written short, `["Name","CODE",404]` (`,false` after the status when
+/// the detail is hidden): the object the long form would have been.
+fn plain(prefix: &str, short: Vec<Value>) -> Value {
+    let mut short = short.into_iter();
+    let mut entry = serde_json::Map::new();
+    let mut variant = String::from(prefix);
+    if let Some(Value::String(name)) = short.next() {
+        variant.push_str(&name);
+    }
+    entry.insert("variant".into(), Value::String(variant));
+    entry.insert("code".into(), short.next().unwrap_or_default());
+    entry.insert("statuses".into(), Value::Array(short.next().into_iter().collect()));
+    if let Some(shown) = short.next() {
+        entry.insert("detail_shown".into(), shown);
+    }
+    Value::Object(entry)
 }
