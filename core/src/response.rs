@@ -250,6 +250,10 @@ impl<E: HttpStatus + ?Sized> HttpStatus for Borrowed<'_, E> {
     fn __code(&self) -> (&'static str, &'static str) {
         self.0.__code()
     }
+
+    fn __status_code(&self) -> (http::StatusCode, &'static str, &'static str) {
+        self.0.__status_code()
+    }
 }
 
 /// The `http::Response` for a borrowed error: the same response as `From<E>`.

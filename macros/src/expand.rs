@@ -1,10 +1,10 @@
 //! Model -> tokens. Cannot fail: it only sees a model that valid.rs checked without error
 //! (the fallible driver, `try_expand`, is in lib.rs).
 //!
-//! The expansion stays thin: one `match` arm per variant in `status()`, one in `__problem`
-//! only for variants with more than a code (the others share a wildcard arm), and the rest
-//! (status text, body, header values, framework types) lives in the runtime's `__private`
-//! module, compiled once. Every path starts at the crate path of `impls::Names`.
+//! The expansion stays thin: one `match` arm per variant in `__status_code()` (status and code
+//! together), one in `__problem` only for variants with more than a code (the others share a
+//! wildcard arm), and the rest (status text, body, header values, framework types) lives in the
+//! runtime's `__private` module, compiled once. Every path starts at the crate path of `impls::Names`.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -30,7 +30,6 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let input = model.input;
     let g = Gen { model, input, names: Names::new(input.original, &input.container), this: this(input) };
     let krate = &g.names.krate;
-    let status_arms = g.status_arms();
     // `__problem` needs an arm only for variants with more than a code; the rest share one
     // wildcard arm that takes the code from `status()`. Half the arms for rustc to check.
     // Where the variant's name and code are read (a custom format's `Details::variant`, the
@@ -58,25 +57,15 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let (status, problem) = if input.variants.is_empty() {
         (quote!(match *self {}), quote!(match *self {}))
     } else {
-        // The arms name `__S::NOT_FOUND` rather than the whole path: fewer tokens per variant
-        // for the macro to emit and for rustc to resolve.
-        let short =
-            model.arms.iter().any(|arm| matches!(&arm.body, ArmBody::Own(r) if matches!(r.status, StatusSrc::Code(e, _) if e.http_const().is_some())));
-        let alias = &g.names.status_alias;
-        let alias = short.then(|| {
-            quote!(
-                use #krate::__private::http::StatusCode as #alias;
-            )
-        });
         // `match *self` with `ref` bindings: a `ref` pattern is always a new binding, never a
         // constant in scope that happens to have the same name.
         (
-            quote!({ #alias match *self { #(#status_arms)* } }),
+            quote!(#krate::HttpStatus::__status_code(self).0),
             quote!(#set_format #set_domain match *self { #(#problem_arms)* #default_arm }),
         )
     };
     let mut bodies = Bodies { status, problem, extra: g.statuses_fn(), detail: g.detail_fn() };
-    bodies.extra.extend(g.code_fn());
+    bodies.extra.extend(g.status_code_fn());
     bodies.extra.extend(crate::catalog::catalog_fn(model, &g.names));
     if g.names.documents() {
         bodies.extra.extend(g.openapi_fn());
@@ -155,53 +144,6 @@ impl Gen<'_> {
         let ty = field.ty;
         let method = Ident::new(method, Span::call_site());
         quote_spanned!(field_span(field)=> <#ty as #krate::HttpStatus>::#method)
-    }
-
-    /// The arms of `status()`: one per transparent or run-time variant, and one per distinct
-    /// code whose pattern lists its variants (`Self::A { .. } | Self::B { .. } => __S::NOT_FOUND`),
-    /// so a code is named once however many variants share it.
-    fn status_arms(&self) -> Vec<TokenStream> {
-        let mut arms = Vec::new();
-        // The variants of each code, as one `A | B { .. } | ...` pattern.
-        let mut by_code: Vec<(&errstatus_registry::Entry, Span, TokenStream)> = Vec::new();
-        for arm in &self.model.arms {
-            match &arm.body {
-                ArmBody::Transparent(field, _) => {
-                    let pat = self.pattern(arm.variant, &[field]);
-                    let var = binding(field);
-                    let call = self.inner(field, "status");
-                    arms.push(quote!(#pat => #call(#var),));
-                }
-                ArmBody::Own(Response { status: StatusSrc::Code(entry, span), .. }) => {
-                    let i = match by_code.iter().position(|(e, _, _)| e.code == entry.code) {
-                        Some(i) => {
-                            by_code[i].2.extend([TokenTree::Punct(Punct::new('|', Spacing::Alone))]);
-                            i
-                        }
-                        None => {
-                            by_code.push((entry, *span, TokenStream::new()));
-                            by_code.len() - 1
-                        }
-                    };
-                    self.pattern_to(&mut by_code[i].2, arm.variant, &[]);
-                }
-                ArmBody::Own(resp) => {
-                    let field = self.status_field(&resp.status);
-                    let pat = self.pattern(arm.variant, &field.into_iter().collect::<Vec<_>>());
-                    let expr = self.status_expr(&resp.status);
-                    arms.push(quote!(#pat => #expr,));
-                }
-            }
-        }
-        let alias = &self.names.status_alias;
-        for (entry, span, mut arm) in by_code {
-            // The alias is `use`d at the top of `status()`. The patterns are extended, not
-            // interpolated (which would copy them).
-            let code = status_in(entry, span, &self.names.krate, quote!(#alias));
-            arm.extend(quote!(=> #code,));
-            arms.push(arm);
-        }
-        arms
     }
 
     /// The field a status is read from at run time.
@@ -568,43 +510,84 @@ impl Gen<'_> {
                 })
     }
 
-    /// `HttpStatus::__code`: each variant's code (a transparent one's from the inner error,
-    /// with its type name) and the type's name, for the `ErrorRecord`, the `tracing` event
-    /// and the `metrics` counter. One arm per variant: the code is the one fact no other
-    /// method has for every variant.
-    fn code_fn(&self) -> TokenStream {
+    /// `HttpStatus::__status_code`, which `status()` and `__code()` read: one `match` gives a
+    /// variant's status and code. A variant with a status of its own gives its row of two
+    /// literal tables, status numbers and codes (`ApiError::NotFound => 3`); a transparent one
+    /// returns the inner error's; one with a run-time status returns it with its code. One
+    /// match instead of one for the status and one for the code, with literals in the tables
+    /// rather than paths for rustc to resolve and evaluate: on a large enum, the match is most
+    /// of what the expansion costs to compile.
+    fn status_code_fn(&self) -> TokenStream {
+        let krate = &self.names.krate;
         let name = self.input.original.ident.to_string();
         let name = name.strip_prefix("r#").unwrap_or(&name);
+        let table_name = &self.names.table;
         let mut arms = TokenStream::new();
+        let (mut statuses, mut table) = (TokenStream::new(), TokenStream::new());
+        let mut rows: usize = 0;
         for arm in &self.model.arms {
             match &arm.body {
                 ArmBody::Transparent(field, _) => {
                     self.pattern_to(&mut arms, arm.variant, &[field]);
                     let var = binding(field);
-                    let call = self.inner(field, "__code");
+                    let call = self.inner(field, "__status_code");
                     arms.extend(quote!(=> return #call(#var),));
                 }
-                ArmBody::Own(resp) => {
-                    // Token by token into `arms`: a `quote!` per arm is a stream to build and
-                    // then copy, most of this function's time on a large enum.
+                ArmBody::Own(Response { status: StatusSrc::Code(entry, _), code, .. }) => {
+                    // Token by token: on a large enum, a `quote!` per arm is a stream to build
+                    // and then copy.
                     self.pattern_to(&mut arms, arm.variant, &[]);
                     arms.extend([
                         TokenTree::Punct(Punct::new('=', Spacing::Joint)),
                         TokenTree::Punct(Punct::new('>', Spacing::Alone)),
-                        TokenTree::Literal(Literal::string(&resp.code)),
+                        TokenTree::Literal(Literal::usize_unsuffixed(rows)),
                         TokenTree::Punct(Punct::new(',', Spacing::Alone)),
                     ]);
+                    statuses.extend([
+                        TokenTree::Literal(Literal::u16_unsuffixed(entry.code)),
+                        TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+                    ]);
+                    table.extend([
+                        TokenTree::Literal(Literal::string(code)),
+                        TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+                    ]);
+                    rows += 1;
+                }
+                ArmBody::Own(resp) => {
+                    let field = self.status_field(&resp.status);
+                    self.pattern_to(&mut arms, arm.variant, &field.into_iter().collect::<Vec<_>>());
+                    let expr = self.status_expr(&resp.status);
+                    let code = &resp.code;
+                    arms.extend(quote!(=> return (#expr, #code, #name),));
                 }
             }
         }
         // The arms move into their group (interpolating the stream would copy it).
         let arms = Group::new(Delimiter::Brace, arms);
-        // With only transparent variants every arm returns: the tuple is unreachable.
+        let status = quote!(#krate::__private::http::StatusCode);
+        let body = if rows == 0 {
+            // Every arm returns.
+            quote!(match *self #arms)
+        } else {
+            let table = Group::new(Delimiter::Bracket, table);
+            let statuses = Group::new(Delimiter::Bracket, statuses);
+            let rows = Literal::usize_unsuffixed(rows);
+            quote! {
+                const #table_name: ([u16; #rows], [&str; #rows]) = (#statuses, #table);
+                #krate::__private::row(&#table_name.0, &#table_name.1, match *self #arms, #name)
+            }
+        };
         quote! {
             #[inline]
-            #[allow(unreachable_code)]
             fn __code(&self) -> (&'static str, &'static str) {
-                (match *self #arms, #name)
+                #krate::__private::code_of(#krate::HttpStatus::__status_code(self))
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            #[allow(unreachable_code)]
+            fn __status_code(&self) -> (#status, &'static str, &'static str) {
+                #body
             }
         }
     }

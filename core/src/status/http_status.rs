@@ -53,6 +53,14 @@ pub trait HttpStatus {
         (crate::status::record::const_name(self.status()), core::any::type_name::<Self>())
     }
 
+    /// The status, code and type name together: what a derived `status()` and `__code()`
+    /// read, from one `match`. Not public API.
+    #[doc(hidden)]
+    fn __status_code(&self) -> (http::StatusCode, &'static str, &'static str) {
+        let (code, type_name) = self.__code();
+        (self.status(), code, type_name)
+    }
+
     /// Every distinct status this type can produce, transparent variants included, in
     /// ascending order: for tests, metrics and docs. A hand-written impl lists none unless
     /// it overrides this.
@@ -114,6 +122,10 @@ macro_rules! forward {
 
         fn __code(&self) -> (&'static str, &'static str) {
             (**self).__code()
+        }
+
+        fn __status_code(&self) -> (http::StatusCode, &'static str, &'static str) {
+            (**self).__status_code()
         }
     };
 }
