@@ -41,15 +41,25 @@ fn enum_expands_to_impls() {
     };
     let out = expand_ok(&input);
     assert!(out.contains("impl :: errstatus :: HttpStatus for ApiError"), "{out}");
-    assert!(out.contains(":: errstatus :: __private :: http :: StatusCode :: NOT_FOUND"), "{out}");
-    assert!(out.contains(":: errstatus :: __private :: http :: StatusCode :: INTERNAL_SERVER_ERROR"), "{out}");
-    assert!(out.contains("for :: errstatus :: __private :: http :: Response < __B >"), "{out}");
+    // One match gives status and code: a row of the tables of statuses and codes per variant
+    // (the type's 500 for `Db`).
+    assert!(
+        out.contains(r#"([404 , 409 , 429 , 500 ,] , ["NOT_FOUND" , "DUPLICATE" , "RATE_LIMITED" , "DB" ,])"#),
+        "{out}"
+    );
+    assert!(
+        out.contains("ApiError :: NotFound { .. } => 0 ,") && out.contains("ApiError :: Db { .. } => 3 ,"),
+        "{out}"
+    );
+    assert!(out.contains("fn status (& self) -> :: errstatus :: __private :: http :: StatusCode { :: errstatus :: HttpStatus :: __status_code (self) . 0 }"), "{out}");
+    // The impls around the bodies come from a template (lexed text): compared without spaces.
+    assert!(out.replace(' ', "").contains("for::errstatus::__private::http::Response<__B>"), "{out}");
     assert!(out.contains("http :: header :: RETRY_AFTER"), "{out}");
 }
 
-/// Thin expansion: variants that share a code share one arm of `status` (an or-pattern) and
-/// add none to `__problem` (one wildcard arm covers them all), only their code's arm in
-/// `__code`; a variant with a header field adds one arm to `__problem`.
+/// Thin expansion: a plain variant adds one arm, in `__status_code` (its row of the tables of
+/// statuses and codes), and none to `__problem` (one wildcard arm covers them all); a variant
+/// with a header field adds one arm to `__problem`.
 #[test]
 fn arms_per_variant() {
     let arms = |n: usize, header: bool| {
@@ -69,10 +79,10 @@ fn arms_per_variant() {
         // The protocol adapters read every variant's code in `__problem` too: two arms each.
         assert_eq!(ten - one, 18, "{one} arms for 1 plain variant, {ten} for 10, with the variants' codes");
     } else {
-        assert_eq!(ten - one, 9, "{one} arms for 1 plain variant, {ten} for 10: one `__code` arm each");
+        assert_eq!(ten - one, 9, "{one} arms for 1 plain variant, {ten} for 10: one `__status_code` arm each");
     }
     let (one, ten) = (arms(1, true), arms(10, true));
-    assert_eq!(ten - one, 18, "{one} arms for 1 variant with a header, {ten} for 10: `__problem` and `__code`");
+    assert_eq!(ten - one, 18, "{one} arms for 1 variant with a header, {ten} for 10: `__problem` and `__status_code`");
 }
 
 #[test]
@@ -267,9 +277,9 @@ fn codes_are_checked_and_cost_nothing_without_a_format() {
         // The protocol adapters read the code whatever the format.
         assert!(out.contains(r#"__p . variant ("A" , "NO_USER")"#) && !out.contains("_ =>"), "{out}");
     } else {
-        // `__code` and the catalogue's literal name it; the variants share `__problem`'s
-        // wildcard arm.
-        assert!(out.contains(r#"Self :: A => "NO_USER""#), "{out}");
+        // The table of codes of `__status_code` and the catalogue's literal name it; the
+        // variants share `__problem`'s wildcard arm.
+        assert!(out.contains(r#"["NO_USER" , "B" ,]"#), "{out}");
         assert!(!out.contains("__p . variant") && out.contains("_ =>"), "{out}");
     }
     let formatted: DeriveInput = parse_quote! {
