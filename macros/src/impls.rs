@@ -221,52 +221,70 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
     let mut body_bounds = bounds.to_vec();
     body_bounds.push(quote!(#body: ::core::convert::From<::std::string::String>));
     let body_where = where_clause(generics, &body_bounds);
-    let status = quote!(#krate::__private::http::StatusCode);
     // `skip(tracing)`: no event for this type's responses, whatever the inner errors say.
-    let silence = (!names.emits("tracing")).then(|| quote!(__p.no_log();));
-    let attrs = quote! {
-        #[automatically_derived]
+    let silence = if names.emits("tracing") { TokenStream::new() } else { quote!(__p.no_log();) };
+    let (lt, body) = (lt.to_token_stream(), body.to_token_stream());
+    let mut out = crate::template::fill(
+        "#[automatically_derived]
         #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
-    };
-    let mut out = quote! {
-        #attrs
-        impl #params #krate::HttpStatus for #ty #where_ {
+        impl $params $krate::HttpStatus for $ty $where_ {
             #[inline]
-            fn status(&self) -> #status {
-                #status_body
+            fn status(&self) -> $krate::__private::http::StatusCode {
+                $status_body
             }
 
             #[doc(hidden)]
-            fn __problem<#lt>(&#lt self, mut __p: &mut #krate::__private::Problem<#lt>) {
-                #silence
-                #problem_body
+            fn __problem<$lt>(&$lt self, mut __p: &mut $krate::__private::Problem<$lt>) {
+                $silence
+                $problem_body
             }
 
-            #extra
+            $extra
         }
 
-        #attrs
-        impl #params ::core::convert::From<&#ty> for #status #where_ {
+        #[automatically_derived]
+        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+        impl $params ::core::convert::From<&$ty> for $krate::__private::http::StatusCode $where_ {
             #[inline]
-            fn from(mut __e: &#ty) -> Self {
-                #krate::HttpStatus::status(__e)
+            fn from(mut __e: &$ty) -> Self {
+                $krate::HttpStatus::status(__e)
             }
         }
 
-        #attrs
-        impl #params ::core::convert::From<#ty> for #status #where_ {
+        #[automatically_derived]
+        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+        impl $params ::core::convert::From<$ty> for $krate::__private::http::StatusCode $where_ {
             #[inline]
-            fn from(mut __e: #ty) -> Self {
-                #krate::HttpStatus::status(&__e)
+            fn from(mut __e: $ty) -> Self {
+                $krate::HttpStatus::status(&__e)
             }
         }
 
-        #attrs
-        impl #body_param ::core::convert::From<#ty> for #krate::__private::http::Response<#body> #body_where {
-            fn from(mut __e: #ty) -> Self {
-                #krate::__private::into_response(&__e)
+        #[automatically_derived]
+        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+        impl $body_param ::core::convert::From<$ty> for $krate::__private::http::Response<$body> $body_where {
+            fn from(mut __e: $ty) -> Self {
+                $krate::__private::into_response(&__e)
             }
-        }
+        }",
+        &[
+            ("params", &params),
+            ("krate", krate),
+            ("ty", &ty),
+            ("where_", &where_),
+            ("status_body", status_body),
+            ("lt", &lt),
+            ("silence", &silence),
+            ("problem_body", problem_body),
+            ("extra", extra),
+            ("body_param", &body_param),
+            ("body", &body),
+            ("body_where", &body_where),
+        ],
+    );
+    let attrs = quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
     };
     if let Some(detail) = detail {
         out.extend(quote! {

@@ -22,6 +22,7 @@ mod impls;
 mod names;
 mod scan;
 mod status_macro;
+mod template;
 mod valid;
 
 // The unit and property tests live outside src/, so the published package carries none of
