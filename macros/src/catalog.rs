@@ -3,7 +3,7 @@
 //! status/facts.rs for the runtime side). Whatever the number of variants, a few tokens per
 //! type: the facts are in the literal, written here, not in tokens for rustc to check.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
@@ -13,8 +13,10 @@ use crate::extras::{key_name, option_inner, Extras};
 use crate::impls::Names;
 use crate::valid::{ArmBody, Model};
 
-/// The `__catalog` item of the impl.
-pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
+/// What `__catalog` passes to `Facts::add`: the literal of the type's own variants and the
+/// `__catalog` functions of its transparent ones (the item is in expand.rs's template; `__d`,
+/// its parameter, like that of `__openapi`, is a name the expansion shadows, see `impls`).
+pub(crate) fn catalog_args(model: &Model, names: &Names) -> (TokenStream, TokenStream) {
     let krate = &names.krate;
     let input = model.input;
     let type_name = input.original.ident.to_string();
@@ -106,16 +108,12 @@ pub(crate) fn catalog_fn(model: &Model, names: &Names) -> TokenStream {
         }
     }
     json.push(']');
-    let json = proc_macro2::Literal::string(&json);
-    // `__d`, like the parameter of `__openapi`: a name the expansion shadows (see `impls`), so a
-    // user's constant of that name cannot capture it.
-    let c = syn::Ident::new("__d", Span::call_site());
-    quote! {
-        #[doc(hidden)]
-        fn __catalog(#c: &mut #krate::__private::Facts) {
-            #c.add::<Self>(#json, &[#(#inner),*]);
-        }
+    let mut fns = TokenStream::new();
+    for f in inner {
+        fns.extend(f);
+        fns.extend(quote!(,));
     }
+    (TokenStream::from(TokenTree::Literal(proc_macro2::Literal::string(&json))), fns)
 }
 
 /// `,"headers":[...]`: the names of the header fields and fixed values, each once; nothing

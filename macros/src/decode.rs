@@ -9,7 +9,7 @@
 //! type; else the own variant whose status is decided at run time.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
@@ -22,13 +22,15 @@ use crate::valid::{decode_source, decoded, Arm, ArmBody, Model, Source, StatusSr
 pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
     let input = model.input;
     let krate = &names.krate;
-    let mut candidates = Vec::new();
-    let mut builds = Vec::new();
-    let mut inner = Vec::new();
-    for arm in model.arms.iter().filter(|arm| decoded(input, arm)) {
+    let (mut candidates, mut builds, mut inner) = (TokenStream::new(), TokenStream::new(), TokenStream::new());
+    let mut count = 0usize;
+    for arm in &model.arms {
+        if !decoded(input, arm) {
+            continue;
+        }
         let value = build(model, arm, krate);
         match &arm.body {
-            ArmBody::Transparent(..) => inner.push(quote! {
+            ArmBody::Transparent(..) => inner.extend(quote! {
                 if let ::core::option::Option::Some(__v) = (|| #value)() {
                     return ::core::option::Option::Some(__v);
                 }
@@ -43,49 +45,49 @@ pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
                     }
                     _ => quote!(::core::option::Option::None),
                 };
-                let i = candidates.len();
-                candidates.push(quote!(#krate::__private::Candidate { type_: #type_, status: #status }));
-                builds.push(quote!(#i => #value,));
+                candidates.extend(quote!(#krate::__private::Candidate { type_: #type_, status: #status },));
+                builds.extend(quote!(#count => #value,));
+                count += 1;
             }
         }
     }
-    let ident = &input.original.ident;
-    let r = local("__r");
+    let ident = input.original.ident.to_token_stream();
     // A binding cannot shadow a constant in scope (E0530): functions of the bindings' names
     // shadow a user's constants first (see impls.rs's `impls`).
     let shadows = ["__r", "__s", "__h", "__b", "__i", "__v", "__c", "__build"].map(local);
-    let items = quote! {
-        #[automatically_derived]
+    let items = crate::template::fill(
+        "#[automatically_derived]
         #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic)]
-        impl #krate::FromProblem for #ident {
+        impl $krate::FromProblem for $ident {
             fn from_problem(
-                __s: #krate::__private::http::StatusCode,
-                __h: &#krate::__private::http::HeaderMap,
+                __s: $krate::__private::http::StatusCode,
+                __h: &$krate::__private::http::HeaderMap,
                 __b: &[u8],
-            ) -> ::core::result::Result<Self, #krate::Undecoded> {
-                #krate::__private::from_problem::<Self>(__s, __h, __b)
+            ) -> ::core::result::Result<Self, $krate::Undecoded> {
+                $krate::__private::from_problem::<Self>(__s, __h, __b)
             }
 
             #[doc(hidden)]
-            fn __from_received(#r: &#krate::__private::Received<'_>) -> ::core::option::Option<Self> {
+            fn __from_received(__r: &$krate::__private::Received<'_>) -> ::core::option::Option<Self> {
                 let __build = |__i: usize| -> ::core::option::Option<Self> {
                     match __i {
-                        #(#builds)*
+                        $builds
                         _ => ::core::option::Option::None,
                     }
                 };
-                let __c: &[#krate::__private::Candidate] = &[#(#candidates),*];
-                if let ::core::option::Option::Some(__i) = #r.pick(__c, false) {
+                let __c: &[$krate::__private::Candidate] = &[$candidates];
+                if let ::core::option::Option::Some(__i) = __r.pick(__c, false) {
                     return __build(__i);
                 }
-                #(#inner)*
-                match #r.pick(__c, true) {
+                $inner
+                match __r.pick(__c, true) {
                     ::core::option::Option::Some(__i) => __build(__i),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
-        }
-    };
+        }",
+        &[("krate", krate), ("ident", &ident), ("builds", &builds), ("candidates", &candidates), ("inner", &inner)],
+    );
     crate::impls::const_block(&shadows, items)
 }
 
@@ -150,20 +152,21 @@ pub(crate) fn fallback(node: &DeriveInput, names: &Names) -> TokenStream {
     if !decode {
         return TokenStream::new();
     }
-    let krate = &names.krate;
-    let ident = &node.ident;
     let (params, ty_generics, where_) = node.generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
+    let ty = quote!(#params);
+    let (ident, generics, where_) = (node.ident.to_token_stream(), quote!(#ty_generics), quote!(#where_));
+    crate::template::fill(
+        "#[automatically_derived]
         #[allow(unused_qualifications, clippy::all)]
-        impl #params #krate::FromProblem for #ident #ty_generics #where_ {
+        impl $params $krate::FromProblem for $ident $generics $where_ {
             fn from_problem(
-                _: #krate::__private::http::StatusCode,
-                _: &#krate::__private::http::HeaderMap,
+                _: $krate::__private::http::StatusCode,
+                _: &$krate::__private::http::HeaderMap,
                 _: &[u8],
-            ) -> ::core::result::Result<Self, #krate::Undecoded> {
+            ) -> ::core::result::Result<Self, $krate::Undecoded> {
                 ::core::unreachable!()
             }
-        }
-    }
+        }",
+        &[("params", &ty), ("krate", &names.krate), ("ident", &ident), ("generics", &generics), ("where_", &where_)],
+    )
 }

@@ -64,12 +64,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
             quote!(#set_format #set_domain match *self { #(#problem_arms)* #default_arm }),
         )
     };
-    let mut bodies = Bodies { status, problem, extra: g.statuses_fn(), detail: g.detail_fn() };
-    bodies.extra.extend(g.status_code_fn());
-    bodies.extra.extend(crate::catalog::catalog_fn(model, &g.names));
-    if g.names.documents() {
-        bodies.extra.extend(g.openapi_fn());
-    }
+    let bodies = Bodies { status, problem, extra: g.items(), detail: g.detail_fn() };
     let bounds = g.bounds();
     let mut out = impls::impls(input.original, &g.names, &bounds, &bodies);
     if input.container.decode.is_some() {
@@ -510,14 +505,14 @@ impl Gen<'_> {
                 })
     }
 
-    /// `HttpStatus::__status_code`, which `status()` and `__code()` read: one `match` gives a
+    /// The body of `HttpStatus::__status_code`, which `status()` and `__code()` read: one `match` gives a
     /// variant's status and code. A variant with a status of its own gives its row of two
     /// literal tables, status numbers and codes (`ApiError::NotFound => 3`); a transparent one
     /// returns the inner error's; one with a run-time status returns it with its code. One
     /// match instead of one for the status and one for the code, with literals in the tables
     /// rather than paths for rustc to resolve and evaluate: on a large enum, the match is most
     /// of what the expansion costs to compile.
-    fn status_code_fn(&self) -> TokenStream {
+    fn status_code_body(&self) -> TokenStream {
         let krate = &self.names.krate;
         let name = self.input.original.ident.to_string();
         let name = name.strip_prefix("r#").unwrap_or(&name);
@@ -564,37 +559,23 @@ impl Gen<'_> {
         }
         // The arms move into their group (interpolating the stream would copy it).
         let arms = Group::new(Delimiter::Brace, arms);
-        let status = quote!(#krate::__private::http::StatusCode);
-        let body = if rows == 0 {
+        if rows == 0 {
             // Every arm returns.
-            quote!(match *self #arms)
-        } else {
-            let table = Group::new(Delimiter::Bracket, table);
-            let statuses = Group::new(Delimiter::Bracket, statuses);
-            let rows = Literal::usize_unsuffixed(rows);
-            quote! {
-                const #table_name: ([u16; #rows], [&str; #rows]) = (#statuses, #table);
-                #krate::__private::row(&#table_name.0, &#table_name.1, match *self #arms, #name)
-            }
-        };
+            return quote!(match *self #arms);
+        }
+        let table = Group::new(Delimiter::Bracket, table);
+        let statuses = Group::new(Delimiter::Bracket, statuses);
+        let rows = Literal::usize_unsuffixed(rows);
         quote! {
-            #[inline]
-            fn __code(&self) -> (&'static str, &'static str) {
-                #krate::__private::code_of(#krate::HttpStatus::__status_code(self))
-            }
-
-            #[doc(hidden)]
-            #[inline]
-            #[allow(unreachable_code)]
-            fn __status_code(&self) -> (#status, &'static str, &'static str) {
-                #body
-            }
+            const #table_name: ([u16; #rows], [&str; #rows]) = (#statuses, #table);
+            #krate::__private::row(&#table_name.0, &#table_name.1, match *self #arms, #name)
         }
     }
 
-    /// `HttpStatus::statuses`: own codes sorted at compile time, plus transparent fields' lists
-    /// (the runtime stops at a type already being listed: `Box<Self>` and the like).
-    fn statuses_fn(&self) -> TokenStream {
+    /// What `HttpStatus::statuses` lists: own codes sorted at compile time, plus transparent
+    /// fields' lists (the runtime stops at a type already being listed: `Box<Self>` and the
+    /// like).
+    fn statuses_args(&self) -> (TokenStream, TokenStream) {
         let krate = &self.names.krate;
         let mut own: Vec<&errstatus_registry::Entry> = Vec::new();
         let mut inner = Vec::new();
@@ -612,14 +593,60 @@ impl Gen<'_> {
                 in_order.push(e);
             }
         }
-        let own = in_order;
-        let own =
-            own.iter().map(|e| status_in(e, Span::call_site(), krate, quote!(#krate::__private::http::StatusCode)));
-        quote! {
-            fn statuses() -> ::std::vec::Vec<#krate::__private::http::StatusCode> {
-                #krate::__private::statuses_of::<Self>(&[#(#own),*], &[#(#inner),*])
-            }
+        let mut own = TokenStream::new();
+        for e in in_order {
+            own.extend(status_in(e, Span::call_site(), krate, quote!(#krate::__private::http::StatusCode)));
+            own.extend(quote!(,));
         }
+        let mut fns = TokenStream::new();
+        for f in inner {
+            fns.extend(f);
+            fns.extend(quote!(,));
+        }
+        (own, fns)
+    }
+
+    /// The items of the `HttpStatus` impl past `status()` and `__problem`, from one template:
+    /// `statuses()`, `__code()` and `__status_code()` (see `status_code_body`), `__catalog`
+    /// (see catalog.rs) and, with an OpenAPI feature, `__openapi`.
+    fn items(&self) -> TokenStream {
+        let krate = &self.names.krate;
+        let (statuses_own, statuses_inner) = self.statuses_args();
+        let (catalog_json, catalog_inner) = crate::catalog::catalog_args(self.model, &self.names);
+        let openapi = if self.names.documents() { self.openapi_fn() } else { TokenStream::new() };
+        crate::template::fill(
+            "fn statuses() -> ::std::vec::Vec<$krate::__private::http::StatusCode> {
+                $krate::__private::statuses_of::<Self>(&[$statuses_own], &[$statuses_inner])
+            }
+
+            #[inline]
+            fn __code(&self) -> (&'static str, &'static str) {
+                $krate::__private::code_of($krate::HttpStatus::__status_code(self))
+            }
+
+            #[doc(hidden)]
+            #[inline]
+            #[allow(unreachable_code)]
+            fn __status_code(&self) -> ($krate::__private::http::StatusCode, &'static str, &'static str) {
+                $status_code
+            }
+
+            #[doc(hidden)]
+            fn __catalog(__d: &mut $krate::__private::Facts) {
+                __d.add::<Self>($catalog_json, &[$catalog_inner]);
+            }
+
+            $openapi",
+            &[
+                ("krate", krate),
+                ("statuses_own", &statuses_own),
+                ("statuses_inner", &statuses_inner),
+                ("status_code", &self.status_code_body()),
+                ("catalog_json", &catalog_json),
+                ("catalog_inner", &catalog_inner),
+                ("openapi", &openapi),
+            ],
+        )
     }
 
     /// Without `utoipa` and `aide`, nothing (and none of the code below is built).

@@ -195,17 +195,19 @@ pub(crate) fn impls(node: &DeriveInput, names: &Names, bounds: &[TokenStream], b
 /// `items` in a `const _: () = { ... };` block that first declares a function of each name in
 /// `shadows`, the bindings the items use (see [`impls`]).
 pub(crate) fn const_block(shadows: &[Ident], items: TokenStream) -> TokenStream {
-    quote! {
-        #[doc(hidden)]
+    let mut fns = TokenStream::new();
+    for shadow in shadows {
+        fns.extend(quote!(#[allow(dead_code, non_snake_case, clippy::all)] fn #shadow() {}));
+    }
+    crate::template::fill(
+        "#[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, unused_attributes)]
         const _: () = {
-            #(
-                #[allow(dead_code, non_snake_case, clippy::all)]
-                fn #shadows() {}
-            )*
-            #items
-        };
-    }
+            $fns
+            $items
+        };",
+        &[("fns", &fns), ("items", &items)],
+    )
 }
 
 fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies: &Bodies) -> TokenStream {
@@ -282,19 +284,17 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             ("body_where", &body_where),
         ],
     );
-    let attrs = quote! {
-        #[automatically_derived]
-        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
-    };
     if let Some(detail) = detail {
-        out.extend(quote! {
-            #attrs
-            impl #params #krate::__private::DetailText for #ty #where_ {
+        out.extend(crate::template::fill(
+            "#[automatically_derived]
+            #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+            impl $params $krate::__private::DetailText for $ty $where_ {
                 fn __detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #detail
+                    $detail
                 }
-            }
-        });
+            }",
+            &[("params", &params), ("krate", krate), ("ty", &ty), ("where_", &where_), ("detail", detail)],
+        ));
     }
     // One invocation of `__errstatus_<feature>!` per framework and document generator of
     // SKIPPABLE that `#[errstatus(skip(...))]` does not name (`tracing` is a log call, not an

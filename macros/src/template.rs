@@ -79,7 +79,9 @@ fn fill_into(out: &mut TokenStream, src: TokenStream, args: &[(&str, &TokenStrea
                 let Some(TokenTree::Ident(name)) = trees.next() else { continue };
                 let name = name.to_string();
                 match args.iter().find(|(key, _)| *key == name) {
-                    Some((_, value)) => out.extend((*value).clone()),
+                    // As a stream: appended whole, not walked tree by tree (a hole may be a
+                    // match of a thousand arms).
+                    Some((_, value)) => out.extend(core::iter::once((*value).clone())),
                     None => out.extend([TokenTree::Punct(p), TokenTree::Ident(Ident::new(&name, Span::call_site()))]),
                 }
             }
