@@ -505,21 +505,21 @@ impl Gen<'_> {
                 })
     }
 
-    /// The body of `HttpStatus::__status_code`, which `status()` and `__code()` read: one `match` gives a
-    /// variant's status and code. A variant with a status of its own gives its row of two
-    /// literal tables, status numbers and codes (`ApiError::NotFound => 3`); a transparent one
-    /// returns the inner error's; one with a run-time status returns it with its code. One
-    /// match instead of one for the status and one for the code, with literals in the tables
-    /// rather than paths for rustc to resolve and evaluate: on a large enum, the match is most
-    /// of what the expansion costs to compile.
+    /// The body of `HttpStatus::__status_code`, which `status()` and `__code()` read: one
+    /// `match` gives a variant's status and code. A variant with a status of its own gives its
+    /// row number (`ApiError::NotFound => 3`) into two literals: a byte string of rows (the
+    /// status and where the code ends, `__private::row`) and the codes end to end. A transparent
+    /// variant returns the inner error's; one with a run-time status returns it with its code.
+    /// One match instead of one for the status and one for the code, and three literals
+    /// instead of a table of tokens: on a large enum, the match is most of what the expansion
+    /// costs to compile.
     fn status_code_body(&self) -> TokenStream {
         let krate = &self.names.krate;
         let name = self.input.original.ident.to_string();
         let name = name.strip_prefix("r#").unwrap_or(&name);
-        let table_name = &self.names.table;
         let mut arms = TokenStream::new();
-        let (mut statuses, mut table) = (TokenStream::new(), TokenStream::new());
-        let mut rows: usize = 0;
+        let (mut rows, mut codes) = (Vec::new(), String::new());
+        let mut count: usize = 0;
         for arm in &self.model.arms {
             match &arm.body {
                 ArmBody::Transparent(field, _) => {
@@ -535,18 +535,13 @@ impl Gen<'_> {
                     arms.extend([
                         TokenTree::Punct(Punct::new('=', Spacing::Joint)),
                         TokenTree::Punct(Punct::new('>', Spacing::Alone)),
-                        TokenTree::Literal(Literal::usize_unsuffixed(rows)),
+                        TokenTree::Literal(Literal::usize_unsuffixed(count)),
                         TokenTree::Punct(Punct::new(',', Spacing::Alone)),
                     ]);
-                    statuses.extend([
-                        TokenTree::Literal(Literal::u16_unsuffixed(entry.code)),
-                        TokenTree::Punct(Punct::new(',', Spacing::Alone)),
-                    ]);
-                    table.extend([
-                        TokenTree::Literal(Literal::string(code)),
-                        TokenTree::Punct(Punct::new(',', Spacing::Alone)),
-                    ]);
-                    rows += 1;
+                    codes.push_str(code);
+                    rows.extend_from_slice(&entry.code.to_be_bytes());
+                    rows.extend_from_slice(&(codes.len() as u32).to_be_bytes());
+                    count += 1;
                 }
                 ArmBody::Own(resp) => {
                     let field = self.status_field(&resp.status);
@@ -559,17 +554,12 @@ impl Gen<'_> {
         }
         // The arms move into their group (interpolating the stream would copy it).
         let arms = Group::new(Delimiter::Brace, arms);
-        if rows == 0 {
+        if count == 0 {
             // Every arm returns.
             return quote!(match *self #arms);
         }
-        let table = Group::new(Delimiter::Bracket, table);
-        let statuses = Group::new(Delimiter::Bracket, statuses);
-        let rows = Literal::usize_unsuffixed(rows);
-        quote! {
-            const #table_name: ([u16; #rows], [&str; #rows]) = (#statuses, #table);
-            #krate::__private::row(&#table_name.0, &#table_name.1, match *self #arms, #name)
-        }
+        let (rows, codes) = (Literal::byte_string(&rows), Literal::string(&codes));
+        quote!(#krate::__private::row(#rows, #codes, match *self #arms, #name))
     }
 
     /// What `HttpStatus::statuses` lists: own codes sorted at compile time, plus transparent

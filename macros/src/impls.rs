@@ -17,8 +17,6 @@ pub(crate) struct Names {
     pub lt: Lifetime,
     /// The body type parameter of `From<E> for http::Response<B>`.
     pub body: Ident,
-    /// The tables of statuses and codes in `__status_code()`.
-    pub table: Ident,
     /// The binder of the `for<'x> Self: Debug` bound of the actix-web impl.
     pub hr_lt: Lifetime,
     /// Features whose impl is left out: `#[errstatus(skip(...))]`.
@@ -52,7 +50,6 @@ impl Names {
             krate,
             lt: Lifetime::new(&format!("'{}", fresh("__a")), Span::call_site()),
             body: format_ident!("{}", fresh("__B")),
-            table: format_ident!("{}", fresh("__T")),
             hr_lt: Lifetime::new(&format!("'{}", fresh("__x")), Span::call_site()),
             skip: container.skip.iter().map(ToString::to_string).collect(),
         }

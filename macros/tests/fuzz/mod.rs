@@ -251,24 +251,15 @@ fn pattern_variants(pat: &[TokenTree]) -> Vec<String> {
         .collect()
 }
 
-/// The tables of `__status_code()`, `const __T: ([u16; N], [&str; N]) = ([404, ...],
-/// ["CODE", ...]);`: the status numbers (no tables: none).
+/// The statuses of the rows of `__status_code()`: its call `row(b"...", "CODES", match ..)`
+/// has a byte string of six bytes a row, the status first (none: no rows).
 fn status_table(body: &TokenStream) -> Vec<u16> {
-    let tts: Vec<TokenTree> = body.clone().into_iter().collect();
-    for (i, tt) in tts.iter().enumerate() {
-        if !is_ident(tt, "const") {
-            continue;
-        }
-        let Some(tables) = tts[i..].iter().find_map(|t| {
-            group(t, Delimiter::Parenthesis).filter(|g| {
-                g.clone().into_iter().next().is_some_and(|t| group(&t, Delimiter::Bracket).is_some())
-                    && g.to_string().contains('"')
-            })
-        }) else {
-            continue;
-        };
-        let Some(numbers) = tables.into_iter().find_map(|t| group(&t, Delimiter::Bracket)) else { continue };
-        return numbers.into_iter().filter_map(|t| t.to_string().parse().ok()).collect();
+    let mut all = Vec::new();
+    flatten(body.clone(), &mut all);
+    for tt in &all {
+        let TokenTree::Literal(lit) = tt else { continue };
+        let Ok(bytes) = syn::parse_str::<syn::LitByteStr>(&lit.to_string()) else { continue };
+        return bytes.value().chunks(6).map(|row| u16::from_be_bytes([row[0], row[1]])).collect();
     }
     Vec::new()
 }
