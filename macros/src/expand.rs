@@ -23,12 +23,14 @@ struct Gen<'a> {
     names: Names,
     /// What the patterns start with: the enum's name, else `Self`.
     this: Ident,
+    /// `{ .. }`, made once and copied into each pattern that binds nothing.
+    rest: Group,
 }
 
 /// The impls of a checked input.
 pub(crate) fn expand(model: &Model) -> TokenStream {
     let input = model.input;
-    let g = Gen { model, input, names: Names::new(input.original, &input.container), this: this(input) };
+    let g = Gen { model, input, names: Names::new(input.original, &input.container), this: this(input), rest: rest() };
     let krate = &g.names.krate;
     // `__problem` needs an arm only for variants with more than a code; the rest share one
     // wildcard arm that takes the code from `status()`. Half the arms for rustc to check.
@@ -97,6 +99,13 @@ fn this(input: &Input) -> Ident {
     }
 }
 
+/// `{ .. }`.
+fn rest() -> Group {
+    let mut dots = TokenStream::new();
+    dots.extend([TokenTree::Punct(Punct::new('.', Spacing::Joint)), TokenTree::Punct(Punct::new('.', Spacing::Alone))]);
+    Group::new(Delimiter::Brace, dots)
+}
+
 impl Gen<'_> {
     fn pattern(&self, variant: &Variant, bindings: &[&Field]) -> TokenStream {
         let mut out = TokenStream::new();
@@ -116,6 +125,10 @@ impl Gen<'_> {
             ]);
         }
         if variant.unit {
+            return;
+        }
+        if bindings.is_empty() {
+            out.extend([TokenTree::Group(self.rest.clone())]);
             return;
         }
         let mut inner = TokenStream::new();
