@@ -2,7 +2,7 @@
 //! `HttpStatus::__catalog` lists (status/facts.rs), and their JSON form.
 
 use http::StatusCode;
-use serde_core::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_core::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
 use crate::status::facts::Facts;
@@ -441,41 +441,55 @@ impl Serialize for Catalog {
     }
 }
 
+/// `s.serialize_field(key, value)`, returning its error: a plain `if let` is less for rustc
+/// to check than `?` (a `Try` call and a `From` conversion per member). Its callers allow
+/// `clippy::question_mark`.
+macro_rules! field {
+    ($s:ident, $key:literal, $value:expr) => {
+        if let Err(e) = $s.serialize_field($key, $value) {
+            return Err(e);
+        }
+    };
+}
+
 impl Serialize for Entry {
+    #[allow(clippy::question_mark)]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let statuses: Vec<u16> = self.statuses.iter().map(StatusCode::as_u16).collect();
-        let mut s = serializer.serialize_struct("Entry", 9)?;
-        s.serialize_field("type", self.type_uri().unwrap_or("about:blank"))?;
-        s.serialize_field("code", &self.code)?;
-        s.serialize_field("statuses", &statuses)?;
-        s.serialize_field("title", &self.title)?;
-        s.serialize_field("description", &self.description)?;
-        s.serialize_field("members", &self.members)?;
-        s.serialize_field("headers", &self.headers)?;
-        s.serialize_field("detail_shown", &self.detail_shown)?;
-        s.serialize_field("variant", &self.variant)?;
+        let mut statuses: Vec<u16> = Vec::with_capacity(self.statuses.len());
+        for status in &self.statuses {
+            statuses.push(status.as_u16());
+        }
+        let mut s = match serializer.serialize_struct("Entry", 9) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
+        field!(s, "type", self.type_uri().unwrap_or("about:blank"));
+        field!(s, "code", &self.code);
+        field!(s, "statuses", &statuses);
+        field!(s, "title", &self.title);
+        field!(s, "description", &self.description);
+        field!(s, "members", &self.members);
+        field!(s, "headers", &self.headers);
+        field!(s, "detail_shown", &self.detail_shown);
+        field!(s, "variant", &self.variant);
         s.end()
     }
 }
 
 impl Serialize for Member {
+    #[allow(clippy::question_mark)]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Member", 2)?;
-        s.serialize_field("name", &self.name)?;
-        s.serialize_field("schema", &Schema(self.schema_type()))?;
-        s.end()
-    }
-}
-
-/// A JSON Schema of one type, `{"type": ...}`, or `{}` (any value).
-struct Schema<'a>(Option<&'a str>);
-
-impl Serialize for Schema<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(usize::from(self.0.is_some())))?;
-        if let Some(ty) = self.0 {
-            map.serialize_entry("type", ty)?;
+        let mut s = match serializer.serialize_struct("Member", 2) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
+        field!(s, "name", &self.name);
+        // The JSON Schema of its type, `{"type": ...}`, or `{}` (any value).
+        let mut schema = serde_json::Map::new();
+        if let Some(ty) = &self.schema_type {
+            schema.insert("type".to_owned(), Value::String(ty.clone()));
         }
-        map.end()
+        field!(s, "schema", &schema);
+        s.end()
     }
 }
