@@ -45,7 +45,11 @@ use crate::status::http_status::HttpStatus;
 pub fn catalog<E: HttpStatus>() -> Catalog {
     let mut facts = Facts::default();
     E::__catalog(&mut facts);
-    Catalog { entries: facts.entries.iter().map(Entry::from_json).collect() }
+    let mut entries = Vec::with_capacity(facts.entries.len());
+    for v in &facts.entries {
+        entries.push(Entry::from_json(v));
+    }
+    Catalog { entries }
 }
 
 /// Every entry a type can produce: see [`catalog`]. Serializes as a JSON array of its
@@ -196,29 +200,44 @@ impl Entry {
     /// (see there).
     #[inline]
     fn from_json(v: &Value) -> Entry {
-        let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
-        let list = |key: &str| v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-        let statuses: Vec<StatusCode> = list("statuses")
-            .iter()
-            .filter_map(|s| StatusCode::from_u16(u16::try_from(s.as_u64()?).ok()?).ok())
-            .collect();
-        let iana = || Some(errstatus_registry::lookup(statuses.first()?.as_u16())?.reason.to_owned());
+        let mut statuses = Vec::new();
+        for s in list(v, "statuses") {
+            let Some(code) = s.as_u64() else { continue };
+            let Ok(code) = u16::try_from(code) else { continue };
+            if let Ok(status) = StatusCode::from_u16(code) {
+                statuses.push(status);
+            }
+        }
+        let mut title = text(v, "title");
+        if title.is_none() {
+            if let Some(entry) = statuses.first().and_then(|s| errstatus_registry::lookup(s.as_u16())) {
+                title = Some(entry.reason.to_owned());
+            }
+        }
+        let mut members = Vec::new();
+        for m in list(v, "members") {
+            let schema_type = match m.get("schema") {
+                Some(schema) => text(schema, "type"),
+                None => None,
+            };
+            members.push(Member { name: text(m, "name").unwrap_or_default(), schema_type });
+        }
+        let mut headers = Vec::new();
+        for h in list(v, "headers") {
+            if let Some(h) = h.as_str() {
+                headers.push(h.to_owned());
+            }
+        }
         Entry {
-            type_uri: text("type"),
-            code: text("code").unwrap_or_default(),
-            title: text("title").or_else(iana),
+            type_uri: text(v, "type"),
+            code: text(v, "code").unwrap_or_default(),
+            title,
             statuses,
-            description: text("description").unwrap_or_default(),
-            members: list("members")
-                .iter()
-                .map(|m| Member {
-                    name: m.get("name").and_then(Value::as_str).unwrap_or_default().to_owned(),
-                    schema_type: m.get("schema").and_then(|s| s.get("type")).and_then(Value::as_str).map(str::to_owned),
-                })
-                .collect(),
-            headers: list("headers").iter().filter_map(|h| Some(h.as_str()?.to_owned())).collect(),
+            description: text(v, "description").unwrap_or_default(),
+            members,
+            headers,
             detail_shown: v.get("detail_shown").and_then(Value::as_bool).unwrap_or(true),
-            variant: text("variant").unwrap_or_default(),
+            variant: text(v, "variant").unwrap_or_default(),
         }
     }
 
@@ -383,6 +402,24 @@ impl Entry {
     #[inline]
     pub fn variant(&self) -> &str {
         &self.variant
+    }
+}
+
+/// The string member `key` of `v`, if it is one.
+#[inline]
+fn text(v: &Value, key: &str) -> Option<String> {
+    match v.get(key) {
+        Some(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The array member `key` of `v`, empty if it is none.
+#[inline]
+fn list<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+    match v.get(key) {
+        Some(Value::Array(list)) => list,
+        _ => &[],
     }
 }
 
