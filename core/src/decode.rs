@@ -128,7 +128,7 @@ impl<T: FromProblem> FromProblem for std::sync::Arc<T> {
 /// assert_eq!(e.body(), body);
 /// assert_eq!(e.to_string(), "404 Not Found: no route");
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub struct Undecoded {
     status: StatusCode,
     title: Option<String>,
@@ -136,6 +136,9 @@ pub struct Undecoded {
     type_: Option<String>,
     body: Vec<u8>,
 }
+
+// `Eq` by hand: the derive adds a function (its field assertions) to compile.
+impl Eq for Undecoded {}
 
 impl Undecoded {
     /// A response that did not decode: its status and body (the members are read from the
@@ -157,9 +160,11 @@ impl Undecoded {
 
     #[inline]
     fn of(status: StatusCode, object: &Map<String, Value>, body: Vec<u8>) -> Self {
-        let text = |name: &str| object.get(name).and_then(Value::as_str).map(str::to_owned);
-        let type_ = text("type").filter(|t| t != ABOUT_BLANK);
-        Undecoded { status, title: text("title"), detail: text("detail"), type_, body }
+        let type_ = match text(object, "type") {
+            Some(t) if t == ABOUT_BLANK => None,
+            t => t,
+        };
+        Undecoded { status, title: text(object, "title"), detail: text(object, "detail"), type_, body }
     }
 
     /// The status of the response.
@@ -247,6 +252,15 @@ impl std::error::Error for Undecoded {}
 
 const ABOUT_BLANK: &str = "about:blank";
 
+/// The string member `name` of `object`, if it is one.
+#[inline]
+fn text(object: &Map<String, Value>, name: &str) -> Option<String> {
+    match object.get(name) {
+        Some(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 /// One error response, its body parsed once: what the derived `__from_received` reads the
 /// variant and its fields from. Its functions are `#[inline]`, like the generic ones: compiled
 /// in the crates that decode, not in every build of this one.
@@ -297,19 +311,21 @@ impl<'a> Received<'a> {
     #[inline]
     pub fn pick(&self, candidates: &[Candidate], runtime: bool) -> Option<usize> {
         let status = self.status.as_u16();
+        let type_ = self.type_.as_deref();
         // Without a body (a status that cannot carry content) the type URI is not sent.
-        let type_ok = |c: &Candidate| c.type_ == self.type_.as_deref() || self.body.is_empty();
-        // A status decided at run time takes only the statuses no other candidate has.
-        if runtime && candidates.iter().any(|c| c.status == Some(status) && type_ok(c)) {
-            return None;
-        }
+        let any_type = self.body.is_empty();
         let mut found = None;
         for (i, c) in candidates.iter().enumerate() {
+            if !any_type && c.type_ != type_ {
+                continue;
+            }
             let status_ok = match c.status {
+                // A status decided at run time takes only the statuses no other candidate has.
+                Some(code) if code == status && runtime => return None,
                 Some(code) => !runtime && code == status,
                 None => runtime,
             };
-            if status_ok && type_ok(c) {
+            if status_ok {
                 if found.is_some() {
                     return None;
                 }

@@ -158,29 +158,16 @@ pub(crate) fn display_member(buf: &mut String, name: &str, value: &dyn Display) 
 /// backslashes and control characters escaped, everything else as UTF-8.
 struct JsonStr<'a>(&'a mut String);
 
-/// The bytes a JSON string must escape: control characters, `"` and `\\`.
-const ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
-
 impl fmt::Write for JsonStr<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        // Fast path: most text has nothing to escape.
-        if !s.bytes().any(|b| ESCAPE[usize::from(b)]) {
-            self.0.push_str(s);
-            return Ok(());
-        }
+        // Index loops: iterator adapters here would be generic code compiled in every build.
+        let bytes = s.as_bytes();
         let mut plain = 0;
-        for (i, b) in s.bytes().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            i += 1;
             let escape = match b {
                 b'"' => '"',
                 b'\\' => '\\',
@@ -192,8 +179,8 @@ impl fmt::Write for JsonStr<'_> {
                 0..=0x1f => 'u',
                 _ => continue,
             };
-            // `i` is the index of an ASCII byte, so both ends are char boundaries.
-            self.0.push_str(s.get(plain..i).unwrap_or_default());
+            // `i - 1` is the index of an ASCII byte, so both ends are char boundaries.
+            self.0.push_str(s.get(plain..i - 1).unwrap_or_default());
             self.0.push('\\');
             self.0.push(escape);
             if escape == 'u' {
@@ -201,7 +188,7 @@ impl fmt::Write for JsonStr<'_> {
                 self.0.push(char::from(HEX[usize::from(b >> 4)]));
                 self.0.push(char::from(HEX[usize::from(b & 0xf)]));
             }
-            plain = i + 1;
+            plain = i;
         }
         self.0.push_str(s.get(plain..).unwrap_or_default());
         Ok(())

@@ -2,7 +2,7 @@
 //! `HttpStatus::__catalog` lists (status/facts.rs), and their JSON form.
 
 use http::StatusCode;
-use serde_core::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_core::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
 use crate::status::facts::Facts;
@@ -45,7 +45,11 @@ use crate::status::http_status::HttpStatus;
 pub fn catalog<E: HttpStatus>() -> Catalog {
     let mut facts = Facts::default();
     E::__catalog(&mut facts);
-    Catalog { entries: facts.entries.iter().map(Entry::from_json).collect() }
+    let mut entries = Vec::with_capacity(facts.entries.len());
+    for v in &facts.entries {
+        entries.push(Entry::from_json(v));
+    }
+    Catalog { entries }
 }
 
 /// Every entry a type can produce: see [`catalog`]. Serializes as a JSON array of its
@@ -63,10 +67,13 @@ pub fn catalog<E: HttpStatus>() -> Catalog {
 /// assert_eq!(json[0]["code"], "GONE");
 /// assert_eq!(json[0]["type"], "about:blank");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalog {
     entries: Vec<Entry>,
 }
+
+// `Eq` by hand: the derive adds a function (its field assertions) to compile.
+impl Eq for Catalog {}
 
 impl Catalog {
     /// The entries, in the order of the variants (a transparent variant's in its place).
@@ -141,7 +148,7 @@ impl Catalog {
 ///     r#"{"type":"about:blank","code":"RATE_LIMITED","statuses":[429],"title":"Too Many Requests","description":"Too many requests.","members":[],"headers":["retry-after"],"detail_shown":true,"variant":"E::RateLimited"}"#,
 /// );
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     type_uri: Option<String>,
     code: String,
@@ -153,6 +160,9 @@ pub struct Entry {
     detail_shown: bool,
     variant: String,
 }
+
+// `Eq` by hand: the derive adds a function (its field assertions) to compile.
+impl Eq for Entry {}
 
 /// An extension member of an entry: its name and the JSON Schema type of its value, where the
 /// derive knows it from the field's type as written. Serializes as `{"name": ..., "schema":
@@ -176,40 +186,58 @@ pub struct Entry {
 /// assert_eq!((members[0].name(), members[0].schema_type()), ("ids", Some("array")));
 /// assert_eq!((members[1].name(), members[1].schema_type()), ("owner", Some("string")));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Member {
     name: String,
     schema_type: Option<String>,
 }
+
+// `Eq` by hand: the derive adds a function (its field assertions) to compile.
+impl Eq for Member {}
 
 impl Entry {
     /// Reads one entry the derive wrote (status/facts.rs): a member left out has its default
     /// (see there).
     #[inline]
     fn from_json(v: &Value) -> Entry {
-        let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
-        let list = |key: &str| v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-        let statuses: Vec<StatusCode> = list("statuses")
-            .iter()
-            .filter_map(|s| StatusCode::from_u16(u16::try_from(s.as_u64()?).ok()?).ok())
-            .collect();
-        let iana = || Some(errstatus_registry::lookup(statuses.first()?.as_u16())?.reason.to_owned());
+        let mut statuses = Vec::new();
+        for s in list(v, "statuses") {
+            let Some(code) = s.as_u64() else { continue };
+            let Ok(code) = u16::try_from(code) else { continue };
+            if let Ok(status) = StatusCode::from_u16(code) {
+                statuses.push(status);
+            }
+        }
+        let mut title = text(v, "title");
+        if title.is_none() {
+            if let Some(entry) = statuses.first().and_then(|s| errstatus_registry::lookup(s.as_u16())) {
+                title = Some(entry.reason.to_owned());
+            }
+        }
+        let mut members = Vec::new();
+        for m in list(v, "members") {
+            let schema_type = match m.get("schema") {
+                Some(schema) => text(schema, "type"),
+                None => None,
+            };
+            members.push(Member { name: text(m, "name").unwrap_or_default(), schema_type });
+        }
+        let mut headers = Vec::new();
+        for h in list(v, "headers") {
+            if let Some(h) = h.as_str() {
+                headers.push(h.to_owned());
+            }
+        }
         Entry {
-            type_uri: text("type"),
-            code: text("code").unwrap_or_default(),
-            title: text("title").or_else(iana),
+            type_uri: text(v, "type"),
+            code: text(v, "code").unwrap_or_default(),
+            title,
             statuses,
-            description: text("description").unwrap_or_default(),
-            members: list("members")
-                .iter()
-                .map(|m| Member {
-                    name: m.get("name").and_then(Value::as_str).unwrap_or_default().to_owned(),
-                    schema_type: m.get("schema").and_then(|s| s.get("type")).and_then(Value::as_str).map(str::to_owned),
-                })
-                .collect(),
-            headers: list("headers").iter().filter_map(|h| Some(h.as_str()?.to_owned())).collect(),
+            description: text(v, "description").unwrap_or_default(),
+            members,
+            headers,
             detail_shown: v.get("detail_shown").and_then(Value::as_bool).unwrap_or(true),
-            variant: text("variant").unwrap_or_default(),
+            variant: text(v, "variant").unwrap_or_default(),
         }
     }
 
@@ -377,6 +405,24 @@ impl Entry {
     }
 }
 
+/// The string member `key` of `v`, if it is one.
+#[inline]
+fn text(v: &Value, key: &str) -> Option<String> {
+    match v.get(key) {
+        Some(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The array member `key` of `v`, empty if it is none.
+#[inline]
+fn list<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+    match v.get(key) {
+        Some(Value::Array(list)) => list,
+        _ => &[],
+    }
+}
+
 impl Member {
     /// The member's name in the body.
     ///
@@ -432,41 +478,55 @@ impl Serialize for Catalog {
     }
 }
 
+/// `s.serialize_field(key, value)`, returning its error: a plain `if let` is less for rustc
+/// to check than `?` (a `Try` call and a `From` conversion per member). Its callers allow
+/// `clippy::question_mark`.
+macro_rules! field {
+    ($s:ident, $key:literal, $value:expr) => {
+        if let Err(e) = $s.serialize_field($key, $value) {
+            return Err(e);
+        }
+    };
+}
+
 impl Serialize for Entry {
+    #[allow(clippy::question_mark)]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let statuses: Vec<u16> = self.statuses.iter().map(StatusCode::as_u16).collect();
-        let mut s = serializer.serialize_struct("Entry", 9)?;
-        s.serialize_field("type", self.type_uri().unwrap_or("about:blank"))?;
-        s.serialize_field("code", &self.code)?;
-        s.serialize_field("statuses", &statuses)?;
-        s.serialize_field("title", &self.title)?;
-        s.serialize_field("description", &self.description)?;
-        s.serialize_field("members", &self.members)?;
-        s.serialize_field("headers", &self.headers)?;
-        s.serialize_field("detail_shown", &self.detail_shown)?;
-        s.serialize_field("variant", &self.variant)?;
+        let mut statuses: Vec<u16> = Vec::with_capacity(self.statuses.len());
+        for status in &self.statuses {
+            statuses.push(status.as_u16());
+        }
+        let mut s = match serializer.serialize_struct("Entry", 9) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
+        field!(s, "type", self.type_uri().unwrap_or("about:blank"));
+        field!(s, "code", &self.code);
+        field!(s, "statuses", &statuses);
+        field!(s, "title", &self.title);
+        field!(s, "description", &self.description);
+        field!(s, "members", &self.members);
+        field!(s, "headers", &self.headers);
+        field!(s, "detail_shown", &self.detail_shown);
+        field!(s, "variant", &self.variant);
         s.end()
     }
 }
 
 impl Serialize for Member {
+    #[allow(clippy::question_mark)]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Member", 2)?;
-        s.serialize_field("name", &self.name)?;
-        s.serialize_field("schema", &Schema(self.schema_type()))?;
-        s.end()
-    }
-}
-
-/// A JSON Schema of one type, `{"type": ...}`, or `{}` (any value).
-struct Schema<'a>(Option<&'a str>);
-
-impl Serialize for Schema<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(usize::from(self.0.is_some())))?;
-        if let Some(ty) = self.0 {
-            map.serialize_entry("type", ty)?;
+        let mut s = match serializer.serialize_struct("Member", 2) {
+            Ok(s) => s,
+            Err(e) => return Err(e),
+        };
+        field!(s, "name", &self.name);
+        // The JSON Schema of its type, `{"type": ...}`, or `{}` (any value).
+        let mut schema = serde_json::Map::new();
+        if let Some(ty) = &self.schema_type {
+            schema.insert("type".to_owned(), Value::String(ty.clone()));
         }
-        map.end()
+        field!(s, "schema", &schema);
+        s.end()
     }
 }

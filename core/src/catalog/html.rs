@@ -1,5 +1,6 @@
 //! [`Pages`]: the catalogue as HTML, one page per type URI and an index, every text escaped.
 
+use crate::body::json::push_json;
 use crate::catalog::entry::{Catalog, Entry};
 
 /// The HTML pages of a catalogue under a base path: an index at the base path listing every
@@ -63,28 +64,29 @@ impl Catalog {
     #[inline]
     pub fn pages(&self, base_path: &str) -> Pages {
         let base = normalize(base_path);
-        let mut pages: Vec<(String, Vec<&Entry>)> = Vec::new();
+        // Each page's path and its entries, in the order of their first entry.
+        let mut grouped: Vec<(String, Vec<&Entry>)> = Vec::new();
         for e in self.entries() {
-            let Some(path) = e.type_uri().and_then(|uri| page_path(&base, uri)) else { continue };
-            match pages.iter_mut().find(|(p, _)| *p == path) {
-                Some((_, entries)) => entries.push(e),
-                None => pages.push((path, vec![e])),
+            let Some(uri) = e.type_uri() else { continue };
+            let Some(path) = page_path(&base, uri) else { continue };
+            match position(&grouped, &path) {
+                Some(i) => grouped[i].1.push(e),
+                None => grouped.push((path, vec![e])),
             }
         }
-        let index = index(&base, self, &pages);
-        let pages = pages
-            .into_iter()
-            .map(|(path, entries)| {
-                let mut uris: Vec<String> = Vec::new();
-                for uri in entries.iter().filter_map(|e| e.type_uri()) {
-                    if !uris.iter().any(|u| u == uri) {
-                        uris.push(uri.to_owned());
-                    }
+        let index = index(&base, self, &grouped);
+        let mut pages = Vec::with_capacity(grouped.len());
+        for (path, entries) in grouped {
+            let mut uris: Vec<String> = Vec::new();
+            for e in &entries {
+                let Some(uri) = e.type_uri() else { continue };
+                if !contains(&uris, uri) {
+                    uris.push(uri.to_owned());
                 }
-                let html = page(&base, &entries);
-                (path, uris, html)
-            })
-            .collect();
+            }
+            let html = page(&base, &entries);
+            pages.push((path, uris, html));
+        }
         Pages { base, index, pages }
     }
 }
@@ -136,7 +138,12 @@ impl Pages {
     /// ```
     #[inline]
     pub fn page(&self, path: &str) -> Option<&str> {
-        self.pages.iter().find(|(p, ..)| p == path).map(|(.., html)| html.as_str())
+        for (p, _, html) in &self.pages {
+            if p == path {
+                return Some(html);
+            }
+        }
+        None
     }
 
     /// The path of the page of a type URI; `None` for `about:blank` and URIs without a page.
@@ -154,7 +161,12 @@ impl Pages {
     /// ```
     #[inline]
     pub fn path_of(&self, type_uri: &str) -> Option<&str> {
-        self.pages.iter().find(|(_, uris, _)| uris.iter().any(|u| u == type_uri)).map(|(p, ..)| p.as_str())
+        for (p, uris, _) in &self.pages {
+            if contains(uris, type_uri) {
+                return Some(p);
+            }
+        }
+        None
     }
 
     /// Where an entry is documented: its type URI's page, else its row on the index
@@ -180,10 +192,13 @@ impl Pages {
     /// ```
     #[inline]
     pub fn href(&self, entry: &Entry) -> String {
-        match entry.type_uri().and_then(|uri| self.path_of(uri)) {
-            Some(path) => path.to_owned(),
-            None => format!("{}#{}", if self.base.is_empty() { "/" } else { &self.base }, entry.code()),
+        if let Some(path) = entry.type_uri().and_then(|uri| self.path_of(uri)) {
+            return path.to_owned();
         }
+        let mut href = String::from(if self.base.is_empty() { "/" } else { &self.base });
+        href.push('#');
+        href.push_str(entry.code());
+        href
     }
 
     /// Every page but the index, as `(path, html)`.
@@ -205,6 +220,42 @@ impl Pages {
     }
 }
 
+/// The index of the page at `path` in `pages`.
+#[inline]
+fn position(pages: &[(String, Vec<&Entry>)], path: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < pages.len() {
+        if pages[i].0 == path {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether `list` holds `s`.
+#[inline]
+fn contains(list: &[String], s: &str) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if list[i] == s {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `a` + `/` + `b`.
+#[inline]
+fn join(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + 1 + b.len());
+    s.push_str(a);
+    s.push('/');
+    s.push_str(b);
+    s
+}
+
 /// `errors`, `/errors/` -> `/errors`; `/` -> ``.
 #[inline]
 fn normalize(base: &str) -> String {
@@ -212,33 +263,62 @@ fn normalize(base: &str) -> String {
     if trimmed.is_empty() {
         String::new()
     } else {
-        format!("/{trimmed}")
+        join("", trimmed)
     }
 }
 
 /// The path of a type URI's page under `base` (see [`Pages`]).
 #[inline]
 fn page_path(base: &str, uri: &str) -> Option<String> {
-    let uri = uri.split(['?', '#']).next().unwrap_or("");
+    // Up to the query or fragment (ASCII: the end is a char boundary).
+    let bytes = uri.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() && bytes[end] != b'?' && bytes[end] != b'#' {
+        end += 1;
+    }
+    let uri = &uri[..end];
     let path = if let Some((_, rest)) = uri.split_once("://") {
-        rest.find('/').map_or("", |i| &rest[i..])
+        from_slash(rest)
     } else if let Some(rest) = uri.strip_prefix("//") {
-        rest.find('/').map_or("", |i| &rest[i..])
+        from_slash(rest)
     } else if uri.starts_with('/') {
         uri
     } else if uri.contains(':') {
         // Another scheme (`urn:...`, `tag:...`): no path to serve.
         ""
     } else {
-        return Some(format!("{base}/{uri}")).filter(|p| routable(base, p));
+        let path = join(base, uri);
+        return if routable(base, &path) { Some(path) } else { None };
     };
     let path = path.trim_end_matches('/');
-    let under = path.strip_prefix(base).filter(|rest| rest.starts_with('/'));
-    let path = match under {
-        Some(_) => path.to_owned(),
-        None => format!("{base}/{}", path.rsplit('/').find(|s| !s.is_empty())?),
+    let path = match path.strip_prefix(base) {
+        Some(rest) if rest.starts_with('/') => path.to_owned(),
+        // The last segment (no trailing `/` is left): none in an empty path.
+        _ => {
+            let last = match path.rfind('/') {
+                Some(i) => &path[i + 1..],
+                None => path,
+            };
+            if last.is_empty() {
+                return None;
+            }
+            join(base, last)
+        }
     };
-    Some(path).filter(|p| routable(base, p))
+    if routable(base, &path) {
+        Some(path)
+    } else {
+        None
+    }
+}
+
+/// `rest` from its first `/` on, `""` without one: the path after the authority.
+#[inline]
+fn from_slash(rest: &str) -> &str {
+    match rest.find('/') {
+        Some(i) => &rest[i..],
+        None => "",
+    }
 }
 
 /// Whether a router can serve `path` as it is: not the index, no empty segment, no `{` / `}`
@@ -267,17 +347,36 @@ pub(crate) fn escape(out: &mut String, text: &str) {
     }
 }
 
+// The pages are written piece by piece, not with `write!`: a formatting call per line is
+// several times the code for rustc to check, in every build of this crate, and these
+// functions run only where a catalogue is served. `put` takes a line's pieces at once, the
+// markup as it is and the texts from the error types escaped.
+
+/// Appends `parts`: the even ones (markup) as they are, the odd ones (texts) escaped.
 #[inline]
-fn head(out: &mut String, title: &str) {
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    escape(out, title);
-    out.push_str("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}pre{background:#f4f4f4;padding:1rem;overflow:auto}</style>\n</head>\n<body>\n");
+fn put(out: &mut String, parts: &[&str]) {
+    let mut i = 0;
+    while i < parts.len() {
+        if i % 2 == 0 {
+            out.push_str(parts[i]);
+        } else {
+            escape(out, parts[i]);
+        }
+        i += 1;
+    }
 }
 
-// The pages are written piece by piece with `push_str` and `escape`, not with `write!`: a
-// formatting call per line is several times the code for rustc to check, in every build of
-// this crate, and these functions run only where a catalogue is served.
+#[inline]
+fn head(out: &mut String, title: &str) {
+    put(
+        out,
+        &[
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+            title,
+            "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}pre{background:#f4f4f4;padding:1rem;overflow:auto}</style>\n</head>\n<body>\n",
+        ],
+    );
+}
 
 #[inline]
 fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> String {
@@ -286,42 +385,26 @@ fn index(base: &str, catalog: &Catalog, pages: &[(String, Vec<&Entry>)]) -> Stri
     out.push_str("<h1>Errors</h1>\n<table>\n<thead><tr><th>Code</th><th>Status</th><th>Title</th><th>Type</th><th>Variant</th></tr></thead>\n<tbody>\n");
     for e in catalog.entries() {
         let uri = e.type_uri().unwrap_or("about:blank");
-        let path = e.type_uri().and_then(|u| page_path(base, u)).filter(|p| pages.iter().any(|(q, _)| q == p));
-        out.push_str("<tr id=\"");
-        escape(&mut out, e.code());
-        out.push_str("\"><td><code>");
-        escape(&mut out, e.code());
-        out.push_str("</code></td><td>");
-        super::push_statuses(&mut out, e, Some(escape));
-        out.push_str("</td><td>");
-        escape(&mut out, e.title().unwrap_or(""));
-        out.push_str("</td><td>");
-        match path {
-            Some(path) => {
-                out.push_str("<a href=\"");
-                escape(&mut out, &path);
-                out.push_str("\">");
-                escape(&mut out, uri);
-                out.push_str("</a>");
+        let mut path = match e.type_uri() {
+            Some(uri) => page_path(base, uri),
+            None => None,
+        };
+        if let Some(p) = &path {
+            if position(pages, p).is_none() {
+                path = None;
             }
+        }
+        put(&mut out, &["<tr id=\"", e.code(), "\"><td><code>", e.code(), "</code></td><td>"]);
+        super::push_statuses(&mut out, e, Some(escape));
+        put(&mut out, &["</td><td>", e.title().unwrap_or(""), "</td><td>"]);
+        match &path {
+            Some(path) => put(&mut out, &["<a href=\"", path, "\">", uri, "</a>"]),
             None => escape(&mut out, uri),
         }
-        out.push_str("</td><td><code>");
-        escape(&mut out, e.variant());
-        out.push_str("</code></td></tr>\n");
+        put(&mut out, &["</td><td><code>", e.variant(), "</code></td></tr>\n"]);
     }
     out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
     out
-}
-
-/// `<tr><th>{name}</th><td>` + `value` escaped + `</td></tr>`, the value in `<code>` if `code`.
-#[inline]
-fn row(out: &mut String, name: &str, value: &str, code: bool) {
-    out.push_str("<tr><th>");
-    out.push_str(name);
-    out.push_str(if code { "</th><td><code>" } else { "</th><td>" });
-    escape(out, value);
-    out.push_str(if code { "</code></td></tr>\n" } else { "</td></tr>\n" });
 }
 
 #[inline]
@@ -330,73 +413,77 @@ fn page(base: &str, entries: &[&Entry]) -> String {
     let title = first.title().unwrap_or(first.code());
     let mut out = String::new();
     head(&mut out, title);
-    out.push_str("<h1>");
-    escape(&mut out, title);
-    out.push_str("</h1>\n<p>Type: <code>");
-    escape(&mut out, first.type_uri().unwrap_or("about:blank"));
-    out.push_str("</code></p>\n");
+    put(
+        &mut out,
+        &["<h1>", title, "</h1>\n<p>Type: <code>", first.type_uri().unwrap_or("about:blank"), "</code></p>\n"],
+    );
     for e in entries {
-        out.push_str("<h2 id=\"");
-        escape(&mut out, e.code());
-        out.push_str("\"><code>");
-        escape(&mut out, e.code());
-        out.push_str("</code></h2>\n");
-        for paragraph in e.description().split("\n\n").filter(|p| !p.trim().is_empty()) {
-            out.push_str("<p>");
-            escape(&mut out, paragraph.trim());
-            out.push_str("</p>\n");
-        }
-        out.push_str("<table>\n");
-        if e.type_uri() != first.type_uri() {
-            // Another URI with the same path (another host's).
-            row(&mut out, "Type", e.type_uri().unwrap_or(""), true);
-        }
-        out.push_str("<tr><th>Status</th><td>");
-        super::push_statuses(&mut out, e, Some(escape));
-        out.push_str("</td></tr>\n");
-        row(&mut out, "Variant", e.variant(), true);
-        row(&mut out, "Detail", if e.detail_shown() { "shown" } else { "hidden" }, false);
-        if !e.headers().is_empty() {
-            out.push_str("<tr><th>Header fields</th><td>");
-            for (i, h) in e.headers().iter().enumerate() {
-                out.push_str(if i > 0 { ", <code>" } else { "<code>" });
-                escape(&mut out, h);
-                out.push_str("</code>");
-            }
-            out.push_str("</td></tr>\n");
-        }
-        out.push_str("</table>\n");
-        if !e.members().is_empty() {
-            out.push_str("<h3>Members</h3>\n<table>\n<thead><tr><th>Name</th><th>Type</th></tr></thead>\n<tbody>\n");
-            for m in e.members() {
-                out.push_str("<tr><td><code>");
-                escape(&mut out, m.name());
-                out.push_str("</code></td><td>");
-                escape(&mut out, m.schema_type().unwrap_or("any JSON value"));
-                out.push_str("</td></tr>\n");
-            }
-            out.push_str("</tbody>\n</table>\n");
-        }
-        out.push_str("<h3>Example body</h3>\n<pre><code>");
-        escape(&mut out, &example(e));
-        out.push_str("</code></pre>\n");
+        section(&mut out, e, first);
     }
-    out.push_str("<p><a href=\"");
-    escape(&mut out, if base.is_empty() { "/" } else { base });
-    out.push_str("\">All errors</a></p>\n</body>\n</html>\n");
+    put(
+        &mut out,
+        &["<p><a href=\"", if base.is_empty() { "/" } else { base }, "\">All errors</a></p>\n</body>\n</html>\n"],
+    );
     out
+}
+
+/// An entry's section on its page (`first`: the page's first entry).
+#[inline]
+fn section(out: &mut String, e: &Entry, first: &Entry) {
+    put(out, &["<h2 id=\"", e.code(), "\"><code>", e.code(), "</code></h2>\n"]);
+    for paragraph in e.description().split("\n\n") {
+        let paragraph = paragraph.trim();
+        if !paragraph.is_empty() {
+            put(out, &["<p>", paragraph, "</p>\n"]);
+        }
+    }
+    out.push_str("<table>\n");
+    if e.type_uri() != first.type_uri() {
+        // Another URI with the same path (another host's).
+        put(out, &["<tr><th>Type</th><td><code>", e.type_uri().unwrap_or(""), "</code></td></tr>\n"]);
+    }
+    out.push_str("<tr><th>Status</th><td>");
+    super::push_statuses(out, e, Some(escape));
+    let detail = if e.detail_shown() { "shown" } else { "hidden" };
+    put(
+        out,
+        &[
+            "</td></tr>\n<tr><th>Variant</th><td><code>",
+            e.variant(),
+            "</code></td></tr>\n<tr><th>Detail</th><td>",
+            detail,
+            "</td></tr>\n",
+        ],
+    );
+    if !e.headers().is_empty() {
+        let mut sep = "<tr><th>Header fields</th><td><code>";
+        for h in e.headers() {
+            put(out, &[sep, h, "</code>"]);
+            sep = ", <code>";
+        }
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</table>\n");
+    if !e.members().is_empty() {
+        out.push_str("<h3>Members</h3>\n<table>\n<thead><tr><th>Name</th><th>Type</th></tr></thead>\n<tbody>\n");
+        for m in e.members() {
+            let ty = m.schema_type().unwrap_or("any JSON value");
+            put(out, &["<tr><td><code>", m.name(), "</code></td><td>", ty, "</td></tr>\n"]);
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    put(out, &["<h3>Example body</h3>\n<pre><code>", &example(e), "</code></pre>\n"]);
 }
 
 /// A problem+json body of the entry, its values placeholders: `type`, `title`, `status` (the
 /// first status), `detail` when shown, and each member with a value of its type.
 #[inline]
 fn example(e: &Entry) -> String {
-    let json = |out: &mut String, s: &str| out.push_str(&serde_json::to_string(s).unwrap_or_default());
     let mut out = String::from("{\n  \"type\": ");
-    json(&mut out, e.type_uri().unwrap_or("about:blank"));
+    push_json(&mut out, e.type_uri().unwrap_or("about:blank"));
     if let Some(title) = e.title() {
         out.push_str(",\n  \"title\": ");
-        json(&mut out, title);
+        push_json(&mut out, title);
     }
     if let Some(status) = e.statuses().first() {
         out.push_str(",\n  \"status\": ");
@@ -407,7 +494,7 @@ fn example(e: &Entry) -> String {
     }
     for m in e.members() {
         out.push_str(",\n  ");
-        json(&mut out, m.name());
+        push_json(&mut out, m.name());
         out.push_str(match m.schema_type() {
             Some("string") => ": \"...\"",
             Some("integer") => ": 0",

@@ -59,29 +59,27 @@ impl Catalog {
                 out.push('\n');
             }
             out.push_str(if e.detail_shown() { "- Detail: shown\n" } else { "- Detail: hidden\n" });
-            if !e.members().is_empty() {
-                out.push_str("- Members: ");
-                for (i, m) in e.members().iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    code_span(&mut out, m.name());
-                    if let Some(ty) = m.schema_type() {
-                        out.push_str(" (");
-                        out.push_str(ty);
-                        out.push(')');
-                    }
+            let mut sep = "- Members: ";
+            for m in e.members() {
+                out.push_str(sep);
+                code_span(&mut out, m.name());
+                if let Some(ty) = m.schema_type() {
+                    out.push_str(" (");
+                    out.push_str(ty);
+                    out.push(')');
                 }
+                sep = ", ";
+            }
+            if !e.members().is_empty() {
                 out.push('\n');
             }
+            let mut sep = "- Header fields: ";
+            for h in e.headers() {
+                out.push_str(sep);
+                code_span(&mut out, h);
+                sep = ", ";
+            }
             if !e.headers().is_empty() {
-                out.push_str("- Header fields: ");
-                for (i, h) in e.headers().iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    code_span(&mut out, h);
-                }
                 out.push('\n');
             }
         }
@@ -106,17 +104,18 @@ fn cell(out: &mut String, text: &str) {
 /// escaped.
 #[inline]
 fn code_span(out: &mut String, text: &str) {
-    let mut longest = 0;
+    // One backtick more than the longest run in the text.
+    let mut fence = String::from("`");
     let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
+    for b in text.bytes() {
+        run = if b == b'`' { run + 1 } else { 0 };
+        if run >= fence.len() {
+            fence.push('`');
+        }
     }
     // Backticks only where the text has them: `cell` changes no backtick.
     let pad = text.starts_with('`') || text.ends_with('`');
-    for _ in 0..=longest {
-        out.push('`');
-    }
+    out.push_str(&fence);
     if pad {
         out.push(' ');
     }
@@ -124,7 +123,5 @@ fn code_span(out: &mut String, text: &str) {
     if pad {
         out.push(' ');
     }
-    for _ in 0..=longest {
-        out.push('`');
-    }
+    out.push_str(&fence);
 }

@@ -32,8 +32,10 @@ fn statuses_named(
     let mut all = Vec::with_capacity(own.len());
     insert_all(&mut all, own);
     if let Some(_listing) = Listing::enter(name) {
-        for f in inner {
-            insert_all(&mut all, &f());
+        let mut i = 0;
+        while i < inner.len() {
+            insert_all(&mut all, &inner[i]());
+            i += 1;
         }
     }
     all
@@ -41,9 +43,17 @@ fn statuses_named(
 
 /// Adds `codes` to the ascending, distinct `all`, each once: a few codes, inserted in place
 /// rather than with a generic sort (whose code would be a tenth of this crate's).
+/// Index loops: `for` over a slice and `binary_search` would be generic code compiled here.
 pub(crate) fn insert_all(all: &mut Vec<http::StatusCode>, codes: &[http::StatusCode]) {
-    for &code in codes {
-        if let Err(at) = all.binary_search(&code) {
+    let mut i = 0;
+    while i < codes.len() {
+        let code = codes[i];
+        i += 1;
+        let mut at = 0;
+        while at < all.len() && all[at].as_u16() < code.as_u16() {
+            at += 1;
+        }
+        if at == all.len() || all[at] != code {
             all.insert(at, code);
         }
     }
@@ -65,7 +75,11 @@ impl Listing {
         LISTING
             .try_with(|stack| {
                 let mut stack = stack.borrow_mut();
-                if stack.contains(&name) {
+                let mut i = 0;
+                while i < stack.len() && stack[i] != name {
+                    i += 1;
+                }
+                if i < stack.len() {
                     None
                 } else {
                     stack.push(name);

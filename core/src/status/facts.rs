@@ -24,7 +24,7 @@
 //! variant: `inner` (the index of its function pointer), the `headers` and `members` that the
 //! outer variant adds to every inner response.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// The catalogue facts collected from a type and the types it wraps. Not public API.
 #[doc(hidden)]
@@ -98,31 +98,50 @@ impl Facts {
     /// inner one of its name, as in the response. Members go only to entries that show them.
     #[inline]
     fn wrap(&mut self, range: core::ops::Range<usize>, outer: &Value) {
-        let strings = |key: &str| outer.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
-        let (headers, members) = (strings("headers"), strings("members"));
-        for entry in self.entries.get_mut(range).unwrap_or_default() {
-            let shown = entry.get("detail_shown").and_then(Value::as_bool).unwrap_or(true);
-            let Some(object) = entry.as_object_mut() else { continue };
+        let headers = array(outer, "headers");
+        let members = array(outer, "members");
+        let Some(entries) = self.entries.get_mut(range) else { return };
+        let mut e = 0;
+        while e < entries.len() {
+            let entry = &mut entries[e];
+            e += 1;
+            let shown = !matches!(entry.get("detail_shown"), Some(Value::Bool(false)));
+            let Value::Object(object) = entry else { continue };
             if !headers.is_empty() {
-                let list = object.entry("headers").or_insert_with(|| Value::Array(Vec::new()));
-                if let Value::Array(list) = list {
-                    for h in &headers {
-                        if !list.contains(h) {
-                            list.push(h.clone());
+                if let Some(list) = array_mut(object, "headers") {
+                    let mut i = 0;
+                    while i < headers.len() {
+                        if !contains(list, &headers[i]) {
+                            list.push(headers[i].clone());
                         }
+                        i += 1;
                     }
                 }
             }
             if !shown || members.is_empty() {
                 continue;
             }
-            let list = object.entry("members").or_insert_with(|| Value::Array(Vec::new()));
-            if let Value::Array(list) = list {
-                for m in &members {
-                    match list.iter_mut().find(|have| have.get("name") == m.get("name")) {
-                        Some(slot) => *slot = m.clone(),
-                        None => list.push(m.clone()),
+            let Some(list) = array_mut(object, "members") else { continue };
+            let mut k = 0;
+            while k < members.len() {
+                let m = &members[k];
+                k += 1;
+                let name = m.get("name");
+                let mut i = 0;
+                while i < list.len() {
+                    let same_name = match (list[i].get("name"), name) {
+                        (Some(a), Some(b)) => same(a, b),
+                        (a, b) => a.is_none() && b.is_none(),
+                    };
+                    if same_name {
+                        break;
                     }
+                    i += 1;
+                }
+                if i < list.len() {
+                    list[i] = m.clone();
+                } else {
+                    list.push(m.clone());
                 }
             }
         }
@@ -131,18 +150,106 @@ impl Facts {
 
 /// The entry of a variant written short, `["Name","CODE",404]` (`,false` after the status when
 /// the detail is hidden): the object the long form would have been.
-fn plain(prefix: &str, short: Vec<Value>) -> Value {
-    let mut short = short.into_iter();
-    let mut entry = serde_json::Map::new();
+fn plain(prefix: &str, mut short: Vec<Value>) -> Value {
+    let mut entry = Map::new();
     let mut variant = String::from(prefix);
-    if let Some(Value::String(name)) = short.next() {
+    if let Value::String(name) = take(&mut short, 0) {
         variant.push_str(&name);
     }
     entry.insert("variant".into(), Value::String(variant));
-    entry.insert("code".into(), short.next().unwrap_or_default());
-    entry.insert("statuses".into(), Value::Array(short.next().into_iter().collect()));
-    if let Some(shown) = short.next() {
-        entry.insert("detail_shown".into(), shown);
+    entry.insert("code".into(), take(&mut short, 1));
+    let mut statuses = Vec::new();
+    if short.len() > 2 {
+        statuses.push(take(&mut short, 2));
+    }
+    entry.insert("statuses".into(), Value::Array(statuses));
+    if short.len() > 3 {
+        entry.insert("detail_shown".into(), take(&mut short, 3));
     }
     Value::Object(entry)
+}
+
+/// Element `i` of `list`, left `null` there; `null` if there is none.
+fn take(list: &mut [Value], i: usize) -> Value {
+    match list.get_mut(i) {
+        Some(v) => core::mem::take(v),
+        None => Value::Null,
+    }
+}
+
+// `wrap` and its helpers use index loops and `same` rather than `for` over slices, `Value`'s
+// `PartialEq` (maps, vectors, zips), `Vec::contains` and `Map::entry` with closures: `wrap` is
+// compiled in every build of this crate (`add_named` calls it), and each of those is generic
+// code instantiated here.
+
+/// The array member `key` of `v`, empty if it is none.
+#[inline]
+fn array<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+    match v.get(key) {
+        Some(Value::Array(list)) => list,
+        _ => &[],
+    }
+}
+
+/// The array member `key` of `object`, an empty one added if it has none; `None` if it is
+/// something else.
+#[inline]
+fn array_mut<'m>(object: &'m mut Map<String, Value>, key: &str) -> Option<&'m mut Vec<Value>> {
+    if !object.contains_key(key) {
+        object.insert(key.to_owned(), Value::Array(Vec::new()));
+    }
+    match object.get_mut(key) {
+        Some(Value::Array(list)) => Some(list),
+        _ => None,
+    }
+}
+
+/// Whether `list` holds a value equal to `v`.
+#[inline]
+fn contains(list: &[Value], v: &Value) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if same(&list[i], v) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `a == b`, as `Value`'s `PartialEq` says.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Number(a), Value::Number(b)) => a == b,
+        (Value::String(a), Value::String(b)) => a == b,
+        (Value::Array(a), Value::Array(b)) => {
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if !same(&a[i], &b[i]) {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut b = b.iter();
+            for (k, x) in a {
+                match b.next() {
+                    Some((l, y)) if k == l && same(x, y) => {}
+                    _ => return false,
+                }
+            }
+            true
+        }
+        _ => false,
+    }
 }
