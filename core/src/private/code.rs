@@ -13,26 +13,28 @@ pub const fn code(code: u16) -> http::StatusCode {
 /// holds the codes end to end), with the type's name. The derive writes both literals and
 /// numbers the rows, so `i` is always a row and its code on character boundaries; were it not,
 /// a 500 and no code rather than a panic.
-#[inline]
+///
+/// Not `#[inline]`: compiled once, here, rather than into every crate with a derive.
 pub fn row(
     rows: &[u8],
     codes: &'static str,
     i: usize,
     type_name: &'static str,
 ) -> (http::StatusCode, &'static str, &'static str) {
-    let at = i.saturating_mul(6);
-    let Some(&[s0, s1, e0, e1, e2, e3]) = rows.get(at..at.saturating_add(6)) else {
+    if i >= rows.len() / 6 {
         return (http::StatusCode::INTERNAL_SERVER_ERROR, "", type_name);
+    }
+    let at = i * 6;
+    let be = |at: usize| {
+        (rows[at] as usize) << 24 | (rows[at + 1] as usize) << 16 | (rows[at + 2] as usize) << 8 | rows[at + 3] as usize
     };
     // The code starts where the previous row's ends.
-    let start = match at.checked_sub(4).and_then(|p| rows.get(p..at)) {
-        Some(&[b0, b1, b2, b3]) => u32::from_be_bytes([b0, b1, b2, b3]) as usize,
-        _ => 0,
+    let (start, end) = (if at == 0 { 0 } else { be(at - 4) }, be(at + 2));
+    let status = match http::StatusCode::from_u16((rows[at] as u16) << 8 | rows[at + 1] as u16) {
+        Ok(status) => status,
+        Err(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
     };
-    let end = u32::from_be_bytes([e0, e1, e2, e3]) as usize;
-    let status =
-        http::StatusCode::from_u16(u16::from_be_bytes([s0, s1])).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    (status, codes.get(start..end).unwrap_or(""), type_name)
+    (status, codes.get(start..end).unwrap_or_default(), type_name)
 }
 
 /// The code and type name of an `HttpStatus::__status_code`: the derived `__code`.
