@@ -78,7 +78,9 @@ impl Member<'_> {
                 out.push('"');
                 ok
             }
-            Member::Value(value) => value.__write_json(out),
+            // Through `Value`'s Display, which serde_json compiles itself: the same compact
+            // JSON as `to_writer`, without a copy of the serializer for `Value` in this crate.
+            Member::Value(value) => fmt::write(out, format_args!("{value}")).is_ok(),
         }
     }
 
@@ -91,7 +93,35 @@ impl Member<'_> {
                 fmt::write(&mut text, format_args!("{value}")).ok()?;
                 Some(serde_json::Value::String(text))
             }
-            Member::Value(value) => Some(value.clone()),
+            Member::Value(value) => Some(clone_value(value)),
+        }
+    }
+}
+
+/// `v.clone()`, without `Value`'s derived `Clone` (and `BTreeMap`'s), generic code that would
+/// be compiled into this crate: the same value, built with what the crate compiles anyway.
+pub(crate) fn clone_value(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Null => Value::Null,
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Number(n) => Value::Number(n.clone()),
+        Value::String(s) => Value::String(s.clone()),
+        Value::Array(list) => {
+            let mut out = Vec::with_capacity(list.len());
+            let mut i = 0;
+            while i < list.len() {
+                out.push(clone_value(&list[i]));
+                i += 1;
+            }
+            Value::Array(out)
+        }
+        Value::Object(map) => {
+            let mut out = serde_json::Map::new();
+            for (k, x) in map {
+                out.insert(k.clone(), clone_value(x));
+            }
+            Value::Object(out)
         }
     }
 }

@@ -26,6 +26,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::body::json::clone_value;
+
 /// The catalogue facts collected from a type and the types it wraps. Not public API.
 #[doc(hidden)]
 #[derive(Default)]
@@ -112,7 +114,7 @@ impl Facts {
                     let mut i = 0;
                     while i < headers.len() {
                         if !contains(list, &headers[i]) {
-                            list.push(headers[i].clone());
+                            list.push(clone_value(&headers[i]));
                         }
                         i += 1;
                     }
@@ -139,9 +141,9 @@ impl Facts {
                     i += 1;
                 }
                 if i < list.len() {
-                    list[i] = m.clone();
+                    list[i] = clone_value(m);
                 } else {
-                    list.push(m.clone());
+                    list.push(clone_value(m));
                 }
             }
         }
