@@ -175,7 +175,18 @@ impl<'a> Details<'a> {
     /// To send each member as the problem+json body does, exactly as `serde_json::to_string`
     /// writes it (struct fields in declaration order), use [`Details::extensions_json`].
     pub fn extensions(&self) -> Vec<(&'static str, serde_json::Value)> {
-        self.extensions.iter().filter_map(|(name, value)| Some((*name, value.to_value()?))).collect()
+        // Index loops, not `iter().filter_map().collect()`: no iterator adapters and closures
+        // compiled into this crate for them.
+        let mut out = Vec::with_capacity(self.extensions.len());
+        let mut i = 0;
+        while i < self.extensions.len() {
+            let (name, value) = &self.extensions[i];
+            i += 1;
+            if let Some(value) = value.to_value() {
+                out.push((*name, value));
+            }
+        }
+        out
     }
 
     /// The extension members shown, in declaration order, each as its JSON text: exactly what
@@ -229,13 +240,17 @@ impl<'a> Details<'a> {
     /// assert_eq!(r.body(), r#"{"error":"out of range","data":{"range":{"min":5,"max":1}}}"#);
     /// ```
     pub fn extensions_json(&self) -> Vec<(&'static str, String)> {
-        self.extensions
-            .iter()
-            .filter_map(|(name, value)| {
-                let mut json = String::new();
-                value.write_json(&mut json).then_some((*name, json))
-            })
-            .collect()
+        let mut out = Vec::with_capacity(self.extensions.len());
+        let mut i = 0;
+        while i < self.extensions.len() {
+            let (name, value) = &self.extensions[i];
+            i += 1;
+            let mut json = String::new();
+            if value.write_json(&mut json) {
+                out.push((*name, json));
+            }
+        }
+        out
     }
 
     /// The name of the variant that produced the response (the struct's name for a struct,
