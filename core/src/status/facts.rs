@@ -56,9 +56,19 @@ impl Facts {
     // Not `#[inline]`: every derived type's `__catalog` calls it, and inline its code (JSON
     // values, maps) would be compiled again into every crate with a derive.
     fn add_named(&mut self, name: &'static str, own: &'static str, inner: &[fn(&mut Facts)]) {
-        if let Some(&(_, start, end)) = self.listed.iter().find(|(n, ..)| *n == name) {
-            self.last = end.map(|end| start..end);
-            return;
+        // Index loops and matches: iterator adapters, `Option` combinators and their closures
+        // would be generic code compiled here.
+        let mut l = 0;
+        while l < self.listed.len() {
+            let (listed, start, end) = self.listed[l];
+            l += 1;
+            if listed == name {
+                self.last = None;
+                if let Some(end) = end {
+                    self.last = Some(start..end);
+                }
+                return;
+            }
         }
         let (slot, start) = (self.listed.len(), self.entries.len());
         self.listed.push((name, start, None));
@@ -79,11 +89,18 @@ impl Facts {
                 Value::Array(short) => plain(&prefix, short),
                 element => element,
             };
-            let Some(index) = element.get("inner").and_then(Value::as_u64) else {
+            let Some(Value::Number(index)) = element.get("inner") else {
                 self.entries.push(element);
                 continue;
             };
-            let Some(f) = usize::try_from(index).ok().and_then(|i| inner.get(i)) else { continue };
+            let Some(index) = index.as_u64() else {
+                self.entries.push(element);
+                continue;
+            };
+            let f = match usize::try_from(index) {
+                Ok(i) if i < inner.len() => inner[i],
+                _ => continue,
+            };
             self.last = None;
             f(self);
             if let Some(range) = self.last.take() {
