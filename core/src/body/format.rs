@@ -140,28 +140,33 @@ pub struct Details<'a> {
 
 impl<'a> Details<'a> {
     /// The status code of the response.
+    #[inline]
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The title: `#[problem(title = ...)]`, else the IANA reason phrase (the `http` crate's
     /// phrase for an unregistered code decided at run time).
+    #[inline]
     pub fn title(&self) -> &'a str {
         self.title
     }
 
     /// The problem type URI, or `None` for `about:blank`.
+    #[inline]
     pub fn type_uri(&self) -> Option<&'a str> {
         self.type_
     }
 
     /// The error's Display text (or its `#[problem(detail = "...")]` text), or `None` when it
     /// is hidden (a 5xx without `expose`, or `expose = false`).
+    #[inline]
     pub fn detail(&self) -> Option<&'a dyn Display> {
         self.detail
     }
 
     /// The `#[problem(instance)]` field, or `None` when absent or hidden.
+    #[inline]
     pub fn instance(&self) -> Option<&'a dyn Display> {
         self.instance
     }
@@ -256,6 +261,7 @@ impl<'a> Details<'a> {
     /// The name of the variant that produced the response (the struct's name for a struct,
     /// the inner error's through a transparent variant), for formats that send a
     /// machine-readable error code. Empty for a hand-written `HttpStatus` impl.
+    #[inline]
     pub fn variant(&self) -> &'a str {
         self.variant
     }
@@ -301,6 +307,7 @@ impl<'a> Details<'a> {
     /// let r: http::Response<String> = ApiError::DbDown.into();
     /// assert_eq!(r.body(), r#"{"code":"DB_DOWN","message":"Service Unavailable"}"#);
     /// ```
+    #[inline]
     pub fn code(&self) -> &'a str {
         self.code
     }
