@@ -73,12 +73,15 @@ impl Facts {
         let (slot, start) = (self.listed.len(), self.entries.len());
         self.listed.push((name, start, None));
         // The literal is the derive's own JSON: it always parses.
-        let own = match crate::body::json::parse(own.as_bytes()) {
+        let mut own = match crate::body::json::parse(own.as_bytes()) {
             Some(Value::Array(own)) => own,
             _ => Vec::new(),
         };
         let mut prefix = String::new();
-        for element in own {
+        let mut o = 0;
+        while o < own.len() {
+            let element = take(&mut own, o);
+            o += 1;
             let element = match element {
                 // An enum's name, before its variants written short.
                 Value::String(name) => {

@@ -202,9 +202,16 @@ impl<'a> Problem<'a> {
     /// inner error's values of that name.
     #[inline]
     fn put(&mut self, name: HeaderName, value: HeaderValue) {
-        if self.siblings && !self.replaced.contains(&name) {
-            self.headers.remove(&name);
-            self.replaced.push(name.clone());
+        if self.siblings {
+            // An index loop rather than `contains`: no slice search compiled here for it.
+            let mut i = 0;
+            while i < self.replaced.len() && self.replaced[i] != name {
+                i += 1;
+            }
+            if i == self.replaced.len() {
+                self.headers.remove(&name);
+                self.replaced.push(name.clone());
+            }
         }
         self.headers.append(name, value);
     }
