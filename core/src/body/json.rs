@@ -90,8 +90,10 @@ impl Member<'_> {
             Member::Serialize(value) => value.__to_value(),
             Member::Display(value) => {
                 let mut text = String::new();
-                fmt::write(&mut text, format_args!("{value}")).ok()?;
-                Some(serde_json::Value::String(text))
+                match fmt::write(&mut text, format_args!("{value}")) {
+                    Ok(()) => Some(serde_json::Value::String(text)),
+                    Err(_) => None,
+                }
             }
             Member::Value(value) => Some(clone_value(value)),
         }
@@ -132,9 +134,14 @@ struct Utf8Writer<'a>(&'a mut String);
 
 impl std::io::Write for Utf8Writer<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = core::str::from_utf8(buf).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-        self.0.push_str(text);
-        Ok(buf.len())
+        // Matches rather than `map_err` and `?`: generic code compiled here for each.
+        match core::str::from_utf8(buf) {
+            Ok(text) => {
+                self.0.push_str(text);
+                Ok(buf.len())
+            }
+            Err(e) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -149,7 +156,9 @@ impl std::io::Write for Utf8Writer<'_> {
 /// every crate with a derive from an `#[inline]` caller.
 #[inline]
 pub(crate) fn parse(bytes: &[u8]) -> Option<serde_json::Value> {
-    core::str::from_utf8(bytes).ok()?.parse().ok()
+    let Ok(text) = core::str::from_utf8(bytes) else { return None };
+    let Ok(value) = text.parse::<serde_json::Value>() else { return None };
+    Some(value)
 }
 
 pub(crate) fn push_json(buf: &mut String, s: &str) {
