@@ -173,6 +173,7 @@ impl Undecoded {
     /// let e = errstatus::Undecoded::new(http::StatusCode::CONFLICT, br#"{"title":"Taken"}"#.to_vec());
     /// assert_eq!(e.status(), http::StatusCode::CONFLICT);
     /// ```
+    #[inline]
     pub fn status(&self) -> StatusCode {
         self.status
     }
@@ -183,6 +184,7 @@ impl Undecoded {
     /// let e = errstatus::Undecoded::new(http::StatusCode::CONFLICT, br#"{"title":"Taken"}"#.to_vec());
     /// assert_eq!(e.title(), Some("Taken"));
     /// ```
+    #[inline]
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
@@ -194,6 +196,7 @@ impl Undecoded {
     /// let e = errstatus::Undecoded::new(http::StatusCode::CONFLICT, body);
     /// assert_eq!(e.detail(), Some("name taken"));
     /// ```
+    #[inline]
     pub fn detail(&self) -> Option<&str> {
         self.detail.as_deref()
     }
@@ -207,6 +210,7 @@ impl Undecoded {
     /// let e = errstatus::Undecoded::new(http::StatusCode::CONFLICT, br#"{"type":"about:blank"}"#.to_vec());
     /// assert_eq!(e.type_uri(), None);
     /// ```
+    #[inline]
     pub fn type_uri(&self) -> Option<&str> {
         self.type_.as_deref()
     }
@@ -218,6 +222,7 @@ impl Undecoded {
     /// let e = errstatus::Undecoded::new(http::StatusCode::BAD_GATEWAY, b"upstream down".to_vec());
     /// assert_eq!(e.body(), b"upstream down");
     /// ```
+    #[inline]
     pub fn body(&self) -> &[u8] {
         &self.body
     }
@@ -238,11 +243,19 @@ impl fmt::Debug for Undecoded {
 /// `404 Not Found: <detail>` (the IANA phrase when the body has no title).
 impl fmt::Display for Undecoded {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let reason = self.status.canonical_reason().unwrap_or("");
-        let title = self.title.as_deref().unwrap_or(reason);
-        write!(f, "{} {title}", self.status.as_u16())?;
+        // Pieces written one by one rather than through `write!` (its formatting code is
+        // compiled here): the status's three digits, the title, the detail.
+        let title = match (&self.title, self.status.canonical_reason()) {
+            (Some(title), _) => title.as_str(),
+            (None, Some(reason)) => reason,
+            (None, None) => "",
+        };
+        f.write_str(self.status.as_str())?;
+        f.write_str(" ")?;
+        f.write_str(title)?;
         if let Some(detail) = &self.detail {
-            write!(f, ": {detail}")?;
+            f.write_str(": ")?;
+            f.write_str(detail)?;
         }
         Ok(())
     }
@@ -336,13 +349,18 @@ impl<'a> Received<'a> {
     }
 
     /// The status of the response, for a `#[status]` field.
+    #[inline]
     pub fn status(&self) -> Option<StatusCode> {
         Some(self.status)
     }
 
     /// An `Option<StatusCode>` `#[status]` field: `None` when the status is its fallback.
+    #[inline]
     pub fn status_or(&self, fallback: u16) -> Option<Option<StatusCode>> {
-        Some((self.status.as_u16() != fallback).then_some(self.status))
+        match self.status.as_u16() == fallback {
+            true => Some(None),
+            false => Some(Some(self.status)),
+        }
     }
 
     // The field types are decoded by the functions the derive passes, `<T as DecodeMember>::

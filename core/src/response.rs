@@ -47,23 +47,44 @@ impl<'a> Problem<'a> {
         if code < 200 || matches!(code, 204 | 205 | 304) {
             return None;
         }
-        let title = self.title.unwrap_or_else(|| iana_title(self.status));
+        // Matches rather than `Option` combinators and closures: each would be generic code
+        // compiled into this crate.
+        let title = match self.title {
+            Some(title) => title,
+            None => iana_title(self.status),
+        };
         let shown = self.expose;
-        let text = self.detail_text.map(DetailOf);
-        let detail = match &text {
-            Some(text) => Some(text as &dyn core::fmt::Display),
+        let text;
+        let detail = match self.detail_text {
+            Some(detail_text) => {
+                text = DetailOf(detail_text);
+                Some(&text as &dyn core::fmt::Display)
+            }
             None => self.detail(),
         };
-        let details = Details {
-            status: self.status,
-            title,
-            type_: self.type_,
-            detail: detail.filter(|_| shown),
-            instance: self.instance.filter(|_| shown),
-            extensions: if shown { &self.extensions } else { &[] },
-            variant: self.variant,
-            code: self.code,
-            whole: self.whole.filter(|_| shown),
+        let details = match shown {
+            true => Details {
+                status: self.status,
+                title,
+                type_: self.type_,
+                detail,
+                instance: self.instance,
+                extensions: &self.extensions,
+                variant: self.variant,
+                code: self.code,
+                whole: self.whole,
+            },
+            false => Details {
+                status: self.status,
+                title,
+                type_: self.type_,
+                detail: None,
+                instance: None,
+                extensions: &[],
+                variant: self.variant,
+                code: self.code,
+                whole: None,
+            },
         };
         match self.format {
             None => {
@@ -81,8 +102,11 @@ impl<'a> Problem<'a> {
                     return None;
                 }
                 // A content-type that is not a valid header value is left out, never a panic.
-                let content_type = HeaderValue::from_str((format.content_type)(&details)).ok();
-                Some((buf, content_type.unwrap_or(HeaderValue::from_static(""))))
+                let content_type = match HeaderValue::from_str((format.content_type)(&details)) {
+                    Ok(value) => value,
+                    Err(_) => HeaderValue::from_static(""),
+                };
+                Some((buf, content_type))
             }
         }
     }
@@ -130,12 +154,15 @@ pub(crate) struct Parts {
 /// for all error types.
 fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<String>, ErrorRecord) {
     let (problem, record) = Problem::of(e, headers);
-    let body = problem.body().map(|(body, content_type)| {
-        if !content_type.is_empty() {
-            problem.headers.insert(CONTENT_TYPE, content_type);
+    let body = match problem.body() {
+        Some((body, content_type)) => {
+            if !content_type.is_empty() {
+                problem.headers.insert(CONTENT_TYPE, content_type);
+            }
+            Some(body)
         }
-        body
-    });
+        None => None,
+    };
     (problem.status, body, record)
 }
 

@@ -140,28 +140,33 @@ pub struct Details<'a> {
 
 impl<'a> Details<'a> {
     /// The status code of the response.
+    #[inline]
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The title: `#[problem(title = ...)]`, else the IANA reason phrase (the `http` crate's
     /// phrase for an unregistered code decided at run time).
+    #[inline]
     pub fn title(&self) -> &'a str {
         self.title
     }
 
     /// The problem type URI, or `None` for `about:blank`.
+    #[inline]
     pub fn type_uri(&self) -> Option<&'a str> {
         self.type_
     }
 
     /// The error's Display text (or its `#[problem(detail = "...")]` text), or `None` when it
     /// is hidden (a 5xx without `expose`, or `expose = false`).
+    #[inline]
     pub fn detail(&self) -> Option<&'a dyn Display> {
         self.detail
     }
 
     /// The `#[problem(instance)]` field, or `None` when absent or hidden.
+    #[inline]
     pub fn instance(&self) -> Option<&'a dyn Display> {
         self.instance
     }
@@ -175,7 +180,18 @@ impl<'a> Details<'a> {
     /// To send each member as the problem+json body does, exactly as `serde_json::to_string`
     /// writes it (struct fields in declaration order), use [`Details::extensions_json`].
     pub fn extensions(&self) -> Vec<(&'static str, serde_json::Value)> {
-        self.extensions.iter().filter_map(|(name, value)| Some((*name, value.to_value()?))).collect()
+        // Index loops, not `iter().filter_map().collect()`: no iterator adapters and closures
+        // compiled into this crate for them.
+        let mut out = Vec::with_capacity(self.extensions.len());
+        let mut i = 0;
+        while i < self.extensions.len() {
+            let (name, value) = &self.extensions[i];
+            i += 1;
+            if let Some(value) = value.to_value() {
+                out.push((*name, value));
+            }
+        }
+        out
     }
 
     /// The extension members shown, in declaration order, each as its JSON text: exactly what
@@ -229,18 +245,23 @@ impl<'a> Details<'a> {
     /// assert_eq!(r.body(), r#"{"error":"out of range","data":{"range":{"min":5,"max":1}}}"#);
     /// ```
     pub fn extensions_json(&self) -> Vec<(&'static str, String)> {
-        self.extensions
-            .iter()
-            .filter_map(|(name, value)| {
-                let mut json = String::new();
-                value.write_json(&mut json).then_some((*name, json))
-            })
-            .collect()
+        let mut out = Vec::with_capacity(self.extensions.len());
+        let mut i = 0;
+        while i < self.extensions.len() {
+            let (name, value) = &self.extensions[i];
+            i += 1;
+            let mut json = String::new();
+            if value.write_json(&mut json) {
+                out.push((*name, json));
+            }
+        }
+        out
     }
 
     /// The name of the variant that produced the response (the struct's name for a struct,
     /// the inner error's through a transparent variant), for formats that send a
     /// machine-readable error code. Empty for a hand-written `HttpStatus` impl.
+    #[inline]
     pub fn variant(&self) -> &'a str {
         self.variant
     }
@@ -286,6 +307,7 @@ impl<'a> Details<'a> {
     /// let r: http::Response<String> = ApiError::DbDown.into();
     /// assert_eq!(r.body(), r#"{"code":"DB_DOWN","message":"Service Unavailable"}"#);
     /// ```
+    #[inline]
     pub fn code(&self) -> &'a str {
         self.code
     }

@@ -78,7 +78,9 @@ impl Member<'_> {
                 out.push('"');
                 ok
             }
-            Member::Value(value) => value.__write_json(out),
+            // Through `Value`'s Display, which serde_json compiles itself: the same compact
+            // JSON as `to_writer`, without a copy of the serializer for `Value` in this crate.
+            Member::Value(value) => fmt::write(out, format_args!("{value}")).is_ok(),
         }
     }
 
@@ -88,10 +90,40 @@ impl Member<'_> {
             Member::Serialize(value) => value.__to_value(),
             Member::Display(value) => {
                 let mut text = String::new();
-                fmt::write(&mut text, format_args!("{value}")).ok()?;
-                Some(serde_json::Value::String(text))
+                match fmt::write(&mut text, format_args!("{value}")) {
+                    Ok(()) => Some(serde_json::Value::String(text)),
+                    Err(_) => None,
+                }
             }
-            Member::Value(value) => Some(value.clone()),
+            Member::Value(value) => Some(clone_value(value)),
+        }
+    }
+}
+
+/// `v.clone()`, without `Value`'s derived `Clone` (and `BTreeMap`'s), generic code that would
+/// be compiled into this crate: the same value, built with what the crate compiles anyway.
+pub(crate) fn clone_value(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Null => Value::Null,
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Number(n) => Value::Number(n.clone()),
+        Value::String(s) => Value::String(s.clone()),
+        Value::Array(list) => {
+            let mut out = Vec::with_capacity(list.len());
+            let mut i = 0;
+            while i < list.len() {
+                out.push(clone_value(&list[i]));
+                i += 1;
+            }
+            Value::Array(out)
+        }
+        Value::Object(map) => {
+            let mut out = serde_json::Map::new();
+            for (k, x) in map {
+                out.insert(k.clone(), clone_value(x));
+            }
+            Value::Object(out)
         }
     }
 }
@@ -102,9 +134,14 @@ struct Utf8Writer<'a>(&'a mut String);
 
 impl std::io::Write for Utf8Writer<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = core::str::from_utf8(buf).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-        self.0.push_str(text);
-        Ok(buf.len())
+        // Matches rather than `map_err` and `?`: generic code compiled here for each.
+        match core::str::from_utf8(buf) {
+            Ok(text) => {
+                self.0.push_str(text);
+                Ok(buf.len())
+            }
+            Err(e) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -119,7 +156,9 @@ impl std::io::Write for Utf8Writer<'_> {
 /// every crate with a derive from an `#[inline]` caller.
 #[inline]
 pub(crate) fn parse(bytes: &[u8]) -> Option<serde_json::Value> {
-    core::str::from_utf8(bytes).ok()?.parse().ok()
+    let Ok(text) = core::str::from_utf8(bytes) else { return None };
+    let Ok(value) = text.parse::<serde_json::Value>() else { return None };
+    Some(value)
 }
 
 pub(crate) fn push_json(buf: &mut String, s: &str) {

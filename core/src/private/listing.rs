@@ -72,27 +72,38 @@ impl Listing {
     /// the thread's locals are being destroyed: then only the own codes are listed, since
     /// recursion could not be detected.
     fn enter(name: &'static str) -> Option<Listing> {
-        LISTING
-            .try_with(|stack| {
-                let mut stack = stack.borrow_mut();
-                let mut i = 0;
-                while i < stack.len() && stack[i] != name {
-                    i += 1;
-                }
-                if i < stack.len() {
-                    None
-                } else {
-                    stack.push(name);
-                    Some(Listing)
-                }
-            })
-            .ok()
-            .flatten()
+        match on_stack(Some(name)) {
+            true => Some(Listing),
+            false => None,
+        }
     }
 }
 
 impl Drop for Listing {
     fn drop(&mut self) {
-        let _ = LISTING.try_with(|stack| stack.borrow_mut().pop());
+        on_stack(None);
     }
+}
+
+/// The one access to [`LISTING`] (each `try_with` and its closure is generic code compiled
+/// here): with `Some(name)`, pushes `name` unless it is on the stack already, `true` when
+/// pushed; with `None`, pops. `false` while the thread's locals are being destroyed.
+fn on_stack(name: Option<&'static str>) -> bool {
+    let pushed = LISTING.try_with(|stack| {
+        let mut stack = stack.borrow_mut();
+        let Some(name) = name else {
+            stack.pop();
+            return false;
+        };
+        let mut i = 0;
+        while i < stack.len() && stack[i] != name {
+            i += 1;
+        }
+        if i < stack.len() {
+            return false;
+        }
+        stack.push(name);
+        true
+    });
+    matches!(pushed, Ok(true))
 }

@@ -26,6 +26,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::body::json::clone_value;
+
 /// The catalogue facts collected from a type and the types it wraps. Not public API.
 #[doc(hidden)]
 #[derive(Default)]
@@ -54,19 +56,32 @@ impl Facts {
     // Not `#[inline]`: every derived type's `__catalog` calls it, and inline its code (JSON
     // values, maps) would be compiled again into every crate with a derive.
     fn add_named(&mut self, name: &'static str, own: &'static str, inner: &[fn(&mut Facts)]) {
-        if let Some(&(_, start, end)) = self.listed.iter().find(|(n, ..)| *n == name) {
-            self.last = end.map(|end| start..end);
-            return;
+        // Index loops and matches: iterator adapters, `Option` combinators and their closures
+        // would be generic code compiled here.
+        let mut l = 0;
+        while l < self.listed.len() {
+            let (listed, start, end) = self.listed[l];
+            l += 1;
+            if listed == name {
+                self.last = None;
+                if let Some(end) = end {
+                    self.last = Some(start..end);
+                }
+                return;
+            }
         }
         let (slot, start) = (self.listed.len(), self.entries.len());
         self.listed.push((name, start, None));
         // The literal is the derive's own JSON: it always parses.
-        let own = match crate::body::json::parse(own.as_bytes()) {
+        let mut own = match crate::body::json::parse(own.as_bytes()) {
             Some(Value::Array(own)) => own,
             _ => Vec::new(),
         };
         let mut prefix = String::new();
-        for element in own {
+        let mut o = 0;
+        while o < own.len() {
+            let element = take(&mut own, o);
+            o += 1;
             let element = match element {
                 // An enum's name, before its variants written short.
                 Value::String(name) => {
@@ -77,11 +92,18 @@ impl Facts {
                 Value::Array(short) => plain(&prefix, short),
                 element => element,
             };
-            let Some(index) = element.get("inner").and_then(Value::as_u64) else {
+            let Some(Value::Number(index)) = element.get("inner") else {
                 self.entries.push(element);
                 continue;
             };
-            let Some(f) = usize::try_from(index).ok().and_then(|i| inner.get(i)) else { continue };
+            let Some(index) = index.as_u64() else {
+                self.entries.push(element);
+                continue;
+            };
+            let f = match usize::try_from(index) {
+                Ok(i) if i < inner.len() => inner[i],
+                _ => continue,
+            };
             self.last = None;
             f(self);
             if let Some(range) = self.last.take() {
@@ -112,7 +134,7 @@ impl Facts {
                     let mut i = 0;
                     while i < headers.len() {
                         if !contains(list, &headers[i]) {
-                            list.push(headers[i].clone());
+                            list.push(clone_value(&headers[i]));
                         }
                         i += 1;
                     }
@@ -139,9 +161,9 @@ impl Facts {
                     i += 1;
                 }
                 if i < list.len() {
-                    list[i] = m.clone();
+                    list[i] = clone_value(m);
                 } else {
-                    list.push(m.clone());
+                    list.push(clone_value(m));
                 }
             }
         }

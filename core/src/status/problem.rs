@@ -202,9 +202,16 @@ impl<'a> Problem<'a> {
     /// inner error's values of that name.
     #[inline]
     fn put(&mut self, name: HeaderName, value: HeaderValue) {
-        if self.siblings && !self.replaced.contains(&name) {
-            self.headers.remove(&name);
-            self.replaced.push(name.clone());
+        if self.siblings {
+            // An index loop rather than `contains`: no slice search compiled here for it.
+            let mut i = 0;
+            while i < self.replaced.len() && self.replaced[i] != name {
+                i += 1;
+            }
+            if i == self.replaced.len() {
+                self.headers.remove(&name);
+                self.replaced.push(name.clone());
+            }
         }
         self.headers.append(name, value);
     }
@@ -254,7 +261,11 @@ impl<'a> Problem<'a> {
 
     /// The detail: the Display given with the status, else the text made for this response.
     pub(crate) fn detail(&self) -> Option<&dyn Display> {
-        self.detail.or_else(|| self.text.as_ref().map(|t| t as &dyn Display))
+        match (self.detail, &self.text) {
+            (Some(detail), _) => Some(detail),
+            (None, Some(text)) => Some(text),
+            (None, None) => None,
+        }
     }
 
     /// The status alone: no detail (for hand-written `HttpStatus` impls).
@@ -342,10 +353,16 @@ impl<'a> Problem<'a> {
     }
 
     fn member(&mut self, name: &'static str, value: Member<'a>) {
-        match self.extensions.iter_mut().find(|(n, _)| *n == name) {
-            Some(slot) => slot.1 = value,
-            None => self.extensions.push((name, value)),
+        // An index loop: `iter_mut().find` and its closure would be generic code compiled here.
+        let mut i = 0;
+        while i < self.extensions.len() {
+            if self.extensions[i].0 == name {
+                self.extensions[i].1 = value;
+                return;
+            }
+            i += 1;
         }
+        self.extensions.push((name, value));
     }
 
     /// The error itself, for its `source()` chain in logs (feature `tracing`).

@@ -151,5 +151,12 @@ impl ErrorRecord {
 /// The `http` constant name of a status (`METHOD_NOT_ALLOWED`), `UNKNOWN_STATUS` for a code
 /// without one: the code of a framework's own error and of a hand-written impl's responses.
 pub(crate) fn const_name(status: StatusCode) -> &'static str {
-    errstatus_registry::lookup(status.as_u16()).and_then(|e| e.http_const()).unwrap_or("UNKNOWN_STATUS")
+    let name = match errstatus_registry::lookup(status.as_u16()) {
+        Some(entry) => entry.http_const(),
+        None => None,
+    };
+    match name {
+        Some(name) => name,
+        None => "UNKNOWN_STATUS",
+    }
 }
