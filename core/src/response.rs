@@ -278,7 +278,7 @@ impl<E: HttpStatus + ?Sized> HttpStatus for Borrowed<'_, E> {
         self.0.__code()
     }
 
-    fn __status_code(&self) -> (http::StatusCode, &'static str, &'static str) {
+    fn __status_code(&self) -> (http::StatusCode, crate::__private::Code) {
         self.0.__status_code()
     }
 }

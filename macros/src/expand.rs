@@ -520,8 +520,9 @@ impl Gen<'_> {
 
     /// The body of `HttpStatus::__status_code`, which `status()` and `__code()` read: one
     /// `match` gives a variant's status and code. A variant with a status of its own gives its
-    /// row number (`ApiError::NotFound => 3`) into two literals: a byte string of rows (the
-    /// status and where the code ends, `__private::row`) and the codes end to end. A transparent
+    /// status in the top bits and its row below (`ApiError::NotFound => 423624707`, 404 << 20 |
+    /// 3) in a byte string of where each code ends, in the codes end to end
+    /// (`__private::row`). A transparent
     /// variant returns the inner error's; one with a run-time status returns it with its code.
     /// One match instead of one for the status and one for the code, and three literals
     /// instead of a table of tokens: on a large enum, the match is most of what the expansion
@@ -532,7 +533,7 @@ impl Gen<'_> {
         let name = name.strip_prefix("r#").unwrap_or(&name);
         let mut arms = TokenStream::new();
         let (mut rows, mut codes) = (Vec::new(), String::new());
-        let mut count: usize = 0;
+        let mut count: u32 = 0;
         for arm in &self.model.arms {
             match &arm.body {
                 ArmBody::Transparent(field, _) => {
@@ -544,15 +545,16 @@ impl Gen<'_> {
                 ArmBody::Own(Response { status: StatusSrc::Code(entry, _), code, .. }) => {
                     // Token by token: on a large enum, a `quote!` per arm is a stream to build
                     // and then copy.
+                    // The status in the top bits of the arm's value (the match becomes a
+                    // table of these), the row below it.
                     self.pattern_to(&mut arms, arm.variant, &[]);
                     arms.extend([
                         TokenTree::Punct(Punct::new('=', Spacing::Joint)),
                         TokenTree::Punct(Punct::new('>', Spacing::Alone)),
-                        TokenTree::Literal(Literal::usize_unsuffixed(count)),
+                        TokenTree::Literal(Literal::u32_unsuffixed(u32::from(entry.code) << 20 | count)),
                         TokenTree::Punct(Punct::new(',', Spacing::Alone)),
                     ]);
                     codes.push_str(code);
-                    rows.extend_from_slice(&entry.code.to_be_bytes());
                     rows.extend_from_slice(&(codes.len() as u32).to_be_bytes());
                     count += 1;
                 }
@@ -561,7 +563,7 @@ impl Gen<'_> {
                     self.pattern_to(&mut arms, arm.variant, &field.into_iter().collect::<Vec<_>>());
                     let expr = self.status_expr(&resp.status);
                     let code = &resp.code;
-                    arms.extend(quote!(=> return (#expr, #code, #name),));
+                    arms.extend(quote!(=> return (#expr, #krate::__private::Code::plain(#code, #name)),));
                 }
             }
         }
@@ -630,7 +632,7 @@ impl Gen<'_> {
             #[doc(hidden)]
             #[inline]
             #[allow(unreachable_code)]
-            fn __status_code(&self) -> ($krate::__private::http::StatusCode, &'static str, &'static str) {
+            fn __status_code(&self) -> ($krate::__private::http::StatusCode, $krate::__private::Code) {
                 $status_code
             }
 

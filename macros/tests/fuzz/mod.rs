@@ -251,21 +251,8 @@ fn pattern_variants(pat: &[TokenTree]) -> Vec<String> {
         .collect()
 }
 
-/// The statuses of the rows of `__status_code()`: its call `row(b"...", "CODES", match ..)`
-/// has a byte string of six bytes a row, the status first (none: no rows).
-fn status_table(body: &TokenStream) -> Vec<u16> {
-    let mut all = Vec::new();
-    flatten(body.clone(), &mut all);
-    for tt in &all {
-        let TokenTree::Literal(lit) = tt else { continue };
-        let Ok(bytes) = syn::parse_str::<syn::LitByteStr>(&lit.to_string()) else { continue };
-        return bytes.value().chunks(6).map(|row| u16::from_be_bytes([row[0], row[1]])).collect();
-    }
-    Vec::new()
-}
-
 /// The arms of `__status_code()` (which `status()` reads): (variants, value). A variant with
-/// a code of its own is a row of the tables: its value is the table's number.
+/// a status of its own gives a number, its status in the top bits (`404 << 20 | row`).
 fn status_arms(expansion: &TokenStream) -> Result<Vec<(Vec<String>, Value)>, String> {
     let status = fn_body(expansion, "status").ok_or("no `fn status`")?;
     if status.to_string() == "match * self { }" {
@@ -276,7 +263,6 @@ fn status_arms(expansion: &TokenStream) -> Result<Vec<(Vec<String>, Value)>, Str
         return Err(format!("`status()` does not read `__status_code`: {status}"));
     }
     let body = fn_body(expansion, "__status_code").ok_or("no `fn __status_code`")?;
-    let table = status_table(&body);
     let arms = match_body(&body).ok_or("no `match` in `fn __status_code`")?;
     let tts: Vec<TokenTree> = arms.into_iter().collect();
     let mut out = Vec::new();
@@ -286,9 +272,10 @@ fn status_arms(expansion: &TokenStream) -> Result<Vec<(Vec<String>, Value)>, Str
             .position(|w| is_punct(&w[0], '=') && is_punct(&w[1], '>'))
             .ok_or_else(|| format!("no `=>` in arm {}", arm.iter().cloned().collect::<TokenStream>()))?;
         let value = match &arm[arrow + 2..] {
-            [TokenTree::Literal(row)] => {
-                let row: usize = row.to_string().parse().map_err(|_| format!("row {row}"))?;
-                Value::Code(*table.get(row).ok_or_else(|| format!("no row {row} in {table:?}"))?)
+            // The status in the top bits, the row below.
+            [TokenTree::Literal(at)] => {
+                let at: u32 = at.to_string().parse().map_err(|_| format!("arm value {at}"))?;
+                Value::Code((at >> 20) as u16)
             }
             [ret, rest @ ..] if is_ident(ret, "return") => value_of(rest),
             other => Value::Other(other.iter().cloned().collect::<TokenStream>().to_string()),

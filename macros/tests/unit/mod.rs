@@ -43,11 +43,13 @@ fn enum_expands_to_impls() {
     assert!(out.contains("impl :: errstatus :: HttpStatus for ApiError"), "{out}");
     // One match gives status and code: a row of the literals of statuses and codes per
     // variant (the type's 500 for `Db`).
-    // Rows of six bytes: the status (404 = 0x0194), then where the code ends in the codes.
-    let rows = r#"row (b"\x01\x94\0\0\0\t\x01\x99\0\0\0\x12\x01\xAD\0\0\0\x1E\x01\xF4\0\0\0 " , "NOT_FOUNDDUPLICATERATE_LIMITEDDB" ,"#;
+    // Each arm's value: the status in the top bits, the row below (404 << 20 | 0); the rows
+    // say where each code ends in the codes, end to end.
+    let rows = r#"row (b"\0\0\0\t\0\0\0\x12\0\0\0\x1E\0\0\0 " , "NOT_FOUNDDUPLICATERATE_LIMITEDDB" ,"#;
     assert!(out.contains(rows), "{out}");
     assert!(
-        out.contains("ApiError :: NotFound { .. } => 0 ,") && out.contains("ApiError :: Db { .. } => 3 ,"),
+        out.contains("ApiError :: NotFound { .. } => 423624704 ,")
+            && out.contains("ApiError :: Db { .. } => 524288003 ,"),
         "{out}"
     );
     assert!(out.contains("fn status (& self) -> :: errstatus :: __private :: http :: StatusCode { :: errstatus :: HttpStatus :: __status_code (self) . 0 }"), "{out}");
