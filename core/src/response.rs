@@ -62,29 +62,17 @@ impl<'a> Problem<'a> {
             }
             None => self.detail(),
         };
-        let details = match shown {
-            true => Details {
-                status: self.status,
-                title,
-                type_: self.type_,
-                detail,
-                instance: self.instance,
-                extensions: &self.extensions,
-                variant: self.variant,
-                code: self.code,
-                whole: self.whole,
-            },
-            false => Details {
-                status: self.status,
-                title,
-                type_: self.type_,
-                detail: None,
-                instance: None,
-                extensions: &[],
-                variant: self.variant,
-                code: self.code,
-                whole: None,
-            },
+        // A hidden detail leaves nothing but the status, title, type and code.
+        let details = Details {
+            status: self.status,
+            title,
+            type_: self.type_,
+            detail: if shown { detail } else { None },
+            instance: if shown { self.instance } else { None },
+            extensions: if shown { &self.extensions } else { &[] },
+            variant: self.variant,
+            code: self.code,
+            whole: if shown { self.whole } else { None },
         };
         match self.format {
             None => {

@@ -519,20 +519,19 @@ impl Gen<'_> {
     }
 
     /// The body of `HttpStatus::__status_code`, which `status()` and `__code()` read: one
-    /// `match` gives a variant's status and code. A variant with a status of its own gives its
-    /// status in the top bits and its row below (`ApiError::NotFound => 423624707`, 404 << 20 |
-    /// 3) in a byte string of where each code ends, in the codes end to end
-    /// (`__private::row`). A transparent
-    /// variant returns the inner error's; one with a run-time status returns it with its code.
-    /// One match instead of one for the status and one for the code, and three literals
-    /// instead of a table of tokens: on a large enum, the match is most of what the expansion
-    /// costs to compile.
+    /// `match` gives a variant's status and code. A variant with a status of its own gives a
+    /// number, its status in the top bits and its row below (`ApiError::NotFound => 423624707`,
+    /// 404 << 20 | 3); its code is in one string literal of the codes end to end, and a byte
+    /// string says where each ends (`__private::row`). A transparent variant returns the inner
+    /// error's; one with a run-time status returns it with its code. One match instead of one
+    /// for the status and one for the code, and two literals instead of a table of tokens: on
+    /// a large enum, the match is most of what the expansion costs to compile.
     fn status_code_body(&self) -> TokenStream {
         let krate = &self.names.krate;
         let name = self.input.original.ident.to_string();
         let name = name.strip_prefix("r#").unwrap_or(&name);
         let mut arms = TokenStream::new();
-        let (mut rows, mut codes) = (Vec::new(), String::new());
+        let (mut ends, mut codes) = (Vec::new(), String::new());
         let mut count: u32 = 0;
         for arm in &self.model.arms {
             match &arm.body {
@@ -543,10 +542,9 @@ impl Gen<'_> {
                     arms.extend(quote!(=> return #call(#var),));
                 }
                 ArmBody::Own(Response { status: StatusSrc::Code(entry, _), code, .. }) => {
-                    // Token by token: on a large enum, a `quote!` per arm is a stream to build
-                    // and then copy.
-                    // The status in the top bits of the arm's value (the match becomes a
-                    // table of these), the row below it.
+                    // Token by token (a `quote!` per arm is a stream to build and then copy).
+                    // The status in the top bits of the arm's value (the optimizer makes the
+                    // match a table of these), the row below it.
                     self.pattern_to(&mut arms, arm.variant, &[]);
                     arms.extend([
                         TokenTree::Punct(Punct::new('=', Spacing::Joint)),
@@ -555,7 +553,7 @@ impl Gen<'_> {
                         TokenTree::Punct(Punct::new(',', Spacing::Alone)),
                     ]);
                     codes.push_str(code);
-                    rows.extend_from_slice(&(codes.len() as u32).to_be_bytes());
+                    ends.extend_from_slice(&(codes.len() as u32).to_be_bytes());
                     count += 1;
                 }
                 ArmBody::Own(resp) => {
@@ -573,8 +571,8 @@ impl Gen<'_> {
             // Every arm returns.
             return quote!(match *self #arms);
         }
-        let (rows, codes) = (Literal::byte_string(&rows), Literal::string(&codes));
-        quote!(#krate::__private::row(#rows, #codes, match *self #arms, #name))
+        let (ends, codes) = (Literal::byte_string(&ends), Literal::string(&codes));
+        quote!(#krate::__private::row(#ends, #codes, match *self #arms, #name))
     }
 
     /// What `HttpStatus::statuses` lists: own codes sorted at compile time, plus transparent
@@ -626,7 +624,7 @@ impl Gen<'_> {
 
             #[inline]
             fn __code(&self) -> (&'static str, &'static str) {
-                $krate::__private::code_of($krate::HttpStatus::__status_code(self))
+                $krate::HttpStatus::__status_code(self).1.get()
             }
 
             #[doc(hidden)]

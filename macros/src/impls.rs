@@ -223,9 +223,14 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
     // `skip(tracing)`: no event for this type's responses, whatever the inner errors say.
     let silence = if names.emits("tracing") { TokenStream::new() } else { quote!(__p.no_log();) };
     let (lt, body) = (lt.to_token_stream(), body.to_token_stream());
-    let mut out = crate::template::fill(
+    // The attributes of each impl, written once.
+    let attrs = crate::template::fill(
         "#[automatically_derived]
-        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]",
+        &[],
+    );
+    let mut out = crate::template::fill(
+        "$attrs
         impl $params $krate::HttpStatus for $ty $where_ {
             #[inline]
             fn status(&self) -> $krate::__private::http::StatusCode {
@@ -241,8 +246,7 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             $extra
         }
 
-        #[automatically_derived]
-        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+        $attrs
         impl $params ::core::convert::From<&$ty> for $krate::__private::http::StatusCode $where_ {
             #[inline]
             fn from(mut __e: &$ty) -> Self {
@@ -250,8 +254,7 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             }
         }
 
-        #[automatically_derived]
-        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+        $attrs
         impl $params ::core::convert::From<$ty> for $krate::__private::http::StatusCode $where_ {
             #[inline]
             fn from(mut __e: $ty) -> Self {
@@ -259,14 +262,14 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             }
         }
 
-        #[automatically_derived]
-        #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+        $attrs
         impl $body_param ::core::convert::From<$ty> for $krate::__private::http::Response<$body> $body_where {
             fn from(mut __e: $ty) -> Self {
                 $krate::__private::into_response(&__e)
             }
         }",
         &[
+            ("attrs", &attrs),
             ("params", &params),
             ("krate", krate),
             ("ty", &ty),
@@ -283,14 +286,20 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
     );
     if let Some(detail) = detail {
         out.extend(crate::template::fill(
-            "#[automatically_derived]
-            #[allow(unused_qualifications, unused_mut, deprecated, clippy::all, clippy::pedantic)]
+            "$attrs
             impl $params $krate::__private::DetailText for $ty $where_ {
                 fn __detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     $detail
                 }
             }",
-            &[("params", &params), ("krate", krate), ("ty", &ty), ("where_", &where_), ("detail", detail)],
+            &[
+                ("attrs", &attrs),
+                ("params", &params),
+                ("krate", krate),
+                ("ty", &ty),
+                ("where_", &where_),
+                ("detail", detail),
+            ],
         ));
     }
     // One invocation of `__errstatus_<feature>!` per framework and document generator of

@@ -66,9 +66,3 @@ pub fn row(ends: &'static [u8], codes: &'static str, at: u32, type_name: &'stati
     };
     (status, Code { ends, codes, row: at & 0x000f_ffff, type_name })
 }
-
-/// The code and type name of an `HttpStatus::__status_code`: the derived `__code`.
-#[inline]
-pub fn code_of(status_code: (http::StatusCode, Code)) -> (&'static str, &'static str) {
-    status_code.1.get()
-}

@@ -14,7 +14,7 @@ pub use crate::status::problem::{DetailText, HeaderValueSource, Problem};
 
 // Tricks of the derived code, one file each.
 pub use autoref::{AsDynError, ErrorRef, NotDynError};
-pub use code::{code, code_of, row, Code};
+pub use code::{code, row, Code};
 pub use listing::statuses_of;
 pub use whole::{NotWhole, Whole};
 
