@@ -4,13 +4,13 @@
 //! type: the facts are in the literal, written here, not in tokens for rustc to check.
 
 use proc_macro2::{TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::Kind;
 use crate::attr::MemberHow;
 use crate::extras::{key_name, option_inner, Extras};
 use crate::impls::Names;
+use crate::template::{q, toks};
 use crate::valid::{ArmBody, Model};
 
 /// What `__catalog` passes to `Facts::add`: the literal of the type's own variants and the
@@ -40,7 +40,7 @@ pub(crate) fn catalog_args(model: &Model, names: &Names) -> (TokenStream, TokenS
                 members(&mut json, extras);
                 json.push('}');
                 let ty = field.ty;
-                inner.push(quote_spanned!(ty.span()=> <#ty as #krate::HttpStatus>::__catalog));
+                inner.push(toks(ty.span(), "< $0 as $1 :: HttpStatus > :: __catalog", &[ty, krate]));
             }
             ArmBody::Own(resp) => {
                 let entry = resp.status.entry();
@@ -111,7 +111,7 @@ pub(crate) fn catalog_args(model: &Model, names: &Names) -> (TokenStream, TokenS
     let mut fns = TokenStream::new();
     for f in inner {
         fns.extend(f);
-        fns.extend(quote!(,));
+        fns.extend(q(",", &[]));
     }
     (TokenStream::from(TokenTree::Literal(proc_macro2::Literal::string(&json))), fns)
 }

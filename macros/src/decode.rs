@@ -8,14 +8,15 @@
 //! and status; else the transparent variants, in declaration order, each through its inner
 //! type; else the own variant whose status is decided at run time.
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned, ToTokens};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
 use crate::ast::{Field, Kind};
 use crate::expand::{header_name, local, opt_str};
 use crate::impls::Names;
+use crate::template::{q, toks, toks_into};
 use crate::valid::{decode_source, decoded, Arm, ArmBody, Model, Source, StatusSrc};
 
 /// The `FromProblem` impl of a checked input with `decode`, in a `const _` block of its own.
@@ -30,23 +31,27 @@ pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
         }
         let value = build(model, arm, krate);
         match &arm.body {
-            ArmBody::Transparent(..) => inner.extend(quote! {
-                if let ::core::option::Option::Some(__v) = (|| #value)() {
-                    return ::core::option::Option::Some(__v);
-                }
-            }),
+            ArmBody::Transparent(..) => toks_into(
+                &mut inner,
+                Span::call_site(),
+                "if let :: core :: option :: Option :: Some ( __v ) = ( || $0 ) ( ) \
+                 { return :: core :: option :: Option :: Some ( __v ) ; }",
+                &[&value],
+            ),
             ArmBody::Own(resp) => {
                 // A written `about:blank` is no type URI: the runtime reads it as none.
                 let type_ = opt_str(resp.type_.as_deref().filter(|t| *t != "about:blank"));
                 let status = match &resp.status {
-                    StatusSrc::Code(entry, _) => {
-                        let code = entry.code;
-                        quote!(::core::option::Option::Some(#code))
-                    }
-                    _ => quote!(::core::option::Option::None),
+                    StatusSrc::Code(entry, _) => q(":: core :: option :: Option :: Some ( $0 )", &[&entry.code]),
+                    _ => q(":: core :: option :: Option :: None", &[]),
                 };
-                candidates.extend(quote!(#krate::__private::Candidate { type_: #type_, status: #status },));
-                builds.extend(quote!(#count => #value,));
+                toks_into(
+                    &mut candidates,
+                    Span::call_site(),
+                    "$0 :: __private :: Candidate { type_ : $1 , status : $2 } ,",
+                    &[krate, &type_, &status],
+                );
+                toks_into(&mut builds, Span::call_site(), "$0 => $1 ,", &[&count, &value]);
                 count += 1;
             }
         }
@@ -94,18 +99,15 @@ pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
 /// `Some(Self::Variant { field: <from the response>?, ... })`.
 fn build(model: &Model, arm: &Arm, krate: &TokenStream) -> TokenStream {
     let path = match model.input.kind {
-        Kind::Struct => quote!(Self),
-        Kind::Enum => {
-            let v = arm.variant.ident;
-            quote!(Self::#v)
-        }
+        Kind::Struct => q("Self", &[]),
+        Kind::Enum => q("Self :: $0", &[arm.variant.ident]),
     };
-    let fields = arm.variant.fields.iter().map(|f| {
-        let member = &f.member;
+    let mut fields = TokenStream::new();
+    for f in &arm.variant.fields {
         let value = field_value(arm, f, krate);
-        quote!(#member: #value?,)
-    });
-    quote!(::core::option::Option::Some(#path { #(#fields)* }))
+        toks_into(&mut fields, Span::call_site(), "$0 : $1 ? ,", &[&f.member, &value]);
+    }
+    q(":: core :: option :: Option :: Some ( $0 { $1 } )", &[&path, &fields])
 }
 
 /// A field's value as an `Option`, spanned at the field's type so that a trait it lacks
@@ -115,30 +117,30 @@ fn field_value(arm: &Arm, field: &Field, krate: &TokenStream) -> TokenStream {
     let span = ty.span();
     let r = local("__r");
     // valid.rs's `check_decode_field` reported every field without a source.
-    let Ok(source) = decode_source(arm, field) else { return quote!(::core::option::Option::None) };
+    let Ok(source) = decode_source(arm, field) else { return q(":: core :: option :: Option :: None", &[]) };
     // `FromStr` of the field's type, as a function.
-    let parse = quote_spanned!(span=> <#ty as #krate::DecodeText>::__parse);
+    let parse = toks(span, "< $0 as $1 :: DecodeText > :: __parse", &[ty, krate]);
     match source {
         Source::Member(name) => {
-            let decode = quote_spanned!(span=> <#ty as #krate::DecodeMember>::__decode);
-            quote!(#r.member(#name, #decode))
+            let decode = toks(span, "< $0 as $1 :: DecodeMember > :: __decode", &[ty, krate]);
+            q("$0 . member ( $1 , $2 )", &[&r, &name, &decode])
         }
-        Source::MemberText(name) => quote!(#r.member_str(#name, #parse)),
-        Source::Instance => quote!(#r.instance(#parse)),
+        Source::MemberText(name) => q("$0 . member_str ( $1 , $2 )", &[&r, &name, &parse]),
+        Source::Instance => q("$0 . instance ( $1 )", &[&r, &parse]),
         Source::Header(key, optional) => {
             let name = header_name(key, krate);
             match crate::extras::option_inner(ty).filter(|_| optional) {
                 Some(inner) => {
-                    let parse = quote_spanned!(span=> <#inner as #krate::DecodeText>::__parse);
-                    quote!(#r.header_opt(&#name, #parse))
+                    let parse = toks(span, "< $0 as $1 :: DecodeText > :: __parse", &[inner, krate]);
+                    q("$0 . header_opt ( & $1 , $2 )", &[&r, &name, &parse])
                 }
-                None => quote!(#r.header(&#name, #parse)),
+                None => q("$0 . header ( & $1 , $2 )", &[&r, &name, &parse]),
             }
         }
-        Source::Status => quote!(#r.status()),
-        Source::StatusOr(code) => quote!(#r.status_or(#code)),
-        Source::Inner => quote_spanned!(span=> <#ty as #krate::FromProblem>::__from_received(#r)),
-        Source::Skip => quote_spanned!(span=> <#ty as #krate::SkipDecode>::__skipped()),
+        Source::Status => q("$0 . status ( )", &[&r]),
+        Source::StatusOr(code) => q("$0 . status_or ( $1 )", &[&r, &code]),
+        Source::Inner => toks(span, "< $0 as $1 :: FromProblem > :: __from_received ( $2 )", &[ty, krate, &r]),
+        Source::Skip => toks(span, "< $0 as $1 :: SkipDecode > :: __skipped ( )", &[ty, krate]),
     }
 }
 
@@ -153,8 +155,9 @@ pub(crate) fn fallback(node: &DeriveInput, names: &Names) -> TokenStream {
         return TokenStream::new();
     }
     let (params, ty_generics, where_) = node.generics.split_for_impl();
-    let ty = quote!(#params);
-    let (ident, generics, where_) = (node.ident.to_token_stream(), quote!(#ty_generics), quote!(#where_));
+    let ty = params.to_token_stream();
+    let (ident, generics, where_) =
+        (node.ident.to_token_stream(), ty_generics.to_token_stream(), where_.to_token_stream());
     crate::template::fill(
         "#[automatically_derived]
         #[allow(unused_qualifications, clippy::all)]

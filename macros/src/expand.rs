@@ -7,13 +7,14 @@
 //! runtime's `__private` module, compiled once. Every path starts at the crate path of `impls::Names`.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input, Kind, Variant};
 use crate::attr::MemberHow;
 use crate::extras::{Extras, HeaderHow, HeaderKey};
 use crate::impls::{self, Bodies, Names};
+use crate::template::{q, toks, toks_into};
 use crate::valid::{Arm, ArmBody, Model, Response, StatusSrc};
 
 /// The expansion of one checked input, with its names.
@@ -38,9 +39,18 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     // protocol adapters) every arm names its variant: no wildcard arm.
     let format = input.container.format.as_ref();
     let named = g.names.names_variants(format.is_some());
-    let plain = |arm: &&Arm| !named && is_plain(arm);
-    let problem_arms = model.arms.iter().filter(|arm| !plain(arm)).map(|arm| g.problem_arm(arm));
-    let default_arm = model.arms.iter().any(|arm| plain(&arm)).then(|| g.default_problem_arm());
+    let mut problem_arms = TokenStream::new();
+    let mut any_plain = false;
+    for arm in &model.arms {
+        if !named && is_plain(arm) {
+            any_plain = true;
+        } else {
+            problem_arms.extend(g.problem_arm(arm));
+        }
+    }
+    if any_plain {
+        problem_arms.extend(g.default_problem_arm());
+    }
     let p = local("__p");
     // The error itself for `SerdeJson` (its bound `Self: Serialize` is checked there, on the
     // format's path), nothing for the other formats: see `__private::Whole`.
@@ -48,22 +58,24 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     // fragment, whose hygiene has no `self`), but is reported at the format's path.
     let set_format = format.map(|ty| {
         let me = Ident::new("self", Span::call_site().located_at(ty.span()));
-        quote_spanned!(ty.span()=> #p.format::<#ty>(); {
-            #[allow(unused_imports)]
-            use #krate::__private::NotWhole as _;
-            #p.whole(#krate::__private::Whole::<#ty>::new().whole(#me));
-        })
+        toks(
+            ty.span(),
+            "$0 . format :: < $1 > ( ) ; { # [ allow ( unused_imports ) ] use $2 :: __private :: NotWhole as _ ; \
+             $0 . whole ( $2 :: __private :: Whole :: < $1 > :: new ( ) . whole ( $3 ) ) ; }",
+            &[&p, ty, krate, &me],
+        )
     });
     // The crate that defines the type, for gRPC's `ErrorInfo.domain`: once per `__problem`.
-    let set_domain = g.names.names_domain().then(|| quote!(#p.domain(::core::option_env!("CARGO_PKG_NAME"));));
+    let set_domain =
+        g.names.names_domain().then(|| q("$0 . domain ( :: core :: option_env ! ( $1 ) ) ;", &[&p, &"CARGO_PKG_NAME"]));
     let (status, problem) = if input.variants.is_empty() {
-        (quote!(match *self {}), quote!(match *self {}))
+        (q("match * self { }", &[]), q("match * self { }", &[]))
     } else {
         // `match *self` with `ref` bindings: a `ref` pattern is always a new binding, never a
         // constant in scope that happens to have the same name.
         (
-            quote!(#krate::HttpStatus::__status_code(self).0),
-            quote!(#set_format #set_domain match *self { #(#problem_arms)* #default_arm }),
+            q("$0 :: HttpStatus :: __status_code ( self ) . $1", &[krate, &Literal::usize_unsuffixed(0)]),
+            q("$0 $1 match * self { $2 }", &[&set_format, &set_domain, &problem_arms]),
         )
     };
     let bodies = Bodies { status, problem, extra: g.items(), detail: g.detail_fn() };
@@ -135,7 +147,7 @@ impl Gen<'_> {
         for f in bindings {
             let member = &f.member;
             let var = binding(f);
-            inner.extend(quote!(#member: ref #var,));
+            toks_into(&mut inner, Span::call_site(), "$0 : ref $1 ,", &[member, &var]);
         }
         inner.extend([
             TokenTree::Punct(Punct::new('.', Spacing::Joint)),
@@ -149,9 +161,8 @@ impl Gen<'_> {
     /// one error on the field's type.
     fn inner(&self, field: &Field, method: &str) -> TokenStream {
         let krate = &self.names.krate;
-        let ty = field.ty;
         let method = Ident::new(method, Span::call_site());
-        quote_spanned!(field_span(field)=> <#ty as #krate::HttpStatus>::#method)
+        toks(field_span(field), "< $0 as $1 :: HttpStatus > :: $2", &[field.ty, krate, &method])
     }
 
     /// The field a status is read from at run time.
@@ -165,36 +176,25 @@ impl Gen<'_> {
     /// The status as an expression, with the status field bound.
     fn status_expr(&self, status: &StatusSrc) -> TokenStream {
         let krate = &self.names.krate;
-        let http_status = quote!(#krate::__private::http::StatusCode);
+        let http_status = q("$0 :: __private :: http :: StatusCode", &[krate]);
         match status {
-            StatusSrc::Code(entry, span) => status_in(entry, *span, krate, http_status),
-            StatusSrc::Field(f) => {
-                let var = binding(f);
-                quote_spanned!(field_span(f)=> *#var)
-            }
+            StatusSrc::Code(entry, span) => status_in(entry, *span, krate, &http_status),
+            StatusSrc::Field(f) => toks(field_span(f), "* $0", &[&binding(f)]),
             StatusSrc::OptionField(f, entry, span) => {
-                let var = binding(f);
-                let fallback = status_in(entry, *span, krate, http_status);
-                let option = quote!(::core::option::Option);
-                quote_spanned!(field_span(f)=> #option::unwrap_or(*#var, #fallback))
+                let fallback = status_in(entry, *span, krate, &http_status);
+                let option = q(":: core :: option :: Option", &[]);
+                toks(field_span(f), "$0 :: unwrap_or ( * $1 , $2 )", &[&option, &binding(f), &fallback])
             }
-            StatusSrc::With(path, f) => {
-                let var = binding(f);
-                let ret = quote!(#krate::__private::http::StatusCode);
-                let with = local("__with");
-                quote_spanned!(path.span()=> {
-                    let #with: fn(&_) -> #ret = #path;
-                    #with(#var)
-                })
-            }
-            StatusSrc::WithSelf(path) => {
-                let ret = quote!(#krate::__private::http::StatusCode);
-                let (with, this) = (local("__with"), Ident::new("self", Span::call_site()));
-                quote_spanned!(path.span()=> {
-                    let #with: fn(&Self) -> #ret = #path;
-                    #with(#this)
-                })
-            }
+            StatusSrc::With(path, f) => toks(
+                path.span(),
+                "{ let $0 : fn ( & _ ) -> $1 = $2 ; $0 ( $3 ) }",
+                &[&local("__with"), &http_status, path, &binding(f)],
+            ),
+            StatusSrc::WithSelf(path) => toks(
+                path.span(),
+                "{ let $0 : fn ( & Self ) -> $1 = $2 ; $0 ( $3 ) }",
+                &[&local("__with"), &http_status, path, &local("self")],
+            ),
         }
     }
 
@@ -207,16 +207,18 @@ impl Gen<'_> {
                 let var = binding(field);
                 let call = self.inner(field, "__problem");
                 // The inner error's response, its format included.
-                let reset = self.input.container.format.is_some().then(|| quote!(__p.default_format();));
                 // Before the inner error's: the first level set wins.
-                let level = self.log_level(arm);
-                let mut calls = quote!(#level #reset #call(#var, &mut *__p););
+                let mut calls = self.log_level(arm);
+                if self.input.container.format.is_some() {
+                    calls.extend(q("__p . default_format ( ) ;", &[]));
+                }
+                toks_into(&mut calls, Span::call_site(), "$0 ( $1 , & mut * __p ) ;", &[&call, &var]);
                 if !extras.headers.is_empty() || !extras.extensions.is_empty() {
                     // The siblings' fields and members replace the inner error's.
-                    calls.extend(quote!(__p.siblings();));
+                    calls.extend(q("__p . siblings ( ) ;", &[]));
                 }
                 calls.extend(self.extras_calls(extras, true));
-                quote!(#pat => { #calls })
+                q("$0 => { $1 }", &[&pat, &calls])
             }
             ArmBody::Own(resp) => {
                 let mut used = resp.extras.fields();
@@ -225,8 +227,8 @@ impl Gen<'_> {
                 let code = self.status_expr(&resp.status);
                 let mut calls = self.log_level(arm);
                 calls.extend(match resp.expose {
-                    Some(expose) => quote!(__p.status(#code, self, #expose);),
-                    None => quote!(__p.status_by_class(#code, self);),
+                    Some(expose) => q("__p . status ( $0 , self , $1 ) ;", &[&code, &expose]),
+                    None => q("__p . status_by_class ( $0 , self ) ;", &[&code]),
                 });
                 // The error's `source()` chain for an event at ERROR: a 5xx's (or one whose
                 // status is decided at run time), or any under a `log` option.
@@ -241,23 +243,23 @@ impl Gen<'_> {
                     let name = arm.variant.ident.to_string();
                     let name = name.strip_prefix("r#").unwrap_or(&name);
                     let code = &resp.code;
-                    calls.extend(quote!(__p.variant(#name, #code);));
+                    calls.extend(q("__p . variant ( $0 , $1 ) ;", &[&name, code]));
                 }
                 if resp.detail.is_some() {
-                    calls.extend(quote!(__p.detail_text(self);));
+                    calls.extend(q("__p . detail_text ( self ) ;", &[]));
                 }
                 if let Some(number) = resp.grpc {
                     // Whatever the features: a type compiles the same with and without `tonic`.
                     let number = proc_macro2::Literal::u8_unsuffixed(number);
-                    calls.extend(quote!(__p.grpc(#number);));
+                    calls.extend(q("__p . grpc ( $0 ) ;", &[&number]));
                 }
                 if resp.type_.is_some() || resp.title.is_some() {
                     let ty = opt_str(resp.type_.as_deref());
                     let title = opt_str(resp.title.as_deref());
-                    calls.extend(quote!(__p.kind(#ty, #title);));
+                    calls.extend(q("__p . kind ( $0 , $1 ) ;", &[&ty, &title]));
                 }
                 calls.extend(self.extras_calls(&resp.extras, false));
-                quote!(#pat => { #calls })
+                q("$0 => { $1 }", &[&pat, &calls])
             }
         }
     }
@@ -275,21 +277,25 @@ impl Gen<'_> {
             }
             let used = sorted(used);
             let pat = self.pattern(arm.variant, &used);
+            let mut args = TokenStream::new();
+            for f in &used {
+                toks_into(&mut args, Span::call_site(), ", $0 = $0", &[&binding(f)]);
+            }
             let format = &detail.format;
-            let args = used.iter().map(|f| {
-                let var = binding(f);
-                quote!(#var = #var)
-            });
-            arms.extend(quote!(#pat => ::core::write!(__f, #format #(, #args)*),));
+            toks_into(
+                &mut arms,
+                Span::call_site(),
+                "$0 => :: core :: write ! ( __f , $1 $2 ) ,",
+                &[&pat, format, &args],
+            );
         }
         if arms.is_empty() {
             return None;
         }
-        Some(quote!(match *self {
-            #arms
-            #[allow(unreachable_patterns)]
-            _ => ::core::result::Result::Ok(()),
-        }))
+        Some(q(
+            "match * self { $0 # [ allow ( unreachable_patterns ) ] _ => :: core :: result :: Result :: Ok ( ( ) ) , }",
+            &[&arms],
+        ))
     }
 
     /// The header name as a `http::HeaderName` expression.
@@ -303,54 +309,63 @@ impl Gen<'_> {
         let krate = &self.names.krate;
         let mut calls = TokenStream::new();
         let (p, v, with) = (local("__p"), local("__v"), local("__with"));
-        let some = quote!(::core::option::Option::Some);
+        let some = q(":: core :: option :: Option :: Some", &[]);
         for h in &extras.headers {
             let var = binding(h.field);
             let name = self.header_name(&h.key);
             let ty_span = field_span(h.field);
-            calls.extend(match &h.how {
-                HeaderHow::Value => header_call(h.field.ty, ty_span, &name, &quote!(#var)),
+            match &h.how {
+                HeaderHow::Value => header_call(&mut calls, h.field.ty, ty_span, &name, &var),
                 HeaderHow::Optional(inner) => {
-                    let call = header_call(inner, ty_span, &name, &quote!(#v));
-                    quote_spanned!(ty_span=> if let #some(ref #v) = *#var { #call })
+                    let mut call = TokenStream::new();
+                    header_call(&mut call, inner, ty_span, &name, &v);
+                    toks_into(&mut calls, ty_span, "if let $0 ( ref $1 ) = * $2 { $3 }", &[&some, &v, &var, &call]);
                 }
                 HeaderHow::With(path) => {
-                    let ret = quote!(::core::option::Option<#krate::__private::http::HeaderValue>);
-                    quote_spanned!(path.span()=> {
-                        let #with: fn(&_) -> #ret = #path;
-                        if let #some(mut #v) = #with(#var) {
-                            #p.header_value(#name, #v);
-                        }
-                    })
+                    let ret = q(":: core :: option :: Option < $0 :: __private :: http :: HeaderValue >", &[krate]);
+                    toks_into(
+                        &mut calls,
+                        path.span(),
+                        "{ let $0 : fn ( & _ ) -> $1 = $2 ; if let $3 ( mut $4 ) = $0 ( $5 ) { $6 . header_value ( $7 , $4 ) ; } }",
+                        &[&with, &ret, path, &some, &v, &var, &p, &name],
+                    );
                 }
-            });
+            }
         }
         // After the fields: a fixed value of a name whose field sent nothing (and after a
         // transparent field, of a name the inner error did not send) fills in.
         for fixed in &extras.fixed {
             let name = self.header_name(&fixed.key);
-            let value = &fixed.value;
-            let method = if transparent || fixed.default { quote!(header_default) } else { quote!(header_value) };
-            calls.extend(quote!(__p.#method(#name, #krate::__private::http::HeaderValue::from_static(#value));));
+            let method = local(if transparent || fixed.default { "header_default" } else { "header_value" });
+            toks_into(
+                &mut calls,
+                Span::call_site(),
+                "__p . $0 ( $1 , $2 :: __private :: http :: HeaderValue :: from_static ( $3 ) ) ;",
+                &[&method, &name, krate, &fixed.value],
+            );
         }
         if let Some(field) = extras.instance {
-            let var = binding(field);
-            calls.extend(quote_spanned!(field_span(field)=> #p.instance(#var);));
+            toks_into(&mut calls, field_span(field), "$0 . instance ( $1 ) ;", &[&p, &binding(field)]);
         }
         for (name, field, how) in &extras.extensions {
             let var = binding(field);
-            calls.extend(match how {
-                MemberHow::Serialize => quote_spanned!(field_span(field)=> #p.extension(#name, #var);),
-                MemberHow::Display => quote_spanned!(field_span(field)=> #p.extension_display(#name, #var);),
-                MemberHow::With(path) => {
-                    let ty = field.ty;
-                    let value = quote!(#krate::__private::serde_json::Value);
-                    quote_spanned!(path.span()=> {
-                        let #with: fn(&#ty) -> #value = #path;
-                        #p.extension_with(#name, #var, #with);
-                    })
+            match how {
+                MemberHow::Serialize => {
+                    toks_into(&mut calls, field_span(field), "$0 . extension ( $1 , $2 ) ;", &[&p, name, &var])
                 }
-            });
+                MemberHow::Display => {
+                    toks_into(&mut calls, field_span(field), "$0 . extension_display ( $1 , $2 ) ;", &[&p, name, &var])
+                }
+                MemberHow::With(path) => {
+                    let value = q("$0 :: __private :: serde_json :: Value", &[krate]);
+                    toks_into(
+                        &mut calls,
+                        path.span(),
+                        "{ let $0 : fn ( & $1 ) -> $2 = $3 ; $4 . extension_with ( $5 , $6 , $0 ) ; }",
+                        &[&with, field.ty, &value, path, &p, name, &var],
+                    );
+                }
+            }
         }
         calls
     }
@@ -370,11 +385,11 @@ impl Gen<'_> {
     fn default_problem_arm(&self) -> TokenStream {
         let krate = &self.names.krate;
         let mut calls = self.input.container.log.map(level_call).unwrap_or_default();
-        calls.extend(quote!(__p.status_by_class(#krate::HttpStatus::status(self), self);));
+        calls.extend(q("__p . status_by_class ( $0 :: HttpStatus :: status ( self ) , self ) ;", &[krate]));
         if self.names.logs() {
             calls.extend(self.error_call());
         }
-        quote!(_ => { #calls })
+        q("_ => { $0 }", &[&calls])
     }
 
     /// Without `tracing`, nothing (and none of the code below is built).
@@ -389,15 +404,13 @@ impl Gen<'_> {
         let krate = &self.names.krate;
         if self.error_bound() {
             // The bound `Self: Error` is in the where-clause (see `bounds`).
-            return quote!(__p.error(::core::option::Option::Some(self)););
+            return q("__p . error ( :: core :: option :: Option :: Some ( self ) ) ;", &[]);
         }
-        quote! {
-            {
-                #[allow(unused_imports)]
-                use #krate::__private::{AsDynError as _, NotDynError as _};
-                __p.error((&#krate::__private::ErrorRef(self)).as_dyn_error());
-            }
-        }
+        q(
+            "{ # [ allow ( unused_imports ) ] use $0 :: __private :: { AsDynError as _ , NotDynError as _ } ; \
+             __p . error ( ( & $0 :: __private :: ErrorRef ( self ) ) . as_dyn_error ( ) ) ; }",
+            &[krate],
+        )
     }
 
     /// Extra where-clause predicates for generic types.
@@ -415,7 +428,7 @@ impl Gen<'_> {
         let mut needs_display = false;
         let mut push = |ty: &syn::Type, bound: TokenStream| {
             if mentions(ty.to_token_stream(), &params) {
-                out.push(quote!(#ty: #bound));
+                out.push(q("$0 : $1", &[ty, &bound]));
             }
         };
         for arm in &self.model.arms {
@@ -424,7 +437,7 @@ impl Gen<'_> {
                 // when the impl being written applies), so it is left out.
                 ArmBody::Transparent(field, extras) => {
                     if !is_own_type(input, field.ty) {
-                        push(field.ty, quote!(#krate::HttpStatus));
+                        push(field.ty, q("$0 :: HttpStatus", &[krate]));
                     }
                     extras_bounds(extras, &mut push);
                 }
@@ -435,7 +448,7 @@ impl Gen<'_> {
                     for (f, trait_) in detail_fields {
                         if let Some(name) = trait_.path() {
                             let name = Ident::new(name, Span::call_site());
-                            push(f.ty, quote!(::core::fmt::#name));
+                            push(f.ty, q(":: core :: fmt :: $0", &[&name]));
                         }
                     }
                 }
@@ -444,14 +457,17 @@ impl Gen<'_> {
         fn extras_bounds(extras: &Extras, push: &mut dyn FnMut(&syn::Type, TokenStream)) {
             for h in &extras.headers {
                 match &h.how {
-                    HeaderHow::Value => push(h.field.ty, quote!(::core::fmt::Display)),
-                    HeaderHow::Optional(inner) => push(inner, quote!(::core::fmt::Display)),
+                    HeaderHow::Value => push(h.field.ty, display()),
+                    HeaderHow::Optional(inner) => push(inner, display()),
                     HeaderHow::With(_) => {}
                 }
             }
             if let Some(f) = extras.instance {
-                push(f.ty, quote!(::core::fmt::Display));
+                push(f.ty, display());
             }
+        }
+        fn display() -> TokenStream {
+            q(":: core :: fmt :: Display", &[])
         }
         for arm in &self.model.arms {
             let extras = match &arm.body {
@@ -460,8 +476,8 @@ impl Gen<'_> {
             };
             for (_, f, how) in &extras.extensions {
                 match how {
-                    MemberHow::Serialize => push(f.ty, quote!(#krate::__private::serde::Serialize)),
-                    MemberHow::Display => push(f.ty, quote!(::core::fmt::Display)),
+                    MemberHow::Serialize => push(f.ty, q("$0 :: __private :: serde :: Serialize", &[krate])),
+                    MemberHow::Display => push(f.ty, display()),
                     MemberHow::With(_) => {}
                 }
             }
@@ -470,12 +486,12 @@ impl Gen<'_> {
         let ident = &input.original.ident;
         let (_, ty_generics, _) = input.original.generics.split_for_impl();
         if self.serde_bound() {
-            out.push(quote!(#ident #ty_generics: #krate::__private::serde::Serialize));
+            out.push(q("$0 $1 : $2 :: __private :: serde :: Serialize", &[ident, &ty_generics, krate]));
         }
         if self.error_bound() {
-            out.push(quote!(#ident #ty_generics: ::std::error::Error));
+            out.push(q("$0 $1 : :: std :: error :: Error", &[ident, &ty_generics]));
         } else if needs_display {
-            out.push(quote!(#ident #ty_generics: ::core::fmt::Display));
+            out.push(q("$0 $1 : :: core :: fmt :: Display", &[ident, &ty_generics]));
         }
         out
     }
@@ -539,7 +555,7 @@ impl Gen<'_> {
                     self.pattern_to(&mut arms, arm.variant, &[field]);
                     let var = binding(field);
                     let call = self.inner(field, "__status_code");
-                    arms.extend(quote!(=> return #call(#var),));
+                    toks_into(&mut arms, Span::call_site(), "=> return $0 ( $1 ) ,", &[&call, &var]);
                 }
                 ArmBody::Own(Response { status: StatusSrc::Code(entry, _), code, .. }) => {
                     // Token by token (a `quote!` per arm is a stream to build and then copy).
@@ -561,7 +577,12 @@ impl Gen<'_> {
                     self.pattern_to(&mut arms, arm.variant, &field.into_iter().collect::<Vec<_>>());
                     let expr = self.status_expr(&resp.status);
                     let code = &resp.code;
-                    arms.extend(quote!(=> return (#expr, #krate::__private::Code::plain(#code, #name)),));
+                    toks_into(
+                        &mut arms,
+                        Span::call_site(),
+                        "=> return ( $0 , $1 :: __private :: Code :: plain ( $2 , $3 ) ) ,",
+                        &[&expr, krate, code, &name],
+                    );
                 }
             }
         }
@@ -569,10 +590,10 @@ impl Gen<'_> {
         let arms = Group::new(Delimiter::Brace, arms);
         if count == 0 {
             // Every arm returns.
-            return quote!(match *self #arms);
+            return q("match * self $0", &[&arms]);
         }
         let (ends, codes) = (Literal::byte_string(&ends), Literal::string(&codes));
-        quote!(#krate::__private::row(#ends, #codes, match *self #arms, #name))
+        q("$0 :: __private :: row ( $1 , $2 , match * self $3 , $4 )", &[krate, &ends, &codes, &arms, &name])
     }
 
     /// What `HttpStatus::statuses` lists: own codes sorted at compile time, plus transparent
@@ -597,14 +618,15 @@ impl Gen<'_> {
             }
         }
         let mut own = TokenStream::new();
+        let http_status = q("$0 :: __private :: http :: StatusCode", &[krate]);
         for e in in_order {
-            own.extend(status_in(e, Span::call_site(), krate, quote!(#krate::__private::http::StatusCode)));
-            own.extend(quote!(,));
+            own.extend(status_in(e, Span::call_site(), krate, &http_status));
+            own.extend(q(",", &[]));
         }
         let mut fns = TokenStream::new();
         for f in inner {
             fns.extend(f);
-            fns.extend(quote!(,));
+            fns.extend(q(",", &[]));
         }
         (own, fns)
     }
@@ -662,6 +684,7 @@ impl Gen<'_> {
     /// OpenAPI document.
     #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
     fn openapi_fn(&self) -> TokenStream {
+        use quote::{quote, quote_spanned};
         let krate = &self.names.krate;
         let type_name = self.input.original.ident.to_string();
         let type_name = type_name.strip_prefix("r#").unwrap_or(&type_name).to_owned();
@@ -683,9 +706,9 @@ impl Gen<'_> {
             ArmBody::Own(resp) => {
                 let http_status = quote!(#krate::__private::http::StatusCode);
                 let (status, runtime) = match &resp.status {
-                    StatusSrc::Code(entry, span) => (status_in(entry, *span, krate, http_status), false),
+                    StatusSrc::Code(entry, span) => (status_in(entry, *span, krate, &http_status), false),
                     // Under its fallback code too (`variant_with_fallback`), as `statuses()` lists it.
-                    StatusSrc::OptionField(_, entry, span) => (status_in(entry, *span, krate, http_status), true),
+                    StatusSrc::OptionField(_, entry, span) => (status_in(entry, *span, krate, &http_status), true),
                     StatusSrc::Field(_) | StatusSrc::With(..) | StatusSrc::WithSelf(_) => {
                         (quote!(#http_status::INTERNAL_SERVER_ERROR), true)
                     }
@@ -747,6 +770,7 @@ impl Gen<'_> {
     /// `(name, schema)` of each extension member, the schema probed from the field's type.
     #[cfg(any(feature = "utoipa", feature = "aide", feature = "poem-openapi"))]
     fn schema_fns<'e>(&'e self, extras: &'e Extras) -> impl Iterator<Item = TokenStream> + 'e {
+        use quote::quote;
         let krate = &self.names.krate;
         extras.extensions.iter().map(move |(n, f, how)| {
             let fty = match how {
@@ -768,7 +792,7 @@ impl Gen<'_> {
 /// The binding of a field in a match arm, spanned at the field's type so that a missing
 /// trait (`Display`, `Serialize`, `HttpStatus`) is reported on the field.
 fn binding(field: &Field) -> Ident {
-    format_ident!("__field{}", field.index, span = field_span(field))
+    Ident::new(&format!("__field{}", field.index), field_span(field))
 }
 
 /// The code as `<status_code_path>::NAME`, or through `__private::code` for a code the `http`
@@ -777,17 +801,11 @@ pub(crate) fn status_in(
     entry: &errstatus_registry::Entry,
     span: Span,
     krate: &TokenStream,
-    status_code_path: TokenStream,
+    status_code_path: &TokenStream,
 ) -> TokenStream {
     match entry.http_const() {
-        Some(name) => {
-            let ident = Ident::new(name, span);
-            quote!(#status_code_path::#ident)
-        }
-        None => {
-            let code = entry.code;
-            quote!(#krate::__private::code(#code))
-        }
+        Some(name) => q("$0 :: $1", &[status_code_path, &Ident::new(name, span)]),
+        None => q("$0 :: __private :: code ( $1 )", &[krate, &entry.code]),
     }
 }
 
@@ -827,8 +845,7 @@ fn header_kind(ty: &syn::Type) -> HeaderKind {
 /// says: then the wildcard arm of `__problem` covers it.
 /// `__p.log_level(N);`.
 fn level_call(level: u8) -> TokenStream {
-    let level = proc_macro2::Literal::u8_unsuffixed(level);
-    quote!(__p.log_level(#level);)
+    q("__p . log_level ( $0 ) ;", &[&Literal::u8_unsuffixed(level)])
 }
 
 fn is_plain(arm: &Arm) -> bool {
@@ -871,13 +888,13 @@ fn sorted<'f>(fields: Vec<&'f Field<'f>>) -> Vec<&'f Field<'f>> {
 }
 
 /// The call that sends a header field's value, by its written type.
-fn header_call(ty: &syn::Type, span: Span, name: &TokenStream, value: &TokenStream) -> TokenStream {
-    let p = local("__p");
-    match header_kind(ty) {
-        HeaderKind::Str => quote_spanned!(span=> #p.header_str(#name, #value);),
-        HeaderKind::Int => quote_spanned!(span=> #p.header_int(#name, *#value);),
-        HeaderKind::Display => quote_spanned!(span=> #p.header(#name, #value);),
-    }
+fn header_call(out: &mut TokenStream, ty: &syn::Type, span: Span, name: &TokenStream, value: &Ident) {
+    let src = match header_kind(ty) {
+        HeaderKind::Str => "$0 . header_str ( $1 , $2 ) ;",
+        HeaderKind::Int => "$0 . header_int ( $1 , * $2 ) ;",
+        HeaderKind::Display => "$0 . header ( $1 , $2 ) ;",
+    };
+    toks_into(out, span, src, &[&local("__p"), name, value]);
 }
 
 /// A name the expansion declares (`__p`, `__v`, `__with`, `__d`), at the call site: inside
@@ -892,8 +909,10 @@ pub(crate) fn local(name: &str) -> Ident {
 /// spanned at the literal.
 pub(crate) fn header_name(key: &HeaderKey, krate: &TokenStream) -> TokenStream {
     match key {
-        HeaderKey::Const(ident) => quote!(#krate::__private::http::header::#ident),
-        HeaderKey::Name(name, span) => quote_spanned!(*span=> #krate::__private::http::HeaderName::from_static(#name)),
+        HeaderKey::Const(ident) => q("$0 :: __private :: http :: header :: $1", &[krate, ident]),
+        HeaderKey::Name(name, span) => {
+            toks(*span, "$0 :: __private :: http :: HeaderName :: from_static ( $1 )", &[krate, name])
+        }
     }
 }
 
@@ -903,8 +922,8 @@ fn field_span(field: &Field) -> Span {
 
 pub(crate) fn opt_str(s: Option<&str>) -> TokenStream {
     match s {
-        Some(s) => quote!(::core::option::Option::Some(#s)),
-        None => quote!(::core::option::Option::None),
+        Some(s) => q(":: core :: option :: Option :: Some ( $0 )", &[&s]),
+        None => q(":: core :: option :: Option :: None", &[]),
     }
 }
 
@@ -939,12 +958,8 @@ fn is_own_type(input: &Input, ty: &syn::Type) -> bool {
 fn warning(span: Span, msg: &str) -> TokenStream {
     let item = Ident::new("errstatus_warning", Span::call_site());
     let usage = Ident::new("errstatus_warning", span);
-    quote! {
-        const _: () = {
-            #[deprecated(note = #msg)]
-            #[allow(non_camel_case_types)]
-            struct #item;
-            let _ = #usage;
-        };
-    }
+    q(
+        "const _ : ( ) = { # [ deprecated ( note = $0 ) ] # [ allow ( non_camel_case_types ) ] struct $1 ; let _ = $2 ; } ;",
+        &[&msg, &item, &usage],
+    )
 }

@@ -2,21 +2,18 @@
 //! add a cascade of "HttpStatus is not implemented" errors (as thiserror's fallback does).
 
 use proc_macro2::TokenStream;
-use quote::quote;
 use syn::DeriveInput;
 
 use crate::impls::{self, Bodies, Names};
 
 pub(crate) fn expand(node: &DeriveInput, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
-    let unreachable = quote!(::core::unreachable!());
+    let unreachable = crate::template::q(":: core :: unreachable ! ( )", &[]);
     let bodies = Bodies { status: unreachable.clone(), problem: unreachable, extra: TokenStream::new(), detail: None };
     let names = Names::lenient(node);
     let impls = impls::impls(node, &names, &[], &bodies);
     let decode = crate::decode::fallback(node, &names);
-    quote! {
-        #errors
-        #impls
-        #decode
-    }
+    let mut out = errors;
+    out.extend([impls, decode]);
+    out
 }

@@ -3,11 +3,12 @@
 //! parameters that cannot collide with the input's.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use quote::ToTokens;
 use syn::{DeriveInput, GenericParam, Generics, Lifetime};
 
 use crate::attr::{self, ContainerAttrs};
 use crate::ctxt::Ctxt;
+use crate::template::{q, toks_into};
 
 /// Names in generated code.
 pub(crate) struct Names {
@@ -44,12 +45,12 @@ impl Names {
         };
         let krate = match &container.krate {
             Some(path) => path.to_token_stream(),
-            None => quote!(::errstatus),
+            None => q(":: errstatus", &[]),
         };
         Names {
             krate,
             lt: Lifetime::new(&format!("'{}", fresh("__a")), Span::call_site()),
-            body: format_ident!("{}", fresh("__B")),
+            body: Ident::new(&fresh("__B"), Span::call_site()),
             hr_lt: Lifetime::new(&format!("'{}", fresh("__x")), Span::call_site()),
             skip: container.skip.iter().map(ToString::to_string).collect(),
         }
@@ -110,28 +111,20 @@ pub(crate) struct Bodies {
 fn impl_params(generics: &Generics, extra: Option<TokenStream>) -> TokenStream {
     let mut params = TokenStream::new();
     for p in &generics.params {
-        params.extend(match p {
-            GenericParam::Lifetime(l) => l.to_token_stream(),
-            GenericParam::Type(t) => {
-                let (ident, bounds) = (&t.ident, &t.bounds);
-                if bounds.is_empty() {
-                    quote!(#ident)
-                } else {
-                    quote!(#ident: #bounds)
-                }
-            }
-            GenericParam::Const(c) => {
-                let (ident, ty) = (&c.ident, &c.ty);
-                quote!(const #ident: #ty)
-            }
-        });
-        params.extend(quote!(,));
+        let cs = Span::call_site();
+        match p {
+            GenericParam::Lifetime(l) => l.to_tokens(&mut params),
+            GenericParam::Type(t) if t.bounds.is_empty() => t.ident.to_tokens(&mut params),
+            GenericParam::Type(t) => toks_into(&mut params, cs, "$0 : $1", &[&t.ident, &t.bounds]),
+            GenericParam::Const(c) => toks_into(&mut params, cs, "const $0 : $1", &[&c.ident, &c.ty]),
+        }
+        toks_into(&mut params, cs, ",", &[]);
     }
     params.extend(extra);
     if params.is_empty() {
         TokenStream::new()
     } else {
-        quote!(<#params>)
+        q("< $0 >", &[&params])
     }
 }
 
@@ -142,17 +135,17 @@ fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
     if let Some(w) = &generics.where_clause {
         for p in &w.predicates {
             p.to_tokens(&mut preds);
-            preds.extend(quote!(,));
+            toks_into(&mut preds, Span::call_site(), ",", &[]);
         }
     }
     for p in extra {
         preds.extend(p.clone());
-        preds.extend(quote!(,));
+        toks_into(&mut preds, Span::call_site(), ",", &[]);
     }
     if preds.is_empty() {
         TokenStream::new()
     } else {
-        quote!(where #preds)
+        q("where $0", &[&preds])
     }
 }
 
@@ -173,7 +166,7 @@ fn binding_names(node: &DeriveInput) -> Vec<Ident> {
         out.push(Ident::new(name, Span::call_site()));
     }
     for i in 0..fields {
-        out.push(format_ident!("__field{}", i));
+        out.push(Ident::new(&format!("__field{i}"), Span::call_site()));
     }
     out
 }
@@ -194,7 +187,12 @@ pub(crate) fn impls(node: &DeriveInput, names: &Names, bounds: &[TokenStream], b
 pub(crate) fn const_block(shadows: &[Ident], items: TokenStream) -> TokenStream {
     let mut fns = TokenStream::new();
     for shadow in shadows {
-        fns.extend(quote!(#[allow(dead_code, non_snake_case, clippy::all)] fn #shadow() {}));
+        toks_into(
+            &mut fns,
+            Span::call_site(),
+            "# [ allow ( dead_code , non_snake_case , clippy :: all ) ] fn $0 ( ) { }",
+            &[shadow],
+        );
     }
     crate::template::fill(
         "#[doc(hidden)]
@@ -213,15 +211,15 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
     let ident = &node.ident;
     let generics = &node.generics;
     let (_, ty_generics, _) = generics.split_for_impl();
-    let ty = quote!(#ident #ty_generics);
+    let ty = q("$0 $1", &[ident, &ty_generics]);
     let params = impl_params(generics, None);
     let where_ = where_clause(generics, bounds);
-    let body_param = impl_params(generics, Some(quote!(#body)));
+    let body_param = impl_params(generics, Some(body.to_token_stream()));
     let mut body_bounds = bounds.to_vec();
-    body_bounds.push(quote!(#body: ::core::convert::From<::std::string::String>));
+    body_bounds.push(q("$0 : :: core :: convert :: From < :: std :: string :: String >", &[body]));
     let body_where = where_clause(generics, &body_bounds);
     // `skip(tracing)`: no event for this type's responses, whatever the inner errors say.
-    let silence = if names.emits("tracing") { TokenStream::new() } else { quote!(__p.no_log();) };
+    let silence = if names.emits("tracing") { TokenStream::new() } else { q("__p . no_log ( ) ;", &[]) };
     let (lt, body) = (lt.to_token_stream(), body.to_token_stream());
     // The attributes of each impl, written once.
     let attrs = crate::template::fill(
@@ -315,13 +313,18 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
             // checked where the impl is written: a type without `Debug` compiles and has no
             // such impl, since another crate of the build may have turned the feature on.
             let mut actix_bounds = bounds.to_vec();
-            actix_bounds.push(quote!(for<#hr_lt> #ty: ::core::fmt::Debug + ::core::fmt::Display));
+            actix_bounds.push(q("for < $0 > $1 : :: core :: fmt :: Debug + :: core :: fmt :: Display", &[hr_lt, &ty]));
             where_clause(generics, &actix_bounds)
         } else {
             where_.clone()
         };
-        let mac = format_ident!("__errstatus_{}", feature);
-        out.extend(quote!(#krate::__private::#mac! { [#params] [#ty] [#where_] }));
+        let mac = Ident::new(&format!("__errstatus_{feature}"), Span::call_site());
+        toks_into(
+            &mut out,
+            Span::call_site(),
+            "$0 :: __private :: $1 ! { [ $2 ] [ $3 ] [ $4 ] }",
+            &[krate, &mac, &params, &ty, &where_],
+        );
     }
     out
 }

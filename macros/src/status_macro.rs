@@ -54,5 +54,5 @@ pub(crate) fn try_expand(krate: &TokenStream, input: TokenStream) -> syn::Result
     };
     let code = parser.parse2(input)?;
     let entry = resolve(&code, &format!("status!({})", code.written()))?;
-    Ok(status_in(entry, code.span(), krate, quote::quote!(#krate::__private::http::StatusCode)))
+    Ok(status_in(entry, code.span(), krate, &quote::quote!(#krate::__private::http::StatusCode)))
 }

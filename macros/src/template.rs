@@ -8,7 +8,8 @@
 //! template costs about as much at run time as the `quote!` did. The tokens of the text have
 //! the call site's span, as `quote!`'s do.
 
-use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::ToTokens;
 
 /// `src` with each `$name` replaced by the stream of `name` in `args`. A hole without an
 /// argument stays as written, which rustc then reports: the templates are this crate's own
@@ -102,4 +103,70 @@ fn fill_into(out: &mut TokenStream, src: TokenStream, args: &[(&str, &TokenStrea
             tree => out.extend([tree]),
         }
     }
+}
+
+/// The tokens of `src`, each with `span`, where `src` is written token by token with spaces
+/// between (`"$0 . status ( $1 , self ) ;"`): an identifier or keyword, a run of punctuation
+/// (one operator: `::`, `=>`, `&`), a lifetime (`'static`), one delimiter, or a hole `$0`..`$9`
+/// for `holes[i]`, whose tokens keep their own spans. What `quote_spanned!(span=> ...)` gives
+/// for the same tokens, without a call per token built into this crate: for the expansion's
+/// per-variant pieces, too small and too many for [`fill`]'s lexing.
+pub(crate) fn toks(span: Span, src: &str, holes: &[&dyn ToTokens]) -> TokenStream {
+    let mut out = TokenStream::new();
+    toks_into(&mut out, span, src, holes);
+    out
+}
+
+/// [`toks`] at the call site, as `quote!` gives.
+pub(crate) fn q(src: &str, holes: &[&dyn ToTokens]) -> TokenStream {
+    toks(Span::call_site(), src, holes)
+}
+
+/// Appends [`toks`]`(span, src, holes)` to `out`.
+pub(crate) fn toks_into(out: &mut TokenStream, span: Span, src: &str, holes: &[&dyn ToTokens]) {
+    // The streams of the groups still open, outermost first, with their delimiters.
+    let mut open: Vec<(TokenStream, Delimiter)> = Vec::new();
+    let mut cur = core::mem::take(out);
+    for word in src.split_ascii_whitespace() {
+        let bytes = word.as_bytes();
+        let delimiter = match bytes {
+            b"(" | b")" => Some(Delimiter::Parenthesis),
+            b"[" | b"]" => Some(Delimiter::Bracket),
+            b"{" | b"}" => Some(Delimiter::Brace),
+            _ => None,
+        };
+        if let Some(delimiter) = delimiter {
+            if matches!(bytes[0], b'(' | b'[' | b'{') {
+                open.push((core::mem::take(&mut cur), delimiter));
+            } else if let Some((outer, delimiter)) = open.pop() {
+                let mut group = Group::new(delimiter, core::mem::replace(&mut cur, outer));
+                group.set_span(span);
+                cur.extend([TokenTree::Group(group)]);
+            }
+            continue;
+        }
+        match bytes[0] {
+            b'$' => {
+                if let Some(hole) = holes.get(usize::from(bytes[1] - b'0')) {
+                    hole.to_tokens(&mut cur);
+                }
+            }
+            b'\'' => {
+                let mut tick = Punct::new('\'', Spacing::Joint);
+                tick.set_span(span);
+                cur.extend([TokenTree::Punct(tick), TokenTree::Ident(Ident::new(&word[1..], span))]);
+            }
+            b if b == b'_' || b.is_ascii_alphabetic() => cur.extend([TokenTree::Ident(Ident::new(word, span))]),
+            _ => {
+                // Punctuation is ASCII.
+                for (i, &c) in bytes.iter().enumerate() {
+                    let spacing = if i + 1 < bytes.len() { Spacing::Joint } else { Spacing::Alone };
+                    let mut punct = Punct::new(char::from(c), spacing);
+                    punct.set_span(span);
+                    cur.extend([TokenTree::Punct(punct)]);
+                }
+            }
+        }
+    }
+    *out = cur;
 }
