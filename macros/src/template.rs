@@ -111,19 +111,19 @@ fn fill_into(out: &mut TokenStream, src: TokenStream, args: &[(&str, &TokenStrea
 /// for `holes[i]`, whose tokens keep their own spans. What `quote_spanned!(span=> ...)` gives
 /// for the same tokens, without a call per token built into this crate: for the expansion's
 /// per-variant pieces, too small and too many for [`fill`]'s lexing.
-pub(crate) fn toks(span: Span, src: &str, holes: &[&dyn ToTokens]) -> TokenStream {
+pub(crate) fn toks(span: Span, src: &str, holes: &[&dyn Hole]) -> TokenStream {
     let mut out = TokenStream::new();
     toks_into(&mut out, span, src, holes);
     out
 }
 
 /// [`toks`] at the call site, as `quote!` gives.
-pub(crate) fn q(src: &str, holes: &[&dyn ToTokens]) -> TokenStream {
+pub(crate) fn q(src: &str, holes: &[&dyn Hole]) -> TokenStream {
     toks(Span::call_site(), src, holes)
 }
 
 /// Appends [`toks`]`(span, src, holes)` to `out`.
-pub(crate) fn toks_into(out: &mut TokenStream, span: Span, src: &str, holes: &[&dyn ToTokens]) {
+pub(crate) fn toks_into(out: &mut TokenStream, span: Span, src: &str, holes: &[&dyn Hole]) {
     // The streams of the groups still open, outermost first, with their delimiters.
     let mut open: Vec<(TokenStream, Delimiter)> = Vec::new();
     let mut cur = core::mem::take(out);
@@ -148,7 +148,7 @@ pub(crate) fn toks_into(out: &mut TokenStream, span: Span, src: &str, holes: &[&
         match bytes[0] {
             b'$' => {
                 if let Some(hole) = holes.get(usize::from(bytes[1] - b'0')) {
-                    hole.to_tokens(&mut cur);
+                    hole.put(&mut cur);
                 }
             }
             b'\'' => {
@@ -169,4 +169,16 @@ pub(crate) fn toks_into(out: &mut TokenStream, span: Span, src: &str, holes: &[&
         }
     }
     *out = cur;
+}
+
+/// What fills a hole of [`toks`]: anything `quote!` interpolates. A trait of one method, so a
+/// `&dyn Hole` of each type builds only that method, not the whole of `ToTokens`.
+pub(crate) trait Hole {
+    fn put(&self, out: &mut TokenStream);
+}
+
+impl<T: ToTokens + ?Sized> Hole for T {
+    fn put(&self, out: &mut TokenStream) {
+        self.to_tokens(out);
+    }
 }
