@@ -1,12 +1,15 @@
-//! Fixed Rust text with holes, filled with tokens: the expansion's boilerplate (the impls
-//! around the method bodies) written as a string, not a `quote!`.
+//! Fixed Rust text with holes, filled with tokens: the expansion written as strings, not as
+//! `quote!`s. A `quote!` compiles into a call per token, so its uses were most of this crate's
+//! own code to build.
 //!
-//! A `quote!` compiles into a call per token, so its boilerplate is most of this crate's own
-//! code to build. Here a template is one string literal: the compiler lexes it when the derive
-//! runs (a few hundred characters per derived type) and its holes, `$name`, are replaced by the
-//! streams the caller gives. Only the groups with a hole inside are taken apart, so the
-//! template costs about as much at run time as the `quote!` did. The tokens of the text have
-//! the call site's span, as `quote!`'s do.
+//! - [`fill`]: the boilerplate (the impls around the method bodies). A template is one string
+//!   literal that the compiler lexes when the derive runs (a few hundred characters per derived
+//!   type); its holes, `$name`, are replaced by the streams the caller gives. Only the groups
+//!   with a hole inside are taken apart, so the template costs about as much at run time as the
+//!   `quote!` did. The tokens of the text have the call site's span, as `quote!`'s do.
+//! - [`toks`]: the small pieces, per variant or per field (`$0 . status ( $1 , self ) ;`), at a
+//!   span of the caller's choice as `quote_spanned!` gives. No lexer runs: the text is written
+//!   token by token with spaces between, and each word becomes its token directly.
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;

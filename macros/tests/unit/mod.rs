@@ -446,3 +446,44 @@ fn decode_rules() {
     assert!(errs[0].contains("belongs on a variant"), "{errs:?}");
     assert!(errs[1..].iter().all(|e| e.contains("without #[errstatus(decode)]")), "{errs:?}");
 }
+
+/// `template::toks` gives the tokens `quote!` gives for the same text: the same trees, the
+/// same delimiters and the same spacing of punctuation (`::`, `=>`, `||`, a lifetime's tick),
+/// with the holes' tokens in place. (Literals are holes: the text has none.)
+#[test]
+fn toks_gives_what_quote_gives() {
+    use proc_macro2::{Span, TokenTree};
+    fn shape(tokens: TokenStream, out: &mut Vec<String>) {
+        for tt in tokens {
+            match tt {
+                TokenTree::Group(g) => {
+                    out.push(format!("open {:?}", g.delimiter()));
+                    shape(g.stream(), out);
+                    out.push("close".to_owned());
+                }
+                TokenTree::Punct(p) => out.push(format!("punct {} {:?}", p.as_char(), p.spacing())),
+                TokenTree::Ident(i) => out.push(format!("ident {i}")),
+                TokenTree::Literal(l) => out.push(format!("literal {l}")),
+            }
+        }
+    }
+    let shapes = |tokens: TokenStream| {
+        let mut out = Vec::new();
+        shape(tokens, &mut out);
+        out
+    };
+    let (krate, code, name) = (quote!(::errstatus), 404u16, "NOT_FOUND");
+    let ty: syn::Type = parse_quote!(Option<&'static str>);
+    let got = crate::template::toks(
+        Span::call_site(),
+        "# [ allow ( unused ) ] fn f < 'a > ( __p : & mut $0 :: P < 'a > ) -> & 'static str { \
+         let _ : fn ( & _ ) -> $1 = | | $2 ; match x { _ => || $2 , } ; $0 :: code ( $2 ) . $3 ; [ ] ; { } }",
+        &[&krate, &ty, &code, &name],
+    );
+    let want = quote! {
+        #[allow(unused)] fn f<'a>(__p: &mut #krate::P<'a>) -> &'static str {
+            let _: fn(&_) -> #ty = | | #code; match x { _ => || #code, }; #krate::code(#code).#name; []; {}
+        }
+    };
+    assert_eq!(shapes(got), shapes(want));
+}
