@@ -24,6 +24,29 @@ fn nested_in(meta: &syn::meta::ParseNestedMeta, f: &mut NestedFn) -> syn::Result
     meta.parse_nested_meta(f)
 }
 
+/// What [`parse_tokens`] runs over the tokens: it keeps what it reads in its captures.
+pub(crate) type ParseFn<'f> = dyn FnMut(ParseStream) -> syn::Result<()> + 'f;
+
+/// `f.parse2(tokens)` with `f` behind `dyn`: one copy of syn's parser driver in this crate for
+/// every parser here, not one per closure.
+pub(crate) fn parse_tokens(tokens: TokenStream, f: &mut ParseFn) -> syn::Result<()> {
+    f.parse2(tokens)
+}
+
+/// Whether the next token is the identifier `word`, as a `syn::custom_keyword!` peeks (the
+/// keywords of `#[status]` and `#[header]`): one function, not four keyword types' code.
+fn peek_word(input: ParseStream, word: &str) -> bool {
+    match input.cursor().ident() {
+        Some((ident, _)) => ident == word,
+        None => false,
+    }
+}
+
+/// The span of the identifier that [`peek_word`] saw.
+fn parse_word(input: ParseStream) -> syn::Result<Span> {
+    Ok(input.parse::<syn::Ident>()?.span())
+}
+
 /// The CODE of `#[status(CODE)]` and `status!(CODE)`.
 pub(crate) enum Code {
     /// `404`: up to three decimal digits, read without syn (the common case).
@@ -340,13 +363,6 @@ pub(crate) struct FieldAttrs<'a> {
     pub skip_decode: Option<Span>,
 }
 
-mod kw {
-    syn::custom_keyword!(transparent);
-    syn::custom_keyword!(expose);
-    syn::custom_keyword!(acknowledge);
-    syn::custom_keyword!(with);
-}
-
 /// Checks that `attr` is `#[name(...)]` and returns its argument tokens.
 fn args<'a>(cx: &Ctxt, attr: &'a Attribute, usage: &str) -> Option<&'a TokenStream> {
     match &attr.meta {
@@ -355,6 +371,21 @@ fn args<'a>(cx: &Ctxt, attr: &'a Attribute, usage: &str) -> Option<&'a TokenStre
             cx.error_spanned(attr, format_args!("malformed attribute, expected {usage}"));
             None
         }
+    }
+}
+
+/// `transparent`, alone: the span of `#[status(transparent)]` on a field.
+fn transparent_word(tokens: &TokenStream) -> Option<Span> {
+    let mut span = None;
+    let res = parse_tokens(tokens.clone(), &mut |input| {
+        if peek_word(input, "transparent") {
+            span = Some(parse_word(input)?);
+        }
+        Ok(())
+    });
+    match res {
+        Ok(()) => span,
+        Err(_) => None,
     }
 }
 
@@ -464,9 +495,9 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
         } else if attr.path().is_ident("status") {
             let parsed = match &attr.meta {
                 Meta::Path(path) => Some(FieldStatus::RunTime(path.span())),
-                Meta::List(list) => match syn::parse2::<kw::transparent>(list.tokens.clone()) {
-                    Ok(kw) => Some(FieldStatus::Transparent(kw.span)),
-                    Err(_) => {
+                Meta::List(list) => match transparent_word(&list.tokens) {
+                    Some(span) => Some(FieldStatus::Transparent(span)),
+                    None => {
                         cx.error_spanned(
                             &list.tokens,
                             "on a field, #[status] (the field is the status, decided at run time) or \
@@ -504,8 +535,8 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
     if let Some(code) = digits(tokens) {
         return Some(Status { arg: StatusArg::Code(code), expose: None, acknowledge: None });
     }
-    let parser = |input: ParseStream| -> syn::Result<Status> {
-        let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
+    let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
+    let res = parse_tokens(tokens.clone(), &mut |input| {
         let mut first = true;
         while !input.is_empty() {
             if !first {
@@ -523,8 +554,8 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
                     break;
                 }
             }
-            if input.peek(kw::expose) {
-                let span = input.parse::<kw::expose>()?.span;
+            if peek_word(input, "expose") {
+                let span = parse_word(input)?;
                 let value = if input.peek(Token![=]) {
                     input.parse::<Token![=]>()?;
                     let lit: syn::LitBool = input
@@ -537,15 +568,15 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
                 if status.expose.replace((value, span)).is_some() {
                     return Err(syn::Error::new(span, "duplicate `expose` in #[status]"));
                 }
-            } else if input.peek(kw::acknowledge) {
-                let span = input.parse::<kw::acknowledge>()?.span;
+            } else if peek_word(input, "acknowledge") {
+                let span = parse_word(input)?;
                 if status.acknowledge.replace(span).is_some() {
                     return Err(syn::Error::new(span, "duplicate `acknowledge` in #[status]"));
                 }
-            } else if first && input.peek(kw::transparent) {
-                status.arg = StatusArg::Transparent(input.parse::<kw::transparent>()?.span);
-            } else if first && input.peek(kw::with) && input.peek2(Token![=]) {
-                input.parse::<kw::with>()?;
+            } else if first && peek_word(input, "transparent") {
+                status.arg = StatusArg::Transparent(parse_word(input)?);
+            } else if first && peek_word(input, "with") && input.peek2(Token![=]) {
+                parse_word(input)?;
                 input.parse::<Token![=]>()?;
                 status.arg = StatusArg::With(input.call(syn::Path::parse_mod_style)?);
             } else if first {
@@ -559,10 +590,10 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
             }
             first = false;
         }
-        Ok(status)
-    };
-    match parser.parse2(tokens.clone()) {
-        Ok(status) => Some(status),
+        Ok(())
+    });
+    match res {
+        Ok(()) => Some(status),
         Err(err) => {
             cx.syn_error(err);
             None
@@ -622,7 +653,8 @@ fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
 fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
     let usage = "#[header(NAME)] with an http::header constant or a string literal";
     let tokens = args(cx, attr, usage)?;
-    let parser = |input: ParseStream| -> syn::Result<(HeaderName, Option<LitStr>, Option<syn::Path>)> {
+    let mut out = None;
+    let res = parse_tokens(tokens.clone(), &mut |input| {
         let name = if input.peek(LitStr) {
             HeaderName::Lit(input.parse()?)
         } else if input.peek(syn::Ident) || input.peek(Token![::]) {
@@ -645,8 +677,8 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
         let mut with = None;
         if input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
-            if input.peek(kw::with) && input.peek2(Token![=]) {
-                input.parse::<kw::with>()?;
+            if peek_word(input, "with") && input.peek2(Token![=]) {
+                parse_word(input)?;
                 input.parse::<Token![=]>()?;
                 with = Some(input.call(syn::Path::parse_mod_style)?);
             } else if !input.is_empty() {
@@ -656,10 +688,11 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
         if !input.is_empty() {
             return Err(input.error("unexpected tokens after the header name"));
         }
-        Ok((name, value, with))
-    };
-    match parser.parse2(tokens.clone()) {
-        Ok((name, value, with)) => Some(Header { original: attr, name, value, with }),
+        out = Some(Header { original: attr, name, value, with });
+        Ok(())
+    });
+    match res {
+        Ok(()) => out,
         Err(err) => {
             cx.syn_error(err);
             None

@@ -5,9 +5,8 @@
 //! however the user's dependency is called.
 
 use proc_macro2::{TokenStream, TokenTree};
-use syn::parse::{ParseStream, Parser};
 
-use crate::attr::{self, Code};
+use crate::attr;
 use crate::expand::status_in;
 use crate::valid::resolve;
 
@@ -38,21 +37,22 @@ fn split_crate(input: TokenStream) -> (TokenStream, TokenStream) {
 }
 
 pub(crate) fn try_expand(krate: &TokenStream, input: TokenStream) -> syn::Result<TokenStream> {
-    let parser = |input: ParseStream| -> syn::Result<Code> {
+    let mut code = None;
+    attr::parse_tokens(input, &mut |input| {
         if input.is_empty() {
             return Err(syn::Error::new(
                 input.span(),
                 "status! needs a status code: status!(404) or status!(NOT_FOUND)",
             ));
         }
-        let code = attr::parse_code(input)?;
+        code = Some(attr::parse_code(input)?);
         let _ = input.parse::<Option<syn::Token![,]>>()?;
         if !input.is_empty() {
             return Err(input.error("status! takes one status code"));
         }
-        Ok(code)
-    };
-    let code = parser.parse2(input)?;
+        Ok(())
+    })?;
+    let Some(code) = code else { unreachable!("the parser read a code or failed") };
     let entry = resolve(&code, &format!("status!({})", code.written()))?;
     Ok(status_in(entry, code.span(), krate, quote::quote!(#krate::__private::http::StatusCode)))
 }
