@@ -78,7 +78,7 @@ impl Code {
 }
 
 pub(crate) fn path_string(path: &syn::Path) -> String {
-    path.to_token_stream().to_string().replace(' ', "")
+    crate::names::without_spaces(&path.to_token_stream().to_string())
 }
 
 pub(crate) enum StatusArg {
@@ -607,10 +607,18 @@ fn digits(tokens: &TokenStream) -> Option<Code> {
     let mut iter = tokens.clone().into_iter();
     let (Some(proc_macro2::TokenTree::Literal(lit)), None) = (iter.next(), iter.next()) else { return None };
     let repr = lit.to_string();
-    if repr.is_empty() || repr.len() > 3 || repr.starts_with('0') || !repr.bytes().all(|b| b.is_ascii_digit()) {
+    let bytes = repr.as_bytes();
+    if bytes.is_empty() || bytes.len() > 3 || bytes[0] == b'0' {
         return None;
     }
-    Some(Code::Digits(repr.parse().ok()?, lit.span()))
+    let mut value = 0u16;
+    for &b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u16::from(b - b'0');
+    }
+    Some(Code::Digits(value, lit.span()))
 }
 
 /// Parses a CODE: an integer literal or a path ending in a constant name.

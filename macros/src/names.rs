@@ -119,12 +119,74 @@ pub(crate) const RESERVED_HEADERS: &[&str] = &["content-type", "content-length",
 
 /// The field name of an `http::header` constant: `WWW_AUTHENTICATE` -> `www-authenticate`.
 pub(crate) fn header_const_to_name(constant: &str) -> String {
-    constant.to_ascii_lowercase().replace('_', "-")
+    let mut out = String::with_capacity(constant.len());
+    for c in constant.chars() {
+        out.push(if c == '_' { '-' } else { c.to_ascii_lowercase() });
+    }
+    out
+}
+
+/// `text` without its spaces: a path or type as written (`http :: StatusCode` printed by
+/// `to_string` -> `http::StatusCode`).
+pub(crate) fn without_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != ' ' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether `name` is a valid field name (RFC 9110 §5.1: one or more `tchar`).
 pub(crate) fn is_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    if name.is_empty() {
+        return false;
+    }
+    for b in name.bytes() {
+        if !(b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `a` and `b` are equal but for ASCII case (header field names).
+pub(crate) fn eq_ascii_case(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    for i in 0..a.len() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A decimal integer, `-` first if `signed` allows it, as `str::parse` reads it into an
+/// `i128` (`None` where it fails): one loop for every number this crate reads, rather than the
+/// standard library's parser for each integer type.
+pub(crate) fn decimal(text: &str, signed: bool) -> Option<i128> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') if signed => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: i128 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let digit = i128::from(b - b'0');
+        value = value.checked_mul(10)?;
+        value = if negative { value.checked_sub(digit)? } else { value.checked_add(digit)? };
+    }
+    Some(value)
 }
 
 /// Names that older tables, RFC 2616 or vendor APIs use, with the name users should write.

@@ -117,9 +117,9 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
                     format_args!("{what}: write the status code without the `{}` suffix", lit.suffix()),
                 ));
             }
-            match lit.base10_parse::<i128>() {
-                Ok(value) => registered(value, lit.span(), what)?,
-                Err(_) => {
+            match names::decimal(lit.base10_digits(), true) {
+                Some(value) => registered(value, lit.span(), what)?,
+                None => {
                     return Err(syn::Error::new(lit.span(), format_args!("{what}: expected an integer status code")))
                 }
             }
@@ -308,11 +308,15 @@ fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
         }
         proc_macro2::TokenTree::Literal(lit) => {
             let written = lit.to_string();
-            let number = written.parse::<usize>().ok();
-            match (number, syn::parse_str::<LitStr>(&written).ok()) {
+            let number = names::decimal(&written, false);
+            let text = match syn::Lit::new(lit.clone()) {
+                syn::Lit::Str(text) => Some(text),
+                _ => None,
+            };
+            match (number, text) {
                 (Some(0), _) => format!("#[grpc({written})]: {ok}; write the name of an error code, such as INTERNAL"),
-                (Some(n), _) if n < names::GRPC_CODES.len() => {
-                    format!("#[grpc({written})]: write the code's name: #[grpc({})]", names::GRPC_CODES[n])
+                (Some(n), _) if n < names::GRPC_CODES.len() as i128 => {
+                    format!("#[grpc({written})]: write the code's name: #[grpc({})]", names::GRPC_CODES[n as usize])
                 }
                 (_, Some(text)) if names::grpc_number(&text.value()).is_some_and(|n| n > 0) => {
                     format!("#[grpc({written})]: write the name without quotes: #[grpc({})]", text.value())
@@ -882,7 +886,7 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
     for required in entry.required_headers {
         let provides = |k: &HeaderKey| match k {
             HeaderKey::Const(ident) => *ident == required.constant,
-            HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
+            HeaderKey::Name(n, _) => names::eq_ascii_case(n, required.name),
         };
         let sure = extras.headers.iter().any(|h| matches!(h.how, HeaderHow::Value) && provides(&h.key))
             || extras.fixed.iter().any(|f| provides(&f.key));
@@ -1080,7 +1084,7 @@ fn check_decode_type(input: &Input, span: Span) -> syn::Result<()> {
             span,
             format_args!(
                 "#[errstatus(decode)] reads application/problem+json bodies; a type with #[errstatus(format = {})] cannot be decoded",
-                format.to_token_stream().to_string().replace(' ', "")
+                names::without_spaces(&format.to_token_stream().to_string())
             ),
         ));
     }
