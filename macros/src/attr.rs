@@ -33,6 +33,14 @@ pub(crate) fn parse_tokens(tokens: TokenStream, f: &mut ParseFn) -> syn::Result<
     f.parse2(tokens)
 }
 
+/// A string literal; else `msg`, at the token that is not one.
+fn lit_str(input: ParseStream, msg: &dyn std::fmt::Display) -> syn::Result<LitStr> {
+    match input.parse::<LitStr>() {
+        Ok(lit) => Ok(lit),
+        Err(e) => Err(syn::Error::new(e.span(), msg)),
+    }
+}
+
 /// Whether the next token is the identifier `word`, as a `syn::custom_keyword!` peeks (the
 /// keywords of `#[status]` and `#[header]`): one function, not four keyword types' code.
 fn peek_word(input: ParseStream, word: &str) -> bool {
@@ -63,7 +71,10 @@ impl Code {
         match self {
             Code::Digits(_, span) => *span,
             Code::Lit(lit) => lit.span(),
-            Code::Name(path) => path.segments.last().map_or_else(|| path.span(), |s| s.ident.span()),
+            Code::Name(path) => match path.segments.last() {
+                Some(s) => s.ident.span(),
+                None => path.span(),
+            },
         }
     }
 
@@ -137,7 +148,6 @@ pub(crate) struct Header<'a> {
 }
 
 /// `#[problem(type = "...", title = "...", code = "...", detail = "...")]` on a type or variant.
-#[derive(Default)]
 pub(crate) struct ProblemKind {
     pub type_: Option<LitStr>,
     pub title: Option<LitStr>,
@@ -147,6 +157,15 @@ pub(crate) struct ProblemKind {
     pub detail: Option<LitStr>,
     /// `skip_decode` on a variant: `#[errstatus(decode)]` never decodes it.
     pub skip_decode: Option<Span>,
+}
+
+// The `Default` impls are written out, not derived: a derived one calls `Default::default` of
+// each field's type, one more function built into this crate per type.
+#[allow(clippy::derivable_impls)]
+impl Default for ProblemKind {
+    fn default() -> Self {
+        ProblemKind { type_: None, title: None, code: None, detail: None, skip_decode: None }
+    }
 }
 
 /// `#[problem(extension)]`, `#[problem(extension = "name")]` or `#[problem(instance)]` on a field.
@@ -166,7 +185,6 @@ pub(crate) enum MemberHow {
 }
 
 /// Options found on the type (`#[status]` default, `#[problem]` kind, fixed header values).
-#[derive(Default)]
 pub(crate) struct TypeAttrs<'a> {
     pub status: Option<Status>,
     /// A `#[status]` attribute was present, even if malformed.
@@ -184,11 +202,26 @@ pub(crate) struct TypeAttrs<'a> {
     pub log: Option<u8>,
 }
 
+#[allow(clippy::derivable_impls)]
+impl Default for TypeAttrs<'_> {
+    fn default() -> Self {
+        TypeAttrs {
+            status: None,
+            status_seen: false,
+            problem: ProblemKind::default(),
+            fixed: Vec::new(),
+            header_failed: false,
+            grpc: None,
+            grpc_seen: false,
+            log: None,
+        }
+    }
+}
+
 /// Options found on a variant: the same as on the type.
 pub(crate) type VariantAttrs<'a> = TypeAttrs<'a>;
 
 /// `#[errstatus(...)]` on the type: options of the derive itself.
-#[derive(Default)]
 pub(crate) struct ContainerAttrs {
     /// `crate = "path"`: where the errstatus crate is, for a renamed dependency or a facade.
     pub krate: Option<syn::Path>,
@@ -200,6 +233,13 @@ pub(crate) struct ContainerAttrs {
     pub decode: Option<Span>,
     /// `log = "warn"`: the level of this type's events ([`parse_log`]'s number).
     pub log: Option<u8>,
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for ContainerAttrs {
+    fn default() -> Self {
+        ContainerAttrs { krate: None, skip: Vec::new(), format: None, decode: None, log: None }
+    }
 }
 
 /// The levels `log = "..."` accepts, in the order of errstatus-core's `LOG_*` numbers (1 to 6).
@@ -218,18 +258,27 @@ fn parse_log(meta: &syn::meta::ParseNestedMeta, slot: &mut Option<u8>) -> syn::R
 
 /// The level of `log = "level"`.
 fn parse_level(meta: &syn::meta::ParseNestedMeta) -> syn::Result<u8> {
-    let usage = || format!("expected one of {}", quoted_list(LOG_LEVELS));
     if !meta.input.peek(Token![=]) {
-        return Err(meta.error(format_args!("#[errstatus(log)] needs a level: log = \"warn\", {}", usage())));
+        return Err(meta.error(format_args!("#[errstatus(log)] needs a level: log = \"warn\", {}", log_usage())));
     }
-    let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
-        syn::Error::new(e.span(), format_args!("#[errstatus(log = ...)] expects a string literal: {}", usage()))
-    })?;
+    let lit: LitStr = match meta.value()?.parse() {
+        Ok(lit) => lit,
+        Err(e) => {
+            return Err(syn::Error::new(
+                e.span(),
+                format_args!("#[errstatus(log = ...)] expects a string literal: {}", log_usage()),
+            ))
+        }
+    };
     let level = lit.value();
     match crate::names::index_of(LOG_LEVELS, &level) {
         Some(i) => Ok(i as u8 + 1),
-        None => Err(syn::Error::new(lit.span(), format_args!("unknown log level {level:?}, {}", usage()))),
+        None => Err(syn::Error::new(lit.span(), format_args!("unknown log level {level:?}, {}", log_usage()))),
     }
+}
+
+fn log_usage() -> String {
+    format!("expected one of {}", quoted_list(LOG_LEVELS))
 }
 
 /// `"a", "b" or "c"`, for messages.
@@ -268,7 +317,10 @@ pub(crate) const SKIPPABLE: &[&str] = &[
 /// Parses every `#[errstatus(...)]` of the type.
 pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
+    for attr in attrs {
+        if !attr.path().is_ident("errstatus") {
+            continue;
+        }
         if args(
             cx,
             attr,
@@ -280,23 +332,31 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
         }
         let res = nested(attr, &mut |meta| {
             if meta.path.is_ident("crate") {
-                let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
-                    syn::Error::new(e.span(), "#[errstatus(crate = ...)] expects a string literal: crate = \"path\"")
-                })?;
-                let path: syn::Path = lit.parse().map_err(|_| {
-                    syn::Error::new(lit.span(), format_args!("#[errstatus(crate = {:?})]: not a path", lit.value()))
-                })?;
+                let lit =
+                    lit_str(meta.value()?, &"#[errstatus(crate = ...)] expects a string literal: crate = \"path\"")?;
+                let path: syn::Path = match lit.parse() {
+                    Ok(path) => path,
+                    Err(_) => {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            format_args!("#[errstatus(crate = {:?})]: not a path", lit.value()),
+                        ))
+                    }
+                };
                 if out.krate.replace(path).is_some() {
                     return Err(syn::Error::new(lit.span(), "duplicate #[errstatus(crate = ...)]"));
                 }
                 Ok(())
             } else if meta.path.is_ident("format") {
-                let ty: syn::Type = meta.value()?.parse().map_err(|e: syn::Error| {
-                    syn::Error::new(
-                        e.span(),
-                        "#[errstatus(format = ...)] expects a type that implements errstatus::Format",
-                    )
-                })?;
+                let ty: syn::Type = match meta.value()?.parse() {
+                    Ok(ty) => ty,
+                    Err(e) => {
+                        return Err(syn::Error::new(
+                            e.span(),
+                            "#[errstatus(format = ...)] expects a type that implements errstatus::Format",
+                        ))
+                    }
+                };
                 if out.format.is_some() {
                     return Err(syn::Error::new_spanned(ty, "duplicate #[errstatus(format = ...)]"));
                 }
@@ -324,8 +384,10 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                             ),
                         ));
                     }
-                    if out.skip.iter().any(|s| *s == name) {
-                        return Err(syn::Error::new(ident.span(), format_args!("`{name}` is skipped twice")));
+                    for s in &out.skip {
+                        if *s == name {
+                            return Err(syn::Error::new(ident.span(), format_args!("`{name}` is skipped twice")));
+                        }
                     }
                     out.skip.push(ident.clone());
                     Ok(())
@@ -350,7 +412,6 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
     out
 }
 
-#[derive(Default)]
 pub(crate) struct FieldAttrs<'a> {
     /// `#[status]` or `#[status(transparent)]`.
     pub status: Option<FieldStatus>,
@@ -361,6 +422,13 @@ pub(crate) struct FieldAttrs<'a> {
     /// `#[problem(skip_decode)]` (alone or beside `extension` / `instance`): not decoded, its
     /// `Default` value instead.
     pub skip_decode: Option<Span>,
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for FieldAttrs<'_> {
+    fn default() -> Self {
+        FieldAttrs { status: None, header: None, header_seen: false, problem: None, skip_decode: None }
+    }
 }
 
 /// Checks that `attr` is `#[name(...)]` and returns its argument tokens.
@@ -454,7 +522,10 @@ fn variant_errstatus(cx: &Ctxt, attr: &Attribute, log: &mut Option<u8>) {
 
 /// Reports `#[errstatus(...)]` where it does not belong (a variant or a field).
 pub(crate) fn misplaced_errstatus(cx: &Ctxt, attrs: &[Attribute], place: &str) {
-    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
+    for attr in attrs {
+        if !attr.path().is_ident("errstatus") {
+            continue;
+        }
         cx.error_spanned(attr.path(), format_args!("#[errstatus(...)] belongs on the type, not on a {place}"));
     }
 }
@@ -558,10 +629,10 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
                 let span = parse_word(input)?;
                 let value = if input.peek(Token![=]) {
                     input.parse::<Token![=]>()?;
-                    let lit: syn::LitBool = input
-                        .parse()
-                        .map_err(|e| syn::Error::new(e.span(), "`expose = ...` takes `true` or `false`"))?;
-                    lit.value
+                    match input.parse::<syn::LitBool>() {
+                        Ok(lit) => lit.value,
+                        Err(e) => return Err(syn::Error::new(e.span(), "`expose = ...` takes `true` or `false`")),
+                    }
                 } else {
                     true
                 };
@@ -633,11 +704,24 @@ pub(crate) fn parse_code(input: ParseStream) -> syn::Result<Code> {
     let tt: proc_macro2::TokenTree = input.parse()?;
     let hint = match &tt {
         proc_macro2::TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
-            format!(", write it without quotes: {}", lit.to_string().trim_matches('"'))
+            format!(", write it without quotes: {}", without_quotes(&lit.to_string()))
         }
         _ => String::new(),
     };
     Err(syn::Error::new(tt.span(), format_args!("expected a status code such as 404 or NOT_FOUND, found `{tt}`{hint}")))
+}
+
+/// `text` without the `"` at either end (`str::trim_matches('"')`).
+fn without_quotes(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while start < end && bytes[start] == b'"' {
+        start += 1;
+    }
+    while end > start && bytes[end - 1] == b'"' {
+        end -= 1;
+    }
+    &text[start..end]
 }
 
 /// `#[grpc(CODE)]`: one token, a name or otherwise (valid.rs says what is wrong with it).
@@ -677,10 +761,7 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
         let mut value = None;
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            value =
-                Some(input.parse::<LitStr>().map_err(|e| {
-                    syn::Error::new(e.span(), "#[header(NAME = ...)] takes the value as a string literal")
-                })?);
+            value = Some(lit_str(input, &"#[header(NAME = ...)] takes the value as a string literal")?);
         }
         let mut with = None;
         if input.peek(Token![,]) {
@@ -735,9 +816,7 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
             )));
         };
         let what = path_string(&meta.path);
-        let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
-            syn::Error::new(e.span(), format_args!("#[problem({what} = ...)] expects a string literal"))
-        })?;
+        let lit = lit_str(meta.value()?, &format_args!("#[problem({what} = ...)] expects a string literal"))?;
         if slot.is_some() {
             return Err(syn::Error::new(lit.span(), "duplicate #[problem] argument"));
         }
@@ -767,9 +846,15 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Spa
                 MemberHow::Display
             } else {
                 let value = meta.value()?;
-                MemberHow::With(value.call(syn::Path::parse_mod_style).map_err(|e| {
-                    syn::Error::new(e.span(), "#[problem(extension, with = ...)] expects a path to a function")
-                })?)
+                match value.call(syn::Path::parse_mod_style) {
+                    Ok(path) => MemberHow::With(path),
+                    Err(e) => {
+                        return Err(syn::Error::new(
+                            e.span(),
+                            "#[problem(extension, with = ...)] expects a path to a function",
+                        ))
+                    }
+                }
             };
             if how.replace((parsed, span)).is_some() {
                 return Err(syn::Error::new(span, "a member is written one way: `display` or `with = path`, not both"));
@@ -779,9 +864,7 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Spa
         let parsed = if meta.path.is_ident("extension") {
             let name = if meta.input.peek(Token![=]) {
                 let value = meta.value()?;
-                Some(value.parse::<LitStr>().map_err(|e| {
-                    syn::Error::new(e.span(), "#[problem(extension = ...)] expects a string literal member name")
-                })?)
+                Some(lit_str(value, &"#[problem(extension = ...)] expects a string literal member name")?)
             } else {
                 None
             };

@@ -2,7 +2,11 @@
 //! Takes the parsed `Input`, reports every violation to the `Ctxt`, and returns the model
 //! the expansion needs. Nothing here emits tokens.
 
-use errstatus_registry::{lookup, lookup_name, Class, Entry, State};
+// `match` rather than `Option::map` and friends: each closure passed to a generic adapter is one
+// more function built into this crate.
+#![allow(clippy::manual_map)]
+
+use errstatus_registry::{lookup, lookup_name, Class, Entry, RequiredHeader, State};
 use proc_macro2::{Ident, Span};
 use quote::ToTokens;
 use syn::spanned::Spanned;
@@ -95,14 +99,15 @@ fn registered(value: i128, span: Span, what: &str) -> Result<&'static Entry, syn
         ));
     }
     let code = value as u16;
-    lookup(code).ok_or_else(|| {
-        let class = code / 100 * 100;
-        let hint = match names::unregistered_hint(code) {
-            Some(h) => format!("; {h}"),
-            None => format!("; clients treat it as {class} (RFC 9110 §15)"),
-        };
-        syn::Error::new(span, format_args!("{what}: {code} is not a registered HTTP status code{hint}"))
-    })
+    if let Some(entry) = lookup(code) {
+        return Ok(entry);
+    }
+    let class = code / 100 * 100;
+    let hint = match names::unregistered_hint(code) {
+        Some(h) => format!("; {h}"),
+        None => format!("; clients treat it as {class} (RFC 9110 §15)"),
+    };
+    Err(syn::Error::new(span, format_args!("{what}: {code} is not a registered HTTP status code{hint}")))
 }
 
 /// Resolves a CODE to its registry entry, or explains why it is not a usable code.
@@ -201,7 +206,11 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
         }
     };
     if let StatusArg::Transparent(_) = &status.arg {
-        if let Some(span) = status.expose.map(|(_, s)| s).or(status.acknowledge) {
+        let option = match (status.expose, status.acknowledge) {
+            (Some((_, span)), _) | (None, Some(span)) => Some(span),
+            (None, None) => None,
+        };
+        if let Some(span) = option {
             cx.error(span, "#[status(transparent)] takes no further arguments: the inner error decides");
         }
     }
@@ -215,7 +224,9 @@ type WrittenCode<'r> = Option<Option<(&'static Entry, &'r Code)>>;
 /// The code of a resolved `#[status]`; `seen`: an attribute was written, even one that did
 /// not parse.
 fn written_code<'r>(seen: bool, resolved: Option<&Resolved<'r>>) -> WrittenCode<'r> {
-    let Some(r) = resolved else { return seen.then_some(None) };
+    let Some(r) = resolved else {
+        return if seen { Some(None) } else { None };
+    };
     match (&r.status.arg, r.entry) {
         (StatusArg::Code(code), Some(entry)) => Some(Some((entry, code))),
         (StatusArg::Code(_), None) => Some(None),
@@ -237,7 +248,10 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let mut model = Model { input, arms: Vec::new(), warnings: Vec::new() };
     let defaults = check_type(cx, input, &mut model.warnings);
     for variant in &input.variants {
-        let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
+        let own = match &variant.attrs.status {
+            Some(s) => Some(resolve_for_derive(cx, s)),
+            None => None,
+        };
         if let Some(r) = &own {
             warn(cx, &mut model.warnings, r);
         }
@@ -256,7 +270,10 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
 /// struct) takes the inner error's: a `#[grpc]` of its own is an error; the type's does not
 /// apply to it.
 fn check_grpc(cx: &Ctxt, input: &Input, arms: &mut [Arm]) {
-    let type_code = input.attrs.grpc.as_ref().and_then(|tt| cx.handle(check_grpc_code(tt)));
+    let type_code = match &input.attrs.grpc {
+        Some(tt) => cx.handle(check_grpc_code(tt)),
+        None => None,
+    };
     for arm in arms {
         let own = match input.kind {
             Kind::Struct => None,
@@ -318,7 +335,7 @@ fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
                 (Some(n), _) if n < names::GRPC_CODES.len() as i128 => {
                     format!("#[grpc({written})]: write the code's name: #[grpc({})]", names::GRPC_CODES[n as usize])
                 }
-                (_, Some(text)) if names::grpc_number(&text.value()).is_some_and(|n| n > 0) => {
+                (_, Some(text)) if matches!(names::grpc_number(&text.value()), Some(n) if n > 0) => {
                     format!("#[grpc({written})]: write the name without quotes: #[grpc({})]", text.value())
                 }
                 _ => format!("#[grpc({written})]: {expected}"),
@@ -357,7 +374,7 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             }
         };
         if let Some(lit) = written {
-            if code.is_empty() || code.chars().any(char::is_control) {
+            if code.is_empty() || has_control(code) {
                 cx.error(lit.span(), "#[problem(code = ...)]: a code is a non-empty string without control characters");
                 continue;
             }
@@ -365,12 +382,30 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         if let Some(first) = seen.insert(code, i) {
             let first = arms[first].variant.ident;
             cx.error(
-                written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
+                written_span(written, arm.variant.ident),
                 format_args!(
                     "the code `{code}` is already the code of variant `{first}`; codes are unique among a type's variants: write another with #[problem(code = \"...\")]"
                 ),
             );
         }
+    }
+}
+
+/// Whether `text` has a control character.
+fn has_control(text: &str) -> bool {
+    for c in text.chars() {
+        if c.is_control() {
+            return true;
+        }
+    }
+    false
+}
+
+/// The span of a written literal, else of the variant's name.
+fn written_span(written: Option<&LitStr>, ident: &Ident) -> Span {
+    match written {
+        Some(lit) => lit.span(),
+        None => ident.span(),
     }
 }
 
@@ -411,28 +446,6 @@ impl<'a> Seen<'a> {
 /// another is an error on its `type` literal, else (the URI is the type's base + its name) on
 /// the variant's name.
 fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
-    // The status: its code (a fallback included), and whether it is decided at run time.
-    let status = |resp: &Response| (resp.status.entry().map(|e| e.code), !matches!(resp.status, StatusSrc::Code(..)));
-    let say_status = |(code, runtime): (Option<u16>, bool)| match (code, runtime) {
-        (Some(code), false) => format!("status {code}"),
-        (Some(code), true) => format!("a status decided at run time (else {code})"),
-        (None, _) => "a status decided at run time".to_owned(),
-    };
-    let say_members = |members: &[&str]| match members {
-        [] => "no extension members".to_owned(),
-        _ => {
-            let mut out = String::from("the members ");
-            for (i, m) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push('`');
-                out.push_str(m);
-                out.push('`');
-            }
-            out
-        }
-    };
     // Status, sorted member names and variant of each URI's first use, found by `uris`.
     type First<'s> = ((Option<u16>, bool), Vec<&'s str>, &'s Ident);
     let mut firsts: Vec<First> = Vec::new();
@@ -443,16 +456,13 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         // Sorted by insertion: a few names, and no generic sort's code in this crate.
         let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
         for (name, ..) in &resp.extras.extensions {
-            let mut at = members.len();
-            for (i, m) in members.iter().enumerate() {
-                if *m > name.as_str() {
-                    at = i;
-                    break;
-                }
+            let mut at = 0;
+            while at < members.len() && members[at] <= name.as_str() {
+                at += 1;
             }
             members.insert(at, name.as_str());
         }
-        let here = status(resp);
+        let here = uri_status(resp);
         let Some(i) = uris.insert(uri, firsts.len()) else {
             firsts.push((here, members, arm.variant.ident));
             continue;
@@ -470,7 +480,7 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             Kind::Enum => arm.variant.attrs.problem.type_.as_ref(),
         };
         cx.error(
-            written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
+            written_span(written, arm.variant.ident),
             format_args!(
                 "the type URI `{uri}` is already the type of variant `{first}`, with {what}; a type URI names one kind of problem: variants that share it have the same status and members: write another with #[problem(type = \"...\")]"
             ),
@@ -478,15 +488,56 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
     }
 }
 
+/// The status of a type URI's use: its code (a fallback included), and whether it is decided at
+/// run time.
+fn uri_status(resp: &Response) -> (Option<u16>, bool) {
+    let code = match resp.status.entry() {
+        Some(e) => Some(e.code),
+        None => None,
+    };
+    (code, !matches!(resp.status, StatusSrc::Code(..)))
+}
+
+fn say_status((code, runtime): (Option<u16>, bool)) -> String {
+    match (code, runtime) {
+        (Some(code), false) => format!("status {code}"),
+        (Some(code), true) => format!("a status decided at run time (else {code})"),
+        (None, _) => "a status decided at run time".to_owned(),
+    }
+}
+
+fn say_members(members: &[&str]) -> String {
+    if members.is_empty() {
+        return "no extension members".to_owned();
+    }
+    let mut out = String::from("the members ");
+    for (i, m) in members.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(m);
+        out.push('`');
+    }
+    out
+}
+
 /// The type's `#[status]` and fixed `#[header]` values, which its variants inherit.
 fn check_type<'a>(cx: &Ctxt, input: &'a Input<'a>, warnings: &mut Vec<(Span, String)>) -> Defaults<'a> {
-    let resolved = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
-    let misplaced = resolved.as_ref().is_some_and(|d| cx.handle(check_enum_status(input, d.status)).is_none());
+    let resolved = match &input.attrs.status {
+        Some(s) => Some(resolve_for_derive(cx, s)),
+        None => None,
+    };
+    let mut misplaced = false;
     if let Some(d) = &resolved {
+        misplaced = cx.handle(check_enum_status(input, d.status)).is_none();
         warn(cx, warnings, d);
     }
     let code = if misplaced { Some(None) } else { written_code(input.attrs.status_seen, resolved.as_ref()) };
-    let fixed = fixed_headers(cx, &input.attrs.fixed, "type").filter(|_| !input.attrs.header_failed);
+    let mut fixed = fixed_headers(cx, &input.attrs.fixed, "type");
+    if input.attrs.header_failed {
+        fixed = None;
+    }
     cx.handle(check_detail_place(input));
     Defaults { resolved, code, fixed }
 }
@@ -514,27 +565,39 @@ fn detail_attr<'a>(input: &'a Input<'a>, variant: &'a Variant<'a>) -> Option<&'a
 /// named one), with a spec rustc checks; the errors are on the literal.
 fn check_detail<'a>(v: &VariantCx<'a, '_>, lit: &LitStr) -> syn::Result<Detail<'a>> {
     let fields = &v.variant.fields;
-    let find = |name: &str| {
-        fields
-            .iter()
-            .find(|f| match &f.member {
-                syn::Member::Named(ident) => {
-                    let s = ident.to_string();
-                    s.strip_prefix("r#").unwrap_or(&s) == name
-                }
-                syn::Member::Unnamed(index) => index.index.to_string() == name,
-            })
-            .map(|f| f.index)
+    let find = |name: &str| field_named(fields, name);
+    let rewritten = match crate::detail::rewrite(&lit.value(), find) {
+        Ok(rewritten) => rewritten,
+        Err(msg) => {
+            return Err(syn::Error::new(lit.span(), format_args!("#[problem(detail)] of {}: {msg}", v.what)));
+        }
     };
-    let rewritten = crate::detail::rewrite(&lit.value(), find)
-        .map_err(|msg| syn::Error::new(lit.span(), format_args!("#[problem(detail)] of {}: {msg}", v.what)))?;
     let mut uses = Vec::with_capacity(rewritten.uses.len());
     for &(i, t) in &rewritten.uses {
-        if let Some(f) = fields.get(i).filter(|f| f.index == i) {
-            uses.push((f, t));
+        if let Some(f) = fields.get(i) {
+            if f.index == i {
+                uses.push((f, t));
+            }
         }
     }
     Ok(Detail { format: LitStr::new(&rewritten.format, lit.span()), fields: uses })
+}
+
+/// The index of the field a detail's placeholder names: `0` (a tuple field) or `name`.
+fn field_named(fields: &[Field], name: &str) -> Option<usize> {
+    for f in fields {
+        let found = match &f.member {
+            syn::Member::Named(ident) => {
+                let s = ident.to_string();
+                s.strip_prefix("r#").unwrap_or(&s) == name
+            }
+            syn::Member::Unnamed(index) => index.index.to_string() == name,
+        };
+        if found {
+            return Some(f.index);
+        }
+    }
+    None
 }
 
 /// A transparent variant's detail is the inner error's.
@@ -586,12 +649,29 @@ fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
 
 /// Whether a type is `StatusCode` (any path ending in it) or `Option<StatusCode>`.
 fn status_field_kind(ty: &syn::Type) -> Option<bool> {
-    crate::ast::with_parsed_type(ty, |ty| {
-        if last_type_name(ty).as_deref() == Some("StatusCode") {
-            return Some(false);
-        }
-        option_inner(ty).filter(|inner| last_type_name(inner).as_deref() == Some("StatusCode")).map(|_| true)
-    })
+    crate::ast::with_parsed_type(ty, status_type_kind)
+}
+
+/// [`status_field_kind`] of a type as syn reads it.
+fn status_type_kind(ty: &syn::Type) -> Option<bool> {
+    if is_status_code(ty) {
+        return Some(false);
+    }
+    match option_inner(ty) {
+        Some(inner) if is_status_code(inner) => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether a type is a path ending in `StatusCode`.
+fn is_status_code(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => match p.path.segments.last() {
+            Some(s) => s.ident == "StatusCode",
+            None => false,
+        },
+        _ => false,
+    }
 }
 
 /// A variant (or the struct) and what it inherits, for the rules of one variant.
@@ -607,12 +687,19 @@ struct VariantCx<'a, 'r> {
 impl<'a> VariantCx<'a, '_> {
     /// The variant's own `#[status]` argument, else the type's.
     fn arg(&self) -> Option<&'a StatusArg> {
-        self.own.map(|r| &r.status.arg).or(self.defaults.resolved.as_ref().map(|d| &d.status.arg))
+        match (self.own, &self.defaults.resolved) {
+            (Some(r), _) => Some(&r.status.arg),
+            (None, Some(d)) => Some(&d.status.arg),
+            (None, None) => None,
+        }
     }
 
     /// The variant's code, else the type's: `Some(None)` after a failed `#[status]`.
     fn code(&self) -> WrittenCode<'a> {
-        written_code(self.variant.attrs.status_seen, self.own).or(self.defaults.code)
+        match written_code(self.variant.attrs.status_seen, self.own) {
+            Some(code) => Some(code),
+            None => self.defaults.code,
+        }
     }
 }
 
@@ -631,14 +718,21 @@ fn check_variant<'a>(
     };
     let v = VariantCx { input, variant, own, defaults, what };
     let (runtime, transparent) = cx.handle(check_deciding_fields(cx, &v))?;
-    if let Some(field) = runtime.or(transparent) {
+    let deciding = match runtime {
+        Some(field) => Some(field),
+        None => transparent,
+    };
+    if let Some(field) = deciding {
         cx.handle(check_field_decides(&v, field))?;
     }
-    let transparent = match transparent.or(runtime) {
+    let transparent = match deciding {
         Some(_) => transparent,
         None => cx.handle(check_whole_transparent(&v))?,
     };
-    let variant_fixed = fixed_headers(cx, &variant.attrs.fixed, "variant").filter(|_| !variant.attrs.header_failed);
+    let mut variant_fixed = fixed_headers(cx, &variant.attrs.fixed, "variant");
+    if variant.attrs.header_failed {
+        variant_fixed = None;
+    }
     let (type_fixed, variant_fixed) = (defaults.fixed.as_deref(), variant_fixed.as_deref());
     if let Some(field) = transparent {
         cx.handle(check_transparent_field(cx, field))?;
@@ -652,8 +746,14 @@ fn check_variant<'a>(
     };
     // expose: the variant's, else the type's (for a variant that takes the type's code), else
     // by class.
-    let type_expose = defaults.resolved.as_ref().and_then(|d| d.status.expose).filter(|_| takes_type_code(&v, &status));
-    let explicit = own.and_then(|r| r.status.expose).or(type_expose).map(|(b, _)| b);
+    let explicit = match (own, &defaults.resolved) {
+        (Some(Resolved { status: Status { expose: Some((b, _)), .. }, .. }), _) => Some(*b),
+        (_, Some(d)) if takes_type_code(&v, &status) => match d.status.expose {
+            Some((b, _)) => Some(b),
+            None => None,
+        },
+        _ => None,
+    };
     let expose = match &status {
         StatusSrc::Code(entry, _) => Some(explicit.unwrap_or(entry.class != Class::ServerError)),
         _ => explicit,
@@ -669,15 +769,21 @@ fn check_variant<'a>(
         Kind::Struct => input.attrs.problem.code.as_ref(),
         Kind::Enum => variant.attrs.problem.code.as_ref(),
     };
-    let code = written.map_or_else(|| names::shouty_snake(&variant.ident.to_string()), LitStr::value);
-    let detail = detail_attr(input, variant).and_then(|lit| cx.handle(check_detail(&v, lit)));
+    let code = match written {
+        Some(lit) => lit.value(),
+        None => names::shouty_snake(&variant.ident.to_string()),
+    };
+    let detail = match detail_attr(input, variant) {
+        Some(lit) => cx.handle(check_detail(&v, lit)),
+        None => None,
+    };
     Some(ArmBody::Own(Response { status, expose, type_, title, code, grpc: None, extras, detail }))
 }
 
 /// Whether a variant takes the type's code (it has no code, `with` or `StatusCode` field of its
 /// own): then the options of the type's `#[status]` (`expose`, `acknowledge`) are its own.
 fn takes_type_code(v: &VariantCx, status: &StatusSrc) -> bool {
-    let own_code = v.own.is_some_and(|r| !matches!(r.status.arg, StatusArg::Unset));
+    let own_code = matches!(v.own, Some(r) if !matches!(r.status.arg, StatusArg::Unset));
     v.input.kind == Kind::Struct || (!own_code && !matches!(status, StatusSrc::Field(_)))
 }
 
@@ -719,8 +825,12 @@ fn check_deciding_fields<'a>(
 fn check_field_decides(v: &VariantCx, field: &Field) -> syn::Result<()> {
     let Some(r) = v.own else { return Ok(()) };
     if let (StatusArg::Unset, Some(FieldStatus::Transparent(_))) = (&r.status.arg, field.attrs.status.as_ref()) {
-        let options = r.status.expose.map(|(_, span)| (span, "expose")).into_iter();
-        if let Some((span, option)) = options.chain(r.status.acknowledge.map(|span| (span, "acknowledge"))).next() {
+        let option = match (r.status.expose, r.status.acknowledge) {
+            (Some((_, span)), _) => Some((span, "expose")),
+            (None, Some(span)) => Some((span, "acknowledge")),
+            (None, None) => None,
+        };
+        if let Some((span, option)) = option {
             return Err(syn::Error::new(
                 span,
                 format_args!(
@@ -876,20 +986,35 @@ fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>>
 /// like any code written.
 fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, extras: &Extras, fallback: bool) {
     let (input, own, defaults) = (v.input, v.own, v.defaults);
-    let inherited = own.is_none_or(|r| matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
-    let acknowledged = own.and_then(|r| r.status.acknowledge).is_some()
+    let inherited = !matches!(own, Some(r) if !matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
+    let acknowledged = matches!(own, Some(r) if r.status.acknowledge.is_some())
         || ((inherited || input.kind == Kind::Struct)
-            && defaults.resolved.as_ref().and_then(|d| d.status.acknowledge).is_some());
+            && matches!(&defaults.resolved, Some(d) if d.status.acknowledge.is_some()));
     if extras.failed || acknowledged {
         return;
     }
     for required in entry.required_headers {
-        let provides = |k: &HeaderKey| match k {
-            HeaderKey::Const(ident) => *ident == required.constant,
-            HeaderKey::Name(n, _) => names::eq_ascii_case(n, required.name),
-        };
-        let sure = extras.headers.iter().any(|h| matches!(h.how, HeaderHow::Value) && provides(&h.key))
-            || extras.fixed.iter().any(|f| provides(&f.key));
+        let mut sure = false;
+        // A field that may leave the header out.
+        let mut maybe = None;
+        for h in &extras.headers {
+            if provides(&h.key, required) {
+                if matches!(h.how, HeaderHow::Value) {
+                    sure = true;
+                    break;
+                } else if maybe.is_none() {
+                    maybe = Some(h);
+                }
+            }
+        }
+        if !sure {
+            for f in &extras.fixed {
+                if provides(&f.key, required) {
+                    sure = true;
+                    break;
+                }
+            }
+        }
         if sure {
             continue;
         }
@@ -899,7 +1024,7 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
             Some(StatusArg::Code(code)) => status_what(code),
             _ => format!("#[status({c})]"),
         };
-        if let Some(maybe) = extras.headers.iter().find(|h| provides(&h.key)) {
+        if let Some(maybe) = maybe {
             let why = match maybe.how {
                 HeaderHow::With(_) => "its `with` function may return None",
                 _ => "an Option field may be None",
@@ -944,6 +1069,14 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
     }
 }
 
+/// Whether a header key names the required field.
+fn provides(key: &HeaderKey, required: &RequiredHeader) -> bool {
+    match key {
+        HeaderKey::Const(ident) => *ident == required.constant,
+        HeaderKey::Name(n, _) => names::eq_ascii_case(n, required.name),
+    }
+}
+
 /// The problem type (an enum's base URI + the variant in kebab-case, unless the variant writes
 /// its own) and title of a variant.
 fn problem_type_and_title(input: &Input, variant: &Variant) -> (Option<String>, Option<String>) {
@@ -954,16 +1087,11 @@ fn problem_type_and_title(input: &Input, variant: &Variant) -> (Option<String>, 
         (None, Some(t)) => Some(t.value()),
         (None, None) => None,
     };
-    let title = kind.1.title.as_ref().or(kind.0.title.as_ref()).map(LitStr::value);
+    let title = match (&kind.1.title, &kind.0.title) {
+        (Some(t), _) | (None, Some(t)) => Some(t.value()),
+        (None, None) => None,
+    };
     (type_, title)
-}
-
-/// The last name of a type's path: `http::StatusCode` -> `StatusCode`.
-fn last_type_name(ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.to_string()),
-        _ => None,
-    }
 }
 
 /// `OutOfCredit` -> `out-of-credit`.
@@ -971,9 +1099,10 @@ pub(crate) fn kebab(ident: &Ident) -> String {
     let s = ident.to_token_stream().to_string();
     let s = s.strip_prefix("r#").unwrap_or(&s);
     let mut out = String::with_capacity(s.len() + 4);
-    for (i, c) in s.chars().enumerate() {
+    for c in s.chars() {
         if c.is_ascii_uppercase() {
-            if i > 0 && !out.ends_with('-') {
+            // Not the first character (each one pushes something) and not after a `-`.
+            if !out.is_empty() && !out.ends_with('-') {
                 out.push('-');
             }
             out.push(c.to_ascii_lowercase());
@@ -1038,15 +1167,24 @@ pub(crate) fn decode_source<'a>(arm: &'a Arm<'a>, field: &Field) -> Result<Sourc
             (&resp.extras, why)
         }
     };
-    if let Some(h) = extras.headers.iter().find(|h| h.field.index == field.index) {
+    for h in &extras.headers {
+        if h.field.index != field.index {
+            continue;
+        }
         return match h.how {
             HeaderHow::Value => Ok(Source::Header(&h.key, false)),
             HeaderHow::Optional(_) => Ok(Source::Header(&h.key, true)),
             HeaderHow::With(_) => Err("its header value is made by a `with` function, which cannot be undone"),
         };
     }
-    let member = extras.extensions.iter().find(|(_, f, _)| f.index == field.index);
-    let instance = extras.instance.is_some_and(|f| f.index == field.index);
+    let mut member = None;
+    for m in &extras.extensions {
+        if m.1.index == field.index {
+            member = Some(m);
+            break;
+        }
+    }
+    let instance = matches!(extras.instance, Some(f) if f.index == field.index);
     if let (true, Some(why)) = (member.is_some() || instance, hidden) {
         return Err(why);
     }
@@ -1070,7 +1208,10 @@ fn check_decode(cx: &Ctxt, input: &Input, arms: &[Arm]) {
     if cx.handle(check_decode_type(input, span)).is_none() {
         return;
     }
-    for arm in arms.iter().filter(|arm| decoded(input, arm)) {
+    for arm in arms {
+        if !decoded(input, arm) {
+            continue;
+        }
         for field in &arm.variant.fields {
             cx.handle(check_decode_field(input, arm, field));
         }
