@@ -358,7 +358,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                     }
                 };
                 if out.format.is_some() {
-                    return Err(syn::Error::new_spanned(ty, "duplicate #[errstatus(format = ...)]"));
+                    return Err(crate::ctxt::spanned_error(&ty, &"duplicate #[errstatus(format = ...)]"));
                 }
                 out.format = Some(ty);
                 Ok(())
@@ -753,7 +753,7 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
             let path = input.call(syn::Path::parse_mod_style)?;
             match path.segments.last() {
                 Some(seg) => HeaderName::Const(seg.ident.clone()),
-                None => return Err(syn::Error::new_spanned(path, "expected a header name")),
+                None => return Err(crate::ctxt::spanned_error(&path, &"expected a header name")),
             }
         } else {
             return Err(input.error(format_args!("expected {usage}")));

@@ -151,7 +151,7 @@ fn meta(content: TokenStream) -> Option<syn::Meta> {
                 Delimiter::Parenthesis => syn::MacroDelimiter::Paren(token::Paren { span: g.delim_span() }),
                 Delimiter::Brace => syn::MacroDelimiter::Brace(token::Brace { span: g.delim_span() }),
                 Delimiter::Bracket => syn::MacroDelimiter::Bracket(token::Bracket { span: g.delim_span() }),
-                Delimiter::None => return syn::parse2(tts.into_iter().collect()).ok(),
+                Delimiter::None => return reparse(&tts),
             };
             Some(syn::Meta::List(syn::MetaList { path: syn::Path::from(name.clone()), delimiter, tokens: g.stream() }))
         }
@@ -163,8 +163,15 @@ fn meta(content: TokenStream) -> Option<syn::Meta> {
                 value: syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit: syn::Lit::new(lit.clone()) }),
             }))
         }
-        _ => syn::parse2(tts.into_iter().collect()).ok(),
+        _ => reparse(&tts),
     }
+}
+
+/// An attribute's content that [`meta`] leaves to syn.
+fn reparse(tts: &[TokenTree]) -> Option<syn::Meta> {
+    let mut tokens = TokenStream::new();
+    tokens.extend(tts.iter().cloned());
+    syn::parse2(tokens).ok()
 }
 
 /// The items of a group separated by commas, without empty ones (a trailing comma). For

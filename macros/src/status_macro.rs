@@ -25,15 +25,23 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 /// `$crate, CODE` -> (`$crate`, `CODE`). Without a leading path (a direct call), `::errstatus`.
 fn split_crate(input: TokenStream) -> (TokenStream, TokenStream) {
     let tokens: Vec<TokenTree> = input.into_iter().collect();
-    let comma = tokens.iter().position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','));
-    let starts_with_crate = matches!(tokens.first(), Some(TokenTree::Ident(i)) if i == "$crate");
-    match comma {
-        Some(i) if starts_with_crate => {
-            let krate = tokens[..i].iter().cloned().collect();
-            (krate, tokens[i + 1..].iter().cloned().collect())
+    if matches!(tokens.first(), Some(TokenTree::Ident(i)) if i == "$crate") {
+        let mut i = 0;
+        while i < tokens.len() {
+            if matches!(&tokens[i], TokenTree::Punct(p) if p.as_char() == ',') {
+                return (stream(&tokens[..i]), stream(&tokens[i + 1..]));
+            }
+            i += 1;
         }
-        _ => (quote::quote!(::errstatus), tokens.into_iter().collect()),
     }
+    (quote::quote!(::errstatus), stream(&tokens))
+}
+
+/// The tokens as a stream, extended as scan.rs extends its own (one copy of that code).
+fn stream(tokens: &[TokenTree]) -> TokenStream {
+    let mut out = TokenStream::new();
+    out.extend(tokens.iter().cloned());
+    out
 }
 
 pub(crate) fn try_expand(krate: &TokenStream, input: TokenStream) -> syn::Result<TokenStream> {

@@ -4,7 +4,7 @@
 
 // `match` rather than `Option::map` and friends: each closure passed to a generic adapter is one
 // more function built into this crate.
-#![allow(clippy::manual_map)]
+#![allow(clippy::manual_map, clippy::needless_range_loop)]
 
 use errstatus_registry::{lookup, lookup_name, Class, Entry, RequiredHeader, State};
 use proc_macro2::{Ident, Span};
@@ -356,7 +356,8 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         }
     }
     let mut seen = Seen::new(arms.len());
-    for (i, arm) in arms.iter().enumerate() {
+    for i in 0..arms.len() {
+        let arm = &arms[i];
         let written = match input.kind {
             Kind::Struct => input.attrs.problem.code.as_ref(),
             Kind::Enum => arm.variant.attrs.problem.code.as_ref(),
@@ -879,9 +880,9 @@ fn check_whole_transparent<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<&'a 
 /// headers and body are the inner error's, so it takes no `#[header]` or `#[problem]`.
 fn check_transparent_field(cx: &Ctxt, field: &Field) -> syn::Result<()> {
     if status_field_kind(field.ty) == Some(false) {
-        return Err(syn::Error::new_spanned(
+        return Err(crate::ctxt::spanned_error(
             field.ty,
-            "#[status(transparent)] takes its status from an error that implements HttpStatus; \
+            &"#[status(transparent)] takes its status from an error that implements HttpStatus; \
              a `StatusCode` field is a status decided at run time: write #[status] on the field",
         ));
     }
@@ -904,9 +905,9 @@ fn check_transparent_field(cx: &Ctxt, field: &Field) -> syn::Result<()> {
 /// (which needs a code for `None`). `Ok(None)`: the code failed and was reported.
 fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::Result<Option<StatusSrc<'a>>> {
     match status_field_kind(field.ty) {
-        None => Err(syn::Error::new_spanned(
+        None => Err(crate::ctxt::spanned_error(
             field.ty,
-            "a #[status] field is the status decided at run time: its type must be http::StatusCode or Option<http::StatusCode>",
+            &"a #[status] field is the status decided at run time: its type must be http::StatusCode or Option<http::StatusCode>",
         )),
         Some(false) => match written_code(false, v.own) {
             Some(Some((_, code))) => Err(syn::Error::new(
@@ -921,9 +922,9 @@ fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::R
         Some(true) => match v.code() {
             Some(Some((entry, code))) => Ok(Some(StatusSrc::OptionField(field, entry, code.span()))),
             Some(None) => Ok(None),
-            None => Err(syn::Error::new_spanned(
+            None => Err(crate::ctxt::spanned_error(
                 field.ty,
-                format_args!(
+                &format_args!(
                     "an Option<StatusCode> #[status] field needs a code for `None`: add #[status(CODE)] to {} or a default #[status(CODE)] to the type",
                     v.what
                 ),
@@ -953,9 +954,9 @@ fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>>
     }
     if let Some(StatusArg::With(path)) = v.arg() {
         if v.variant.fields.len() != 1 {
-            return Err(syn::Error::new_spanned(
+            return Err(crate::ctxt::spanned_error(
                 path,
-                format_args!(
+                &format_args!(
                     "#[status(with = ...)] requires exactly one field, whose value decides; {} has {}",
                     v.what,
                     v.variant.fields.len()
@@ -1037,35 +1038,23 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
             );
             continue;
         }
-        let fix = format!("add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose");
+        // Where the code comes from, then one rule and one fix for all four cases.
         let ident = v.variant.ident;
-        if inherited && fallback {
-            cx.error(
+        let (span, source) = match (inherited, fallback) {
+            (true, true) => (
                 ident.span(),
-                format_args!(
-                    "variant `{ident}` falls back to {written} of the enum when its #[status] field is None, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
-                ),
-            );
-        } else if inherited {
-            cx.error(
-                ident.span(),
-                format_args!(
-                    "variant `{ident}` takes {written} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
-                ),
-            );
-        } else if fallback {
-            cx.error(
-                span,
-                format_args!(
-                    "{written}: the status when the #[status] field is None is a {c}, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
-                ),
-            );
-        } else {
-            cx.error(
-                span,
-                format_args!("{written}: a {c} response must carry the `{name}` header field ({reference}); {fix}"),
-            );
-        }
+                format!("variant `{ident}` falls back to {written} of the enum when its #[status] field is None, and "),
+            ),
+            (true, false) => (ident.span(), format!("variant `{ident}` takes {written} from the enum, and ")),
+            (false, true) => (span, format!("{written}: the status when the #[status] field is None is a {c}, and ")),
+            (false, false) => (span, format!("{written}: ")),
+        };
+        cx.error(
+            span,
+            format_args!(
+                "{source}a {c} response must carry the `{name}` header field ({reference}); add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose"
+            ),
+        );
     }
 }
 
@@ -1230,9 +1219,9 @@ fn check_decode_type(input: &Input, span: Span) -> syn::Result<()> {
         ));
     }
     if let Some(param) = input.original.generics.params.first() {
-        return Err(syn::Error::new_spanned(
+        return Err(crate::ctxt::spanned_error(
             param,
-            "#[errstatus(decode)] on a generic type is not supported: decode a type without type or lifetime parameters",
+            &"#[errstatus(decode)] on a generic type is not supported: decode a type without type or lifetime parameters",
         ));
     }
     Ok(())
