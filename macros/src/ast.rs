@@ -112,12 +112,22 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
 /// `#[status(transparent)]` default checks the field is not a `StatusCode`; the OpenAPI
 /// examples print it as syn does).
 pub(crate) fn with_parsed_type<R>(ty: &Type, f: impl FnOnce(&Type) -> R) -> R {
+    match parse_verbatim(ty) {
+        Some(parsed) => f(&parsed),
+        None => f(ty),
+    }
+}
+
+/// The type kept as tokens, read by syn; `None` for a type syn read already (or tokens it
+/// cannot read). Not generic: the copies of [`with_parsed_type`] stay small.
+#[allow(clippy::manual_ok_err)]
+fn parse_verbatim(ty: &Type) -> Option<Type> {
     match ty {
         Type::Verbatim(tokens) => match syn::parse2::<Type>(tokens.clone()) {
-            Ok(parsed) => f(&parsed),
-            Err(_) => f(ty),
+            Ok(parsed) => Some(parsed),
+            Err(_) => None,
         },
-        _ => f(ty),
+        _ => None,
     }
 }
 

@@ -2,6 +2,10 @@
 //! Every parse error goes to the `Ctxt`; a malformed attribute is remembered as "seen" so
 //! that no second error ("missing #[status]") follows from the first.
 
+// `let ... else` rather than `?` on an `Option`: each `Option` type under `?` is one more
+// function built into this crate (and a call in the unoptimized derive).
+#![allow(clippy::question_mark)]
+
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::parse::{ParseStream, Parser};
@@ -598,7 +602,7 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
 const STATUS_USAGE: &str = "#[status(CODE)], #[status(CODE, expose)], #[status(transparent)] or #[status(with = path)]";
 
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
-    let tokens = args(cx, attr, STATUS_USAGE)?;
+    let Some(tokens) = args(cx, attr, STATUS_USAGE) else { return None };
     if tokens.is_empty() {
         cx.error_spanned(attr, format_args!("#[status] needs a status code: {STATUS_USAGE}"));
         return None;
@@ -727,7 +731,7 @@ fn without_quotes(text: &str) -> &str {
 /// `#[grpc(CODE)]`: one token, a name or otherwise (valid.rs says what is wrong with it).
 fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
     let usage = "#[grpc(CODE)] with a gRPC code name such as NOT_FOUND";
-    let tokens = args(cx, attr, usage)?;
+    let Some(tokens) = args(cx, attr, usage) else { return None };
     let mut iter = tokens.clone().into_iter();
     match (iter.next(), iter.next()) {
         (Some(tt), None) => Some(tt),
@@ -744,7 +748,7 @@ fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
 
 fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
     let usage = "#[header(NAME)] with an http::header constant or a string literal";
-    let tokens = args(cx, attr, usage)?;
+    let Some(tokens) = args(cx, attr, usage) else { return None };
     let mut out = None;
     let res = parse_tokens(tokens.clone(), &mut |input| {
         let name = if input.peek(LitStr) {
@@ -829,7 +833,9 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
 }
 
 fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Span>) -> Option<FieldProblem> {
-    args(cx, attr, "#[problem(extension)], #[problem(extension = \"name\")] or #[problem(instance)]")?;
+    if args(cx, attr, "#[problem(extension)], #[problem(extension = \"name\")] or #[problem(instance)]").is_none() {
+        return None;
+    }
     let mut out = None;
     // `display` / `with = path`: how the extension member is written.
     let mut how: Option<(MemberHow, Span)> = None;

@@ -1,8 +1,9 @@
 //! Names users type: `http::header` constants, and "did you mean" for status names.
 
-// `match` rather than `Option::map` and friends: each closure passed to a generic adapter is one
-// more function built into this crate.
-#![allow(clippy::manual_map)]
+// `match` rather than `Option::map` and friends, `let ... else` rather than `?` on an `Option`:
+// each closure passed to a generic adapter, each `Option` type under `?`, is one more function
+// built into this crate (and a call in the unoptimized derive).
+#![allow(clippy::manual_map, clippy::question_mark)]
 
 use errstatus_registry::{entries, lookup_name};
 
@@ -181,16 +182,26 @@ pub(crate) fn decimal(text: &str, signed: bool) -> Option<i128> {
     if digits.is_empty() {
         return None;
     }
-    let mut value: i128 = 0;
+    // The magnitude, then the sign: `i128::MIN` has no positive counterpart.
+    let mut magnitude: u128 = 0;
     for &b in digits {
         if !b.is_ascii_digit() {
             return None;
         }
-        let digit = i128::from(b - b'0');
-        value = value.checked_mul(10)?;
-        value = if negative { value.checked_sub(digit)? } else { value.checked_add(digit)? };
+        let Some(shifted) = magnitude.checked_mul(10) else { return None };
+        let Some(sum) = shifted.checked_add(u128::from(b - b'0')) else { return None };
+        magnitude = sum;
     }
-    Some(value)
+    if negative {
+        if magnitude > 1 << 127 {
+            return None;
+        }
+        Some((magnitude as i128).wrapping_neg())
+    } else if magnitude > i128::MAX as u128 {
+        None
+    } else {
+        Some(magnitude as i128)
+    }
 }
 
 /// Names that older tables, RFC 2616 or vendor APIs use, with the name users should write.
@@ -284,7 +295,7 @@ pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
             }
         }
     }
-    let (best, dist) = best?;
+    let Some((best, dist)) = best else { return None };
     if norm.len() >= 4 && dist <= (norm.len() / 3).max(2) {
         return Some(best);
     }
@@ -346,7 +357,7 @@ fn closer(best: Option<(&str, usize)>, d: usize) -> bool {
 /// The accepted `http::header` constant closest to `name`, if one is close enough.
 pub(crate) fn suggest_header(name: &str) -> Option<&'static str> {
     let norm = screaming_snake(name);
-    let (best, dist) = closest(&norm, HEADER_CONSTS)?;
+    let Some((best, dist)) = closest(&norm, HEADER_CONSTS) else { return None };
     if dist <= (norm.len() / 3).max(2) {
         Some(best)
     } else {
@@ -497,7 +508,7 @@ pub(crate) fn suggest_grpc(name: &str) -> Option<&'static str> {
     if let Some(to) = alias(GRPC_ALIASES, &norm) {
         return Some(to);
     }
-    let (best, dist) = closest(&norm, codes)?;
+    let Some((best, dist)) = closest(&norm, codes) else { return None };
     if norm.len() >= 3 && dist <= (norm.len() / 3).max(2) {
         Some(best)
     } else {

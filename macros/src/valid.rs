@@ -2,9 +2,10 @@
 //! Takes the parsed `Input`, reports every violation to the `Ctxt`, and returns the model
 //! the expansion needs. Nothing here emits tokens.
 
-// `match` rather than `Option::map` and friends: each closure passed to a generic adapter is one
-// more function built into this crate.
-#![allow(clippy::manual_map, clippy::needless_range_loop)]
+// `match` rather than `Option::map` and friends, `let ... else` rather than `?` on an `Option`:
+// each closure passed to a generic adapter, each `Option` type under `?`, is one more function
+// built into this crate (and a call in the unoptimized derive).
+#![allow(clippy::manual_map, clippy::needless_range_loop, clippy::question_mark)]
 
 use errstatus_registry::{lookup, lookup_name, Class, Entry, RequiredHeader, State};
 use proc_macro2::{Ident, Span};
@@ -718,17 +719,24 @@ fn check_variant<'a>(
         Kind::Enum => (format!("variant `{}`", variant.ident), own),
     };
     let v = VariantCx { input, variant, own, defaults, what };
-    let (runtime, transparent) = cx.handle(check_deciding_fields(cx, &v))?;
+    // `let ... else` and `is_none`, not `?`: each `?` on another `Option` type is one more
+    // generic function built into this crate.
+    let Some((runtime, transparent)) = cx.handle(check_deciding_fields(cx, &v)) else { return None };
     let deciding = match runtime {
         Some(field) => Some(field),
         None => transparent,
     };
     if let Some(field) = deciding {
-        cx.handle(check_field_decides(&v, field))?;
+        if cx.handle(check_field_decides(&v, field)).is_none() {
+            return None;
+        }
     }
     let transparent = match deciding {
         Some(_) => transparent,
-        None => cx.handle(check_whole_transparent(&v))?,
+        None => match cx.handle(check_whole_transparent(&v)) {
+            Some(transparent) => transparent,
+            None => return None,
+        },
     };
     let mut variant_fixed = fixed_headers(cx, &variant.attrs.fixed, "variant");
     if variant.attrs.header_failed {
@@ -736,15 +744,19 @@ fn check_variant<'a>(
     }
     let (type_fixed, variant_fixed) = (defaults.fixed.as_deref(), variant_fixed.as_deref());
     if let Some(field) = transparent {
-        cx.handle(check_transparent_field(cx, field))?;
-        cx.handle(check_detail_transparent(detail_attr(input, variant)))?;
+        if cx.handle(check_transparent_field(cx, field)).is_none()
+            || cx.handle(check_detail_transparent(detail_attr(input, variant))).is_none()
+        {
+            return None;
+        }
         let extras = extras(cx, variant, Some(field), type_fixed, variant_fixed);
         return Some(ArmBody::Transparent(field, extras));
     }
     let status = match runtime {
-        Some(field) => cx.handle(check_status_field(&v, field))??,
-        None => cx.handle(check_status(&v))??,
+        Some(field) => cx.handle(check_status_field(&v, field)),
+        None => cx.handle(check_status(&v)),
     };
+    let Some(Some(status)) = status else { return None };
     // expose: the variant's, else the type's (for a variant that takes the type's code), else
     // by class.
     let explicit = match (own, &defaults.resolved) {
