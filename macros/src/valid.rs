@@ -5,7 +5,7 @@
 // `match` rather than `Option::map` and friends, `let ... else` rather than `?` on an `Option`:
 // each closure passed to a generic adapter, each `Option` type under `?`, is one more function
 // built into this crate (and a call in the unoptimized derive).
-#![allow(clippy::manual_map, clippy::needless_range_loop, clippy::question_mark)]
+#![allow(clippy::manual_map, clippy::manual_range_contains, clippy::needless_range_loop, clippy::question_mark)]
 
 use errstatus_registry::{lookup, lookup_name, Class, Entry, RequiredHeader, State};
 use proc_macro2::{Ident, Span};
@@ -93,7 +93,7 @@ pub(crate) struct Detail<'a> {
 
 /// The registry entry of an integer code, or why it is not a usable code.
 fn registered(value: i128, span: Span, what: &str) -> Result<&'static Entry, syn::Error> {
-    if !(100..=599).contains(&value) {
+    if value < 100 || value > 599 {
         return Err(syn::Error::new(
             span,
             format_args!("{what}: {value} is not a valid HTTP status code; status codes are 100..=599 (RFC 9110 §15)"),
@@ -421,7 +421,12 @@ struct Seen<'a> {
 
 impl<'a> Seen<'a> {
     fn new(n: usize) -> Self {
-        Seen { buckets: vec![Vec::new(); n.next_power_of_two()] }
+        let len = n.next_power_of_two();
+        let mut buckets = Vec::with_capacity(len);
+        for _ in 0..len {
+            buckets.push(Vec::new());
+        }
+        Seen { buckets }
     }
 
     /// Adds `key` with `index`; the index of an earlier equal key instead, if any.
@@ -458,11 +463,15 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         // Sorted by insertion: a few names, and no generic sort's code in this crate.
         let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
         for (name, ..) in &resp.extras.extensions {
-            let mut at = 0;
-            while at < members.len() && members[at] <= name.as_str() {
-                at += 1;
+            // After the equal ones, as `insert` at the first greater one would.
+            let name = name.as_str();
+            members.push(name);
+            let mut at = members.len() - 1;
+            while at > 0 && members[at - 1] > name {
+                members[at] = members[at - 1];
+                at -= 1;
             }
-            members.insert(at, name.as_str());
+            members[at] = name;
         }
         let here = uri_status(resp);
         let Some(i) = uris.insert(uri, firsts.len()) else {
