@@ -680,7 +680,10 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
 /// of one to three decimal digits, the first not 0. Anything else is `None`, for `parse_code`.
 fn digits(tokens: &TokenStream) -> Option<Code> {
     let mut iter = tokens.clone().into_iter();
-    let (Some(proc_macro2::TokenTree::Literal(lit)), None) = (iter.next(), iter.next()) else { return None };
+    let Some(proc_macro2::TokenTree::Literal(lit)) = iter.next() else { return None };
+    if iter.next().is_some() {
+        return None;
+    }
     let repr = lit.to_string();
     let bytes = repr.as_bytes();
     if bytes.is_empty() || bytes.len() > 3 || bytes[0] == b'0' {

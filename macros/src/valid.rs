@@ -453,38 +453,25 @@ impl<'a> Seen<'a> {
 /// another is an error on its `type` literal, else (the URI is the type's base + its name) on
 /// the variant's name.
 fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
-    // Status, sorted member names and variant of each URI's first use, found by `uris`.
-    type First<'s> = ((Option<u16>, bool), Vec<&'s str>, &'s Ident);
-    let mut firsts: Vec<First> = Vec::new();
+    // The arm of each URI's first use; its status and members are read again only when the URI
+    // comes back.
     let mut uris = Seen::new(arms.len());
-    for arm in arms {
+    for at in 0..arms.len() {
+        let arm = &arms[at];
         let ArmBody::Own(resp) = &arm.body else { continue };
         let Some(uri) = resp.type_.as_deref() else { continue };
-        // Sorted by insertion: a few names, and no generic sort's code in this crate.
-        let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
-        for (name, ..) in &resp.extras.extensions {
-            // After the equal ones, as `insert` at the first greater one would.
-            let name = name.as_str();
-            members.push(name);
-            let mut at = members.len() - 1;
-            while at > 0 && members[at - 1] > name {
-                members[at] = members[at - 1];
-                at -= 1;
-            }
-            members[at] = name;
-        }
-        let here = uri_status(resp);
-        let Some(i) = uris.insert(uri, firsts.len()) else {
-            firsts.push((here, members, arm.variant.ident));
-            continue;
-        };
-        let (first_status, first_members, first) = &firsts[i];
-        let what = if *first_status != here {
-            format!("{} (here {})", say_status(*first_status), say_status(here))
-        } else if *first_members != members {
-            format!("{} (here {})", say_members(first_members), say_members(&members))
+        let Some(i) = uris.insert(uri, at) else { continue };
+        let ArmBody::Own(first_resp) = &arms[i].body else { continue };
+        let first = arms[i].variant.ident;
+        let (first_status, here) = (uri_status(first_resp), uri_status(resp));
+        let what = if first_status != here {
+            format!("{} (here {})", say_status(first_status), say_status(here))
         } else {
-            continue;
+            let (first_members, members) = (sorted_members(first_resp), sorted_members(resp));
+            if first_members == members {
+                continue;
+            }
+            format!("{} (here {})", say_members(&first_members), say_members(&members))
         };
         let written = match input.kind {
             Kind::Struct => input.attrs.problem.type_.as_ref(),
@@ -497,6 +484,24 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             ),
         );
     }
+}
+
+/// The extension member names of a response, sorted (by insertion: a few names, and no generic
+/// sort's code in this crate).
+fn sorted_members<'r>(resp: &'r Response) -> Vec<&'r str> {
+    let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
+    for (name, ..) in &resp.extras.extensions {
+        // After the equal ones, as `insert` at the first greater one would.
+        let name = name.as_str();
+        members.push(name);
+        let mut at = members.len() - 1;
+        while at > 0 && members[at - 1] > name {
+            members[at] = members[at - 1];
+            at -= 1;
+        }
+        members[at] = name;
+    }
+    members
 }
 
 /// The status of a type URI's use: its code (a fallback included), and whether it is decided at
