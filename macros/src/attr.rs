@@ -546,7 +546,7 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
             }
             out.header_seen = true;
             out.header = parse_header(cx, attr);
-            if let Some(value) = out.header.as_ref().and_then(|h| h.value.as_ref()) {
+            if let Some(Header { value: Some(value), .. }) = &out.header {
                 cx.error(
                     value.span(),
                     "a fixed header value belongs on the type or a variant; on a field, the field is the value",
@@ -710,7 +710,7 @@ pub(crate) fn parse_code(input: ParseStream) -> syn::Result<Code> {
     }
     let tt: proc_macro2::TokenTree = input.parse()?;
     let hint = match &tt {
-        proc_macro2::TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
+        proc_macro2::TokenTree::Literal(lit) if matches!(lit.to_string().as_bytes().first(), Some(b'"')) => {
             format!(", write it without quotes: {}", without_quotes(&lit.to_string()))
         }
         _ => String::new(),

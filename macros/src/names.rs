@@ -233,7 +233,7 @@ fn screaming_snake(name: &str) -> String {
     let mut prev_lower = false;
     for c in name.chars() {
         if c == '-' || c == ' ' || c == '_' {
-            if !out.ends_with('_') {
+            if !matches!(out.as_bytes().last(), Some(b'_')) {
                 out.push('_');
             }
             prev_lower = false;

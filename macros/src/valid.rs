@@ -710,6 +710,14 @@ impl<'a> VariantCx<'a, '_> {
         }
     }
 
+    /// The variant's own `#[status]` argument.
+    fn own_arg(&self) -> Option<&'a StatusArg> {
+        match self.own {
+            Some(r) => Some(&r.status.arg),
+            None => None,
+        }
+    }
+
     /// The variant's code, else the type's: `Some(None)` after a failed `#[status]`.
     fn code(&self) -> WrittenCode<'a> {
         match written_code(self.variant.attrs.status_seen, self.own) {
@@ -886,7 +894,7 @@ fn check_field_decides(v: &VariantCx, field: &Field) -> syn::Result<()> {
 fn check_whole_transparent<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<&'a Field<'a>>> {
     let arg = match v.input.kind {
         Kind::Struct => v.arg(),
-        Kind::Enum => v.own.map(|r| &r.status.arg),
+        Kind::Enum => v.own_arg(),
     };
     let Some(StatusArg::Transparent(span)) = arg else { return Ok(None) };
     if v.variant.fields.len() != 1 {
@@ -964,17 +972,18 @@ fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::R
 /// struct's without exactly one field), or a code of the variant or the type; a variant with
 /// none is an error. `Ok(None)`: the code failed and was reported.
 fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>> {
-    let own = v.own.map(|r| &r.status.arg);
-    let type_with = match v.defaults.resolved.as_ref().map(|d| &d.status.arg) {
-        Some(StatusArg::With(path)) => Some(path),
+    let type_with = match &v.defaults.resolved {
+        Some(Resolved { status: Status { arg: StatusArg::With(path), .. }, .. }) => Some(path),
         _ => None,
     };
-    match (v.input.kind, own) {
+    match (v.input.kind, v.own_arg()) {
         (Kind::Struct, Some(StatusArg::With(path))) if v.variant.fields.len() != 1 => {
             return Ok(Some(StatusSrc::WithSelf(path)));
         }
-        (Kind::Enum, None | Some(StatusArg::Unset)) if type_with.is_some() => {
-            return Ok(type_with.map(StatusSrc::WithSelf));
+        (Kind::Enum, None | Some(StatusArg::Unset)) => {
+            if let Some(path) = type_with {
+                return Ok(Some(StatusSrc::WithSelf(path)));
+            }
         }
         _ => {}
     }
@@ -1117,7 +1126,7 @@ pub(crate) fn kebab(ident: &Ident) -> String {
     for c in s.chars() {
         if c.is_ascii_uppercase() {
             // Not the first character (each one pushes something) and not after a `-`.
-            if !out.is_empty() && !out.ends_with('-') {
+            if !matches!(out.as_bytes().last(), None | Some(b'-')) {
                 out.push('-');
             }
             out.push(c.to_ascii_lowercase());
