@@ -61,6 +61,6 @@ pub(crate) fn try_expand(krate: &TokenStream, input: TokenStream) -> syn::Result
         Ok(())
     })?;
     let Some(code) = code else { unreachable!("the parser read a code or failed") };
-    let entry = resolve(&code, &format!("status!({})", code.written()))?;
+    let entry = resolve(&code, &format_args!("status!({})", code.written()))?;
     Ok(status_in(entry, code.span(), krate, quote::quote!(#krate::__private::http::StatusCode)))
 }

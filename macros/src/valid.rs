@@ -8,6 +8,8 @@
 #![allow(clippy::manual_map, clippy::manual_range_contains, clippy::needless_range_loop, clippy::question_mark)]
 
 use errstatus_registry::{lookup, lookup_name, Class, Entry, RequiredHeader, State};
+use std::fmt::{self, Display};
+
 use proc_macro2::{Ident, Span};
 use quote::ToTokens;
 use syn::spanned::Spanned;
@@ -92,7 +94,7 @@ pub(crate) struct Detail<'a> {
 }
 
 /// The registry entry of an integer code, or why it is not a usable code.
-fn registered(value: i128, span: Span, what: &str) -> Result<&'static Entry, syn::Error> {
+fn registered(value: i128, span: Span, what: &dyn Display) -> Result<&'static Entry, syn::Error> {
     if value < 100 || value > 599 {
         return Err(syn::Error::new(
             span,
@@ -112,8 +114,9 @@ fn registered(value: i128, span: Span, what: &str) -> Result<&'static Entry, syn
 }
 
 /// Resolves a CODE to its registry entry, or explains why it is not a usable code.
-/// `what` names the attribute in messages, e.g. `#[status(444)]`.
-pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Error> {
+/// `what` names the attribute in messages, e.g. `#[status(444)]`: written only into a message,
+/// so a valid code formats nothing.
+pub(crate) fn resolve(code: &Code, what: &dyn Display) -> Result<&'static Entry, syn::Error> {
     let entry = match code {
         Code::Digits(value, span) => registered(i128::from(*value), *span, what)?,
         Code::Lit(lit) => {
@@ -153,7 +156,7 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
     Ok(entry)
 }
 
-fn check_state(entry: &Entry, code: &Code, what: &str) -> Result<(), syn::Error> {
+fn check_state(entry: &Entry, code: &Code, what: &dyn Display) -> Result<(), syn::Error> {
     let (c, reason, reference) = (entry.code, entry.reason, entry.reference);
     let msg = match entry.state {
         State::Deprecated => format!("{what}: {c} {reason} is deprecated ({reference}); it must not be sent"),
@@ -170,7 +173,33 @@ fn check_state(entry: &Entry, code: &Code, what: &str) -> Result<(), syn::Error>
 
 /// The attribute as written, for messages: `#[status(444)]`.
 fn status_what(code: &Code) -> String {
-    format!("#[status({})]", code.written())
+    StatusWhat(code).to_string()
+}
+
+/// [`status_what`], written when a message is: a valid code formats nothing.
+struct StatusWhat<'c>(&'c Code);
+
+impl Display for StatusWhat<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("#[status(")?;
+        f.write_str(&self.0.written())?;
+        f.write_str(")]")
+    }
+}
+
+/// `variant `X`` or `struct `X``, for messages, written when one is.
+struct What<'a> {
+    kind: &'static str,
+    ident: &'a Ident,
+}
+
+impl Display for What<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.kind)?;
+        f.write_str(" `")?;
+        Display::fmt(self.ident, f)?;
+        f.write_str("`")
+    }
 }
 
 /// A `#[status]` resolved for the derive: its entry, or `None` after an error (or when it has
@@ -186,7 +215,7 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
     let entry = match &status.arg {
         StatusArg::Transparent(_) | StatusArg::With(_) | StatusArg::Unset => None,
         StatusArg::Code(code) => {
-            let what = status_what(code);
+            let what = StatusWhat(code);
             match resolve(code, &what) {
                 Err(err) => {
                     cx.syn_error(err);
@@ -697,7 +726,7 @@ struct VariantCx<'a, 'r> {
     own: Option<&'r Resolved<'a>>,
     defaults: &'r Defaults<'a>,
     /// `variant `X`` or `struct `X``, for messages.
-    what: String,
+    what: What<'a>,
 }
 
 impl<'a> VariantCx<'a, '_> {
@@ -736,10 +765,11 @@ fn check_variant<'a>(
     defaults: &Defaults<'a>,
 ) -> Option<ArmBody<'a>> {
     // A struct's `#[status]` is its own: the rules of a variant's apply to it.
-    let (what, own) = match input.kind {
-        Kind::Struct => (format!("struct `{}`", variant.ident), defaults.resolved.as_ref()),
-        Kind::Enum => (format!("variant `{}`", variant.ident), own),
+    let (kind, own) = match input.kind {
+        Kind::Struct => ("struct", defaults.resolved.as_ref()),
+        Kind::Enum => ("variant", own),
     };
+    let what = What { kind, ident: variant.ident };
     let v = VariantCx { input, variant, own, defaults, what };
     // `let ... else` and `is_none`, not `?`: each `?` on another `Option` type is one more
     // generic function built into this crate.
