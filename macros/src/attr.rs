@@ -736,17 +736,15 @@ fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
     let usage = "#[grpc(CODE)] with a gRPC code name such as NOT_FOUND";
     let Some(tokens) = args(cx, attr, usage) else { return None };
     let mut iter = tokens.clone().into_iter();
-    match (iter.next(), iter.next()) {
-        (Some(tt), None) => Some(tt),
-        (None, _) => {
-            cx.error_spanned(attr, format_args!("#[grpc] needs a code: {usage}"));
-            None
-        }
-        (Some(_), Some(_)) => {
-            cx.error_spanned(tokens, format_args!("expected {usage}, one code"));
-            None
-        }
+    let Some(tt) = iter.next() else {
+        cx.error_spanned(attr, format_args!("#[grpc] needs a code: {usage}"));
+        return None;
+    };
+    if iter.next().is_some() {
+        cx.error_spanned(tokens, format_args!("expected {usage}, one code"));
+        return None;
     }
+    Some(tt)
 }
 
 fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {

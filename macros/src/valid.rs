@@ -168,7 +168,7 @@ fn check_state(entry: &Entry, code: &Code, what: &dyn Display) -> Result<(), syn
         }
         _ => return Ok(()),
     };
-    Err(syn::Error::new(code.span(), msg))
+    Err(syn::Error::new(code.span(), msg.as_str()))
 }
 
 /// The attribute as written, for messages: `#[status(444)]`.
@@ -335,14 +335,15 @@ fn check_grpc(cx: &Ctxt, input: &Input, arms: &mut [Arm]) {
 /// `#[grpc(CODE)]` names one of the 16 gRPC codes of an error (google.rpc.Code without `OK`),
 /// written as the proto names it (`NOT_FOUND`): not `OK`, a number or a string.
 fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
-    let expected = "expected a gRPC code name such as NOT_FOUND or INTERNAL";
-    let ok = "OK is the code of success, not of an error";
     let msg = match tt {
         proc_macro2::TokenTree::Ident(ident) => {
             let name = ident.to_string();
             let name = name.strip_prefix("r#").unwrap_or(&name);
             match names::grpc_number(name) {
-                Some(0) => format!("#[grpc(OK)]: {ok}; write the code of the error, such as INTERNAL"),
+                Some(0) => {
+                    "#[grpc(OK)]: OK is the code of success, not of an error; write the code of the error, such as INTERNAL"
+                        .to_owned()
+                }
                 Some(number) => return Ok(number),
                 None => match names::suggest_grpc(name) {
                     Some(s) => format!("#[grpc({name})]: unknown gRPC code `{name}`, did you mean `{s}`?"),
@@ -355,25 +356,24 @@ fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
         }
         proc_macro2::TokenTree::Literal(lit) => {
             let written = lit.to_string();
-            let number = names::decimal(&written, false);
-            let text = match syn::Lit::new(lit.clone()) {
-                syn::Lit::Str(text) => Some(text),
-                _ => None,
-            };
-            match (number, text) {
-                (Some(0), _) => format!("#[grpc({written})]: {ok}; write the name of an error code, such as INTERNAL"),
-                (Some(n), _) if n < names::GRPC_CODES.len() as i128 => {
+            match names::decimal(&written, false) {
+                Some(0) => format!(
+                    "#[grpc({written})]: OK is the code of success, not of an error; write the name of an error code, such as INTERNAL"
+                ),
+                Some(n) if n < names::GRPC_CODES.len() as i128 => {
                     format!("#[grpc({written})]: write the code's name: #[grpc({})]", names::GRPC_CODES[n as usize])
                 }
-                (_, Some(text)) if matches!(names::grpc_number(&text.value()), Some(n) if n > 0) => {
-                    format!("#[grpc({written})]: write the name without quotes: #[grpc({})]", text.value())
-                }
-                _ => format!("#[grpc({written})]: {expected}"),
+                _ => match syn::Lit::new(lit.clone()) {
+                    syn::Lit::Str(text) if matches!(names::grpc_number(&text.value()), Some(n) if n > 0) => {
+                        format!("#[grpc({written})]: write the name without quotes: #[grpc({})]", text.value())
+                    }
+                    _ => format!("#[grpc({written})]: expected a gRPC code name such as NOT_FOUND or INTERNAL"),
+                },
             }
         }
-        other => format!("#[grpc({other})]: {expected}"),
+        other => format!("#[grpc({other})]: expected a gRPC code name such as NOT_FOUND or INTERNAL"),
     };
-    Err(syn::Error::new(tt.span(), msg))
+    Err(syn::Error::new(tt.span(), msg.as_str()))
 }
 
 /// A code is written on a variant or a struct, non-empty, without control characters, and
@@ -1041,7 +1041,7 @@ fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>>
                     "variant `{ident}` has no #[status(CODE)] and the enum has no default; add #[status(CODE)] to the variant or to the enum"
                 ),
             };
-            Err(syn::Error::new(ident.span(), msg))
+            Err(syn::Error::new(ident.span(), msg.as_str()))
         }
     }
 }
