@@ -46,34 +46,23 @@ pub(crate) struct Field<'a> {
 
 impl<'a> Input<'a> {
     /// Parses the input; errors (a union, malformed attributes) go to `cx`.
+    #[allow(clippy::vec_init_then_push)]
     pub(crate) fn from_syn(cx: &Ctxt, node: &'a DeriveInput) -> Option<Self> {
         let container = attr::container_attrs(cx, &node.attrs);
         let attrs = attr::type_attrs(cx, &node.attrs, false);
         let (kind, variants) = match &node.data {
             Data::Struct(data) => {
-                let fields = fields(cx, &data.fields);
-                let v = Variant {
-                    ident: &node.ident,
-                    attrs: TypeAttrs::default(),
-                    fields,
-                    unit: matches!(data.fields, Fields::Unit),
-                    doc: doc(&node.attrs),
-                    error_fmt: error_fmt(&node.attrs, &data.fields),
-                };
-                (Kind::Struct, vec![v])
+                let v = variant(cx, &node.ident, TypeAttrs::default(), &node.attrs, &data.fields);
+                // Not `vec![v]`: that is one more generic function (boxed slice into `Vec`).
+                let mut variants = Vec::with_capacity(1);
+                variants.push(v);
+                (Kind::Struct, variants)
             }
             Data::Enum(data) => {
                 let mut variants = Vec::with_capacity(data.variants.len());
                 for v in &data.variants {
                     let attrs = attr::type_attrs(cx, &v.attrs, true);
-                    variants.push(Variant {
-                        ident: &v.ident,
-                        attrs,
-                        fields: fields(cx, &v.fields),
-                        unit: matches!(v.fields, Fields::Unit),
-                        doc: doc(&v.attrs),
-                        error_fmt: error_fmt(&v.attrs, &v.fields),
-                    });
+                    variants.push(variant(cx, &v.ident, attrs, &v.attrs, &v.fields));
                 }
                 (Kind::Enum, variants)
             }
@@ -86,6 +75,25 @@ impl<'a> Input<'a> {
             }
         };
         Some(Input { original: node, container, attrs, kind, variants })
+    }
+}
+
+/// A variant (or the struct) with its parsed attributes; `attrs` its written ones, for the doc
+/// comment and the format string.
+fn variant<'a>(
+    cx: &Ctxt,
+    ident: &'a Ident,
+    parsed: VariantAttrs<'a>,
+    attrs: &'a [syn::Attribute],
+    data: &'a Fields,
+) -> Variant<'a> {
+    Variant {
+        ident,
+        attrs: parsed,
+        fields: fields(cx, data),
+        unit: matches!(data, Fields::Unit),
+        doc: doc(attrs),
+        error_fmt: error_fmt(attrs, data),
     }
 }
 
@@ -112,12 +120,22 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
 /// `#[status(transparent)]` default checks the field is not a `StatusCode`; the OpenAPI
 /// examples print it as syn does).
 pub(crate) fn with_parsed_type<R>(ty: &Type, f: impl FnOnce(&Type) -> R) -> R {
+    match parse_verbatim(ty) {
+        Some(parsed) => f(&parsed),
+        None => f(ty),
+    }
+}
+
+/// The type kept as tokens, read by syn; `None` for a type syn read already (or tokens it
+/// cannot read). Not generic: the copies of [`with_parsed_type`] stay small.
+#[allow(clippy::manual_ok_err)]
+fn parse_verbatim(ty: &Type) -> Option<Type> {
     match ty {
         Type::Verbatim(tokens) => match syn::parse2::<Type>(tokens.clone()) {
-            Ok(parsed) => f(&parsed),
-            Err(_) => f(ty),
+            Ok(parsed) => Some(parsed),
+            Err(_) => None,
         },
-        _ => f(ty),
+        _ => None,
     }
 }
 

@@ -2,6 +2,10 @@
 //! Every parse error goes to the `Ctxt`; a malformed attribute is remembered as "seen" so
 //! that no second error ("missing #[status]") follows from the first.
 
+// `let ... else` rather than `?` on an `Option`: each `Option` type under `?` is one more
+// function built into this crate (and a call in the unoptimized derive).
+#![allow(clippy::question_mark)]
+
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::parse::{ParseStream, Parser};
@@ -24,6 +28,37 @@ fn nested_in(meta: &syn::meta::ParseNestedMeta, f: &mut NestedFn) -> syn::Result
     meta.parse_nested_meta(f)
 }
 
+/// What [`parse_tokens`] runs over the tokens: it keeps what it reads in its captures.
+pub(crate) type ParseFn<'f> = dyn FnMut(ParseStream) -> syn::Result<()> + 'f;
+
+/// `f.parse2(tokens)` with `f` behind `dyn`: one copy of syn's parser driver in this crate for
+/// every parser here, not one per closure.
+pub(crate) fn parse_tokens(tokens: TokenStream, f: &mut ParseFn) -> syn::Result<()> {
+    f.parse2(tokens)
+}
+
+/// A string literal; else `msg`, at the token that is not one.
+fn lit_str(input: ParseStream, msg: &dyn std::fmt::Display) -> syn::Result<LitStr> {
+    match input.parse::<LitStr>() {
+        Ok(lit) => Ok(lit),
+        Err(e) => Err(syn::Error::new(e.span(), msg)),
+    }
+}
+
+/// Whether the next token is the identifier `word`, as a `syn::custom_keyword!` peeks (the
+/// keywords of `#[status]` and `#[header]`): one function, not four keyword types' code.
+fn peek_word(input: ParseStream, word: &str) -> bool {
+    match input.cursor().ident() {
+        Some((ident, _)) => ident == word,
+        None => false,
+    }
+}
+
+/// The span of the identifier that [`peek_word`] saw.
+fn parse_word(input: ParseStream) -> syn::Result<Span> {
+    Ok(input.parse::<syn::Ident>()?.span())
+}
+
 /// The CODE of `#[status(CODE)]` and `status!(CODE)`.
 pub(crate) enum Code {
     /// `404`: up to three decimal digits, read without syn (the common case).
@@ -40,7 +75,10 @@ impl Code {
         match self {
             Code::Digits(_, span) => *span,
             Code::Lit(lit) => lit.span(),
-            Code::Name(path) => path.segments.last().map_or_else(|| path.span(), |s| s.ident.span()),
+            Code::Name(path) => match path.segments.last() {
+                Some(s) => s.ident.span(),
+                None => path.span(),
+            },
         }
     }
 
@@ -55,7 +93,7 @@ impl Code {
 }
 
 pub(crate) fn path_string(path: &syn::Path) -> String {
-    path.to_token_stream().to_string().replace(' ', "")
+    crate::names::without_spaces(&path.to_token_stream().to_string())
 }
 
 pub(crate) enum StatusArg {
@@ -114,7 +152,6 @@ pub(crate) struct Header<'a> {
 }
 
 /// `#[problem(type = "...", title = "...", code = "...", detail = "...")]` on a type or variant.
-#[derive(Default)]
 pub(crate) struct ProblemKind {
     pub type_: Option<LitStr>,
     pub title: Option<LitStr>,
@@ -124,6 +161,15 @@ pub(crate) struct ProblemKind {
     pub detail: Option<LitStr>,
     /// `skip_decode` on a variant: `#[errstatus(decode)]` never decodes it.
     pub skip_decode: Option<Span>,
+}
+
+// The `Default` impls are written out, not derived: a derived one calls `Default::default` of
+// each field's type, one more function built into this crate per type.
+#[allow(clippy::derivable_impls)]
+impl Default for ProblemKind {
+    fn default() -> Self {
+        ProblemKind { type_: None, title: None, code: None, detail: None, skip_decode: None }
+    }
 }
 
 /// `#[problem(extension)]`, `#[problem(extension = "name")]` or `#[problem(instance)]` on a field.
@@ -143,7 +189,6 @@ pub(crate) enum MemberHow {
 }
 
 /// Options found on the type (`#[status]` default, `#[problem]` kind, fixed header values).
-#[derive(Default)]
 pub(crate) struct TypeAttrs<'a> {
     pub status: Option<Status>,
     /// A `#[status]` attribute was present, even if malformed.
@@ -161,11 +206,26 @@ pub(crate) struct TypeAttrs<'a> {
     pub log: Option<u8>,
 }
 
+#[allow(clippy::derivable_impls)]
+impl Default for TypeAttrs<'_> {
+    fn default() -> Self {
+        TypeAttrs {
+            status: None,
+            status_seen: false,
+            problem: ProblemKind::default(),
+            fixed: Vec::new(),
+            header_failed: false,
+            grpc: None,
+            grpc_seen: false,
+            log: None,
+        }
+    }
+}
+
 /// Options found on a variant: the same as on the type.
 pub(crate) type VariantAttrs<'a> = TypeAttrs<'a>;
 
 /// `#[errstatus(...)]` on the type: options of the derive itself.
-#[derive(Default)]
 pub(crate) struct ContainerAttrs {
     /// `crate = "path"`: where the errstatus crate is, for a renamed dependency or a facade.
     pub krate: Option<syn::Path>,
@@ -177,6 +237,13 @@ pub(crate) struct ContainerAttrs {
     pub decode: Option<Span>,
     /// `log = "warn"`: the level of this type's events ([`parse_log`]'s number).
     pub log: Option<u8>,
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for ContainerAttrs {
+    fn default() -> Self {
+        ContainerAttrs { krate: None, skip: Vec::new(), format: None, decode: None, log: None }
+    }
 }
 
 /// The levels `log = "..."` accepts, in the order of errstatus-core's `LOG_*` numbers (1 to 6).
@@ -195,18 +262,27 @@ fn parse_log(meta: &syn::meta::ParseNestedMeta, slot: &mut Option<u8>) -> syn::R
 
 /// The level of `log = "level"`.
 fn parse_level(meta: &syn::meta::ParseNestedMeta) -> syn::Result<u8> {
-    let usage = || format!("expected one of {}", quoted_list(LOG_LEVELS));
     if !meta.input.peek(Token![=]) {
-        return Err(meta.error(format_args!("#[errstatus(log)] needs a level: log = \"warn\", {}", usage())));
+        return Err(meta.error(format_args!("#[errstatus(log)] needs a level: log = \"warn\", {}", log_usage())));
     }
-    let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
-        syn::Error::new(e.span(), format_args!("#[errstatus(log = ...)] expects a string literal: {}", usage()))
-    })?;
+    let lit: LitStr = match meta.value()?.parse() {
+        Ok(lit) => lit,
+        Err(e) => {
+            return Err(syn::Error::new(
+                e.span(),
+                format_args!("#[errstatus(log = ...)] expects a string literal: {}", log_usage()),
+            ))
+        }
+    };
     let level = lit.value();
     match crate::names::index_of(LOG_LEVELS, &level) {
         Some(i) => Ok(i as u8 + 1),
-        None => Err(syn::Error::new(lit.span(), format_args!("unknown log level {level:?}, {}", usage()))),
+        None => Err(syn::Error::new(lit.span(), format_args!("unknown log level {level:?}, {}", log_usage()))),
     }
+}
+
+fn log_usage() -> String {
+    format!("expected one of {}", quoted_list(LOG_LEVELS))
 }
 
 /// `"a", "b" or "c"`, for messages.
@@ -245,7 +321,10 @@ pub(crate) const SKIPPABLE: &[&str] = &[
 /// Parses every `#[errstatus(...)]` of the type.
 pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
+    for attr in attrs {
+        if !attr.path().is_ident("errstatus") {
+            continue;
+        }
         if args(
             cx,
             attr,
@@ -257,25 +336,33 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
         }
         let res = nested(attr, &mut |meta| {
             if meta.path.is_ident("crate") {
-                let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
-                    syn::Error::new(e.span(), "#[errstatus(crate = ...)] expects a string literal: crate = \"path\"")
-                })?;
-                let path: syn::Path = lit.parse().map_err(|_| {
-                    syn::Error::new(lit.span(), format_args!("#[errstatus(crate = {:?})]: not a path", lit.value()))
-                })?;
+                let lit =
+                    lit_str(meta.value()?, &"#[errstatus(crate = ...)] expects a string literal: crate = \"path\"")?;
+                let path: syn::Path = match lit.parse() {
+                    Ok(path) => path,
+                    Err(_) => {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            format_args!("#[errstatus(crate = {:?})]: not a path", lit.value()),
+                        ))
+                    }
+                };
                 if out.krate.replace(path).is_some() {
                     return Err(syn::Error::new(lit.span(), "duplicate #[errstatus(crate = ...)]"));
                 }
                 Ok(())
             } else if meta.path.is_ident("format") {
-                let ty: syn::Type = meta.value()?.parse().map_err(|e: syn::Error| {
-                    syn::Error::new(
-                        e.span(),
-                        "#[errstatus(format = ...)] expects a type that implements errstatus::Format",
-                    )
-                })?;
+                let ty: syn::Type = match meta.value()?.parse() {
+                    Ok(ty) => ty,
+                    Err(e) => {
+                        return Err(syn::Error::new(
+                            e.span(),
+                            "#[errstatus(format = ...)] expects a type that implements errstatus::Format",
+                        ))
+                    }
+                };
                 if out.format.is_some() {
-                    return Err(syn::Error::new_spanned(ty, "duplicate #[errstatus(format = ...)]"));
+                    return Err(crate::ctxt::spanned_error(&ty, &"duplicate #[errstatus(format = ...)]"));
                 }
                 out.format = Some(ty);
                 Ok(())
@@ -301,8 +388,10 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                             ),
                         ));
                     }
-                    if out.skip.iter().any(|s| *s == name) {
-                        return Err(syn::Error::new(ident.span(), format_args!("`{name}` is skipped twice")));
+                    for s in &out.skip {
+                        if *s == name {
+                            return Err(syn::Error::new(ident.span(), format_args!("`{name}` is skipped twice")));
+                        }
                     }
                     out.skip.push(ident.clone());
                     Ok(())
@@ -327,7 +416,6 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
     out
 }
 
-#[derive(Default)]
 pub(crate) struct FieldAttrs<'a> {
     /// `#[status]` or `#[status(transparent)]`.
     pub status: Option<FieldStatus>,
@@ -340,11 +428,11 @@ pub(crate) struct FieldAttrs<'a> {
     pub skip_decode: Option<Span>,
 }
 
-mod kw {
-    syn::custom_keyword!(transparent);
-    syn::custom_keyword!(expose);
-    syn::custom_keyword!(acknowledge);
-    syn::custom_keyword!(with);
+#[allow(clippy::derivable_impls)]
+impl Default for FieldAttrs<'_> {
+    fn default() -> Self {
+        FieldAttrs { status: None, header: None, header_seen: false, problem: None, skip_decode: None }
+    }
 }
 
 /// Checks that `attr` is `#[name(...)]` and returns its argument tokens.
@@ -355,6 +443,21 @@ fn args<'a>(cx: &Ctxt, attr: &'a Attribute, usage: &str) -> Option<&'a TokenStre
             cx.error_spanned(attr, format_args!("malformed attribute, expected {usage}"));
             None
         }
+    }
+}
+
+/// `transparent`, alone: the span of `#[status(transparent)]` on a field.
+fn transparent_word(tokens: &TokenStream) -> Option<Span> {
+    let mut span = None;
+    let res = parse_tokens(tokens.clone(), &mut |input| {
+        if peek_word(input, "transparent") {
+            span = Some(parse_word(input)?);
+        }
+        Ok(())
+    });
+    match res {
+        Ok(()) => span,
+        Err(_) => None,
     }
 }
 
@@ -423,7 +526,10 @@ fn variant_errstatus(cx: &Ctxt, attr: &Attribute, log: &mut Option<u8>) {
 
 /// Reports `#[errstatus(...)]` where it does not belong (a variant or a field).
 pub(crate) fn misplaced_errstatus(cx: &Ctxt, attrs: &[Attribute], place: &str) {
-    for attr in attrs.iter().filter(|a| a.path().is_ident("errstatus")) {
+    for attr in attrs {
+        if !attr.path().is_ident("errstatus") {
+            continue;
+        }
         cx.error_spanned(attr.path(), format_args!("#[errstatus(...)] belongs on the type, not on a {place}"));
     }
 }
@@ -440,7 +546,7 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
             }
             out.header_seen = true;
             out.header = parse_header(cx, attr);
-            if let Some(value) = out.header.as_ref().and_then(|h| h.value.as_ref()) {
+            if let Some(Header { value: Some(value), .. }) = &out.header {
                 cx.error(
                     value.span(),
                     "a fixed header value belongs on the type or a variant; on a field, the field is the value",
@@ -464,9 +570,9 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
         } else if attr.path().is_ident("status") {
             let parsed = match &attr.meta {
                 Meta::Path(path) => Some(FieldStatus::RunTime(path.span())),
-                Meta::List(list) => match syn::parse2::<kw::transparent>(list.tokens.clone()) {
-                    Ok(kw) => Some(FieldStatus::Transparent(kw.span)),
-                    Err(_) => {
+                Meta::List(list) => match transparent_word(&list.tokens) {
+                    Some(span) => Some(FieldStatus::Transparent(span)),
+                    None => {
                         cx.error_spanned(
                             &list.tokens,
                             "on a field, #[status] (the field is the status, decided at run time) or \
@@ -496,7 +602,7 @@ pub(crate) fn field_attrs<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'
 const STATUS_USAGE: &str = "#[status(CODE)], #[status(CODE, expose)], #[status(transparent)] or #[status(with = path)]";
 
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
-    let tokens = args(cx, attr, STATUS_USAGE)?;
+    let Some(tokens) = args(cx, attr, STATUS_USAGE) else { return None };
     if tokens.is_empty() {
         cx.error_spanned(attr, format_args!("#[status] needs a status code: {STATUS_USAGE}"));
         return None;
@@ -504,8 +610,8 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
     if let Some(code) = digits(tokens) {
         return Some(Status { arg: StatusArg::Code(code), expose: None, acknowledge: None });
     }
-    let parser = |input: ParseStream| -> syn::Result<Status> {
-        let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
+    let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
+    let res = parse_tokens(tokens.clone(), &mut |input| {
         let mut first = true;
         while !input.is_empty() {
             if !first {
@@ -523,29 +629,29 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
                     break;
                 }
             }
-            if input.peek(kw::expose) {
-                let span = input.parse::<kw::expose>()?.span;
+            if peek_word(input, "expose") {
+                let span = parse_word(input)?;
                 let value = if input.peek(Token![=]) {
                     input.parse::<Token![=]>()?;
-                    let lit: syn::LitBool = input
-                        .parse()
-                        .map_err(|e| syn::Error::new(e.span(), "`expose = ...` takes `true` or `false`"))?;
-                    lit.value
+                    match input.parse::<syn::LitBool>() {
+                        Ok(lit) => lit.value,
+                        Err(e) => return Err(syn::Error::new(e.span(), "`expose = ...` takes `true` or `false`")),
+                    }
                 } else {
                     true
                 };
                 if status.expose.replace((value, span)).is_some() {
                     return Err(syn::Error::new(span, "duplicate `expose` in #[status]"));
                 }
-            } else if input.peek(kw::acknowledge) {
-                let span = input.parse::<kw::acknowledge>()?.span;
+            } else if peek_word(input, "acknowledge") {
+                let span = parse_word(input)?;
                 if status.acknowledge.replace(span).is_some() {
                     return Err(syn::Error::new(span, "duplicate `acknowledge` in #[status]"));
                 }
-            } else if first && input.peek(kw::transparent) {
-                status.arg = StatusArg::Transparent(input.parse::<kw::transparent>()?.span);
-            } else if first && input.peek(kw::with) && input.peek2(Token![=]) {
-                input.parse::<kw::with>()?;
+            } else if first && peek_word(input, "transparent") {
+                status.arg = StatusArg::Transparent(parse_word(input)?);
+            } else if first && peek_word(input, "with") && input.peek2(Token![=]) {
+                parse_word(input)?;
                 input.parse::<Token![=]>()?;
                 status.arg = StatusArg::With(input.call(syn::Path::parse_mod_style)?);
             } else if first {
@@ -559,10 +665,10 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
             }
             first = false;
         }
-        Ok(status)
-    };
-    match parser.parse2(tokens.clone()) {
-        Ok(status) => Some(status),
+        Ok(())
+    });
+    match res {
+        Ok(()) => Some(status),
         Err(err) => {
             cx.syn_error(err);
             None
@@ -574,12 +680,23 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
 /// of one to three decimal digits, the first not 0. Anything else is `None`, for `parse_code`.
 fn digits(tokens: &TokenStream) -> Option<Code> {
     let mut iter = tokens.clone().into_iter();
-    let (Some(proc_macro2::TokenTree::Literal(lit)), None) = (iter.next(), iter.next()) else { return None };
-    let repr = lit.to_string();
-    if repr.is_empty() || repr.len() > 3 || repr.starts_with('0') || !repr.bytes().all(|b| b.is_ascii_digit()) {
+    let Some(proc_macro2::TokenTree::Literal(lit)) = iter.next() else { return None };
+    if iter.next().is_some() {
         return None;
     }
-    Some(Code::Digits(repr.parse().ok()?, lit.span()))
+    let repr = lit.to_string();
+    let bytes = repr.as_bytes();
+    if bytes.is_empty() || bytes.len() > 3 || bytes[0] == b'0' {
+        return None;
+    }
+    let mut value = 0u16;
+    for &b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u16::from(b - b'0');
+    }
+    Some(Code::Digits(value, lit.span()))
 }
 
 /// Parses a CODE: an integer literal or a path ending in a constant name.
@@ -593,43 +710,55 @@ pub(crate) fn parse_code(input: ParseStream) -> syn::Result<Code> {
     }
     let tt: proc_macro2::TokenTree = input.parse()?;
     let hint = match &tt {
-        proc_macro2::TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
-            format!(", write it without quotes: {}", lit.to_string().trim_matches('"'))
+        proc_macro2::TokenTree::Literal(lit) if matches!(lit.to_string().as_bytes().first(), Some(b'"')) => {
+            format!(", write it without quotes: {}", without_quotes(&lit.to_string()))
         }
         _ => String::new(),
     };
     Err(syn::Error::new(tt.span(), format_args!("expected a status code such as 404 or NOT_FOUND, found `{tt}`{hint}")))
 }
 
+/// `text` without the `"` at either end (`str::trim_matches('"')`).
+fn without_quotes(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while start < end && bytes[start] == b'"' {
+        start += 1;
+    }
+    while end > start && bytes[end - 1] == b'"' {
+        end -= 1;
+    }
+    &text[start..end]
+}
+
 /// `#[grpc(CODE)]`: one token, a name or otherwise (valid.rs says what is wrong with it).
 fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
     let usage = "#[grpc(CODE)] with a gRPC code name such as NOT_FOUND";
-    let tokens = args(cx, attr, usage)?;
+    let Some(tokens) = args(cx, attr, usage) else { return None };
     let mut iter = tokens.clone().into_iter();
-    match (iter.next(), iter.next()) {
-        (Some(tt), None) => Some(tt),
-        (None, _) => {
-            cx.error_spanned(attr, format_args!("#[grpc] needs a code: {usage}"));
-            None
-        }
-        (Some(_), Some(_)) => {
-            cx.error_spanned(tokens, format_args!("expected {usage}, one code"));
-            None
-        }
+    let Some(tt) = iter.next() else {
+        cx.error_spanned(attr, format_args!("#[grpc] needs a code: {usage}"));
+        return None;
+    };
+    if iter.next().is_some() {
+        cx.error_spanned(tokens, format_args!("expected {usage}, one code"));
+        return None;
     }
+    Some(tt)
 }
 
 fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
     let usage = "#[header(NAME)] with an http::header constant or a string literal";
-    let tokens = args(cx, attr, usage)?;
-    let parser = |input: ParseStream| -> syn::Result<(HeaderName, Option<LitStr>, Option<syn::Path>)> {
+    let Some(tokens) = args(cx, attr, usage) else { return None };
+    let mut out = None;
+    let res = parse_tokens(tokens.clone(), &mut |input| {
         let name = if input.peek(LitStr) {
             HeaderName::Lit(input.parse()?)
         } else if input.peek(syn::Ident) || input.peek(Token![::]) {
             let path = input.call(syn::Path::parse_mod_style)?;
             match path.segments.last() {
                 Some(seg) => HeaderName::Const(seg.ident.clone()),
-                None => return Err(syn::Error::new_spanned(path, "expected a header name")),
+                None => return Err(crate::ctxt::spanned_error(&path, &"expected a header name")),
             }
         } else {
             return Err(input.error(format_args!("expected {usage}")));
@@ -637,16 +766,13 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
         let mut value = None;
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            value =
-                Some(input.parse::<LitStr>().map_err(|e| {
-                    syn::Error::new(e.span(), "#[header(NAME = ...)] takes the value as a string literal")
-                })?);
+            value = Some(lit_str(input, &"#[header(NAME = ...)] takes the value as a string literal")?);
         }
         let mut with = None;
         if input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
-            if input.peek(kw::with) && input.peek2(Token![=]) {
-                input.parse::<kw::with>()?;
+            if peek_word(input, "with") && input.peek2(Token![=]) {
+                parse_word(input)?;
                 input.parse::<Token![=]>()?;
                 with = Some(input.call(syn::Path::parse_mod_style)?);
             } else if !input.is_empty() {
@@ -656,10 +782,11 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
         if !input.is_empty() {
             return Err(input.error("unexpected tokens after the header name"));
         }
-        Ok((name, value, with))
-    };
-    match parser.parse2(tokens.clone()) {
-        Ok((name, value, with)) => Some(Header { original: attr, name, value, with }),
+        out = Some(Header { original: attr, name, value, with });
+        Ok(())
+    });
+    match res {
+        Ok(()) => out,
         Err(err) => {
             cx.syn_error(err);
             None
@@ -694,9 +821,7 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
             )));
         };
         let what = path_string(&meta.path);
-        let lit: LitStr = meta.value()?.parse().map_err(|e: syn::Error| {
-            syn::Error::new(e.span(), format_args!("#[problem({what} = ...)] expects a string literal"))
-        })?;
+        let lit = lit_str(meta.value()?, &format_args!("#[problem({what} = ...)] expects a string literal"))?;
         if slot.is_some() {
             return Err(syn::Error::new(lit.span(), "duplicate #[problem] argument"));
         }
@@ -709,7 +834,9 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
 }
 
 fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Span>) -> Option<FieldProblem> {
-    args(cx, attr, "#[problem(extension)], #[problem(extension = \"name\")] or #[problem(instance)]")?;
+    if args(cx, attr, "#[problem(extension)], #[problem(extension = \"name\")] or #[problem(instance)]").is_none() {
+        return None;
+    }
     let mut out = None;
     // `display` / `with = path`: how the extension member is written.
     let mut how: Option<(MemberHow, Span)> = None;
@@ -726,9 +853,15 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Spa
                 MemberHow::Display
             } else {
                 let value = meta.value()?;
-                MemberHow::With(value.call(syn::Path::parse_mod_style).map_err(|e| {
-                    syn::Error::new(e.span(), "#[problem(extension, with = ...)] expects a path to a function")
-                })?)
+                match value.call(syn::Path::parse_mod_style) {
+                    Ok(path) => MemberHow::With(path),
+                    Err(e) => {
+                        return Err(syn::Error::new(
+                            e.span(),
+                            "#[problem(extension, with = ...)] expects a path to a function",
+                        ))
+                    }
+                }
             };
             if how.replace((parsed, span)).is_some() {
                 return Err(syn::Error::new(span, "a member is written one way: `display` or `with = path`, not both"));
@@ -738,9 +871,7 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Spa
         let parsed = if meta.path.is_ident("extension") {
             let name = if meta.input.peek(Token![=]) {
                 let value = meta.value()?;
-                Some(value.parse::<LitStr>().map_err(|e| {
-                    syn::Error::new(e.span(), "#[problem(extension = ...)] expects a string literal member name")
-                })?)
+                Some(lit_str(value, &"#[problem(extension = ...)] expects a string literal member name")?)
             } else {
                 None
             };

@@ -6,12 +6,20 @@ use std::fmt::Display;
 use proc_macro2::Span;
 
 pub(crate) struct Ctxt {
-    errors: RefCell<Option<Vec<syn::Error>>>,
+    /// The errors so far, combined into one as they come (`Some(None)`: none yet); `None` once
+    /// checked.
+    errors: RefCell<Option<Option<syn::Error>>>,
+}
+
+/// `syn::Error::new_spanned` behind `dyn`: one copy of syn's generic constructor in this crate,
+/// not one per token and message type.
+pub(crate) fn spanned_error(tokens: &dyn quote::ToTokens, msg: &dyn Display) -> syn::Error {
+    syn::Error::new_spanned(tokens, msg)
 }
 
 impl Ctxt {
     pub(crate) fn new() -> Self {
-        Ctxt { errors: RefCell::new(Some(Vec::new())) }
+        Ctxt { errors: RefCell::new(Some(None)) }
     }
 
     /// Records an error at `span`.
@@ -31,7 +39,7 @@ impl Ctxt {
     }
 
     fn spanned_dyn(&self, tokens: &dyn quote::ToTokens, msg: &dyn Display) {
-        self.syn_error(syn::Error::new_spanned(tokens, msg));
+        self.syn_error(spanned_error(tokens, msg));
     }
 
     /// A piece that may fail, after darling's `Accumulator::handle`: its value, or `None` with
@@ -48,22 +56,19 @@ impl Ctxt {
 
     pub(crate) fn syn_error(&self, err: syn::Error) {
         if let Some(errors) = self.errors.borrow_mut().as_mut() {
-            errors.push(err);
+            match errors {
+                Some(first) => first.combine(err),
+                None => *errors = Some(err),
+            }
         }
     }
 
     /// Ends the context: all errors folded into one, or `Ok` if there were none.
     pub(crate) fn check(self) -> syn::Result<()> {
-        let errors = self.errors.borrow_mut().take().unwrap_or_default();
-        let mut iter = errors.into_iter();
-        match iter.next() {
-            None => Ok(()),
-            Some(mut first) => {
-                for e in iter {
-                    first.combine(e);
-                }
-                Err(first)
-            }
+        let errors = self.errors.borrow_mut().take();
+        match errors {
+            Some(Some(err)) => Err(err),
+            _ => Ok(()),
         }
     }
 }

@@ -1,5 +1,10 @@
 //! Names users type: `http::header` constants, and "did you mean" for status names.
 
+// `match` rather than `Option::map` and friends, `let ... else` rather than `?` on an `Option`:
+// each closure passed to a generic adapter, each `Option` type under `?`, is one more function
+// built into this crate (and a call in the unoptimized derive).
+#![allow(clippy::manual_map, clippy::question_mark)]
+
 use errstatus_registry::{entries, lookup_name};
 
 /// The `http::header` constants (http 1.x), each the upper-case form of its field name.
@@ -119,12 +124,84 @@ pub(crate) const RESERVED_HEADERS: &[&str] = &["content-type", "content-length",
 
 /// The field name of an `http::header` constant: `WWW_AUTHENTICATE` -> `www-authenticate`.
 pub(crate) fn header_const_to_name(constant: &str) -> String {
-    constant.to_ascii_lowercase().replace('_', "-")
+    let mut out = String::with_capacity(constant.len());
+    for c in constant.chars() {
+        out.push(if c == '_' { '-' } else { c.to_ascii_lowercase() });
+    }
+    out
+}
+
+/// `text` without its spaces: a path or type as written (`http :: StatusCode` printed by
+/// `to_string` -> `http::StatusCode`).
+pub(crate) fn without_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != ' ' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether `name` is a valid field name (RFC 9110 §5.1: one or more `tchar`).
 pub(crate) fn is_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    if name.is_empty() {
+        return false;
+    }
+    for b in name.bytes() {
+        if !(b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `a` and `b` are equal but for ASCII case (header field names).
+pub(crate) fn eq_ascii_case(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    for i in 0..a.len() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A decimal integer, `-` first if `signed` allows it, as `str::parse` reads it into an
+/// `i128` (`None` where it fails): one loop for every number this crate reads, rather than the
+/// standard library's parser for each integer type.
+pub(crate) fn decimal(text: &str, signed: bool) -> Option<i128> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') if signed => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // The magnitude, then the sign: `i128::MIN` has no positive counterpart.
+    let mut magnitude: u128 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let Some(shifted) = magnitude.checked_mul(10) else { return None };
+        let Some(sum) = shifted.checked_add(u128::from(b - b'0')) else { return None };
+        magnitude = sum;
+    }
+    if negative {
+        if magnitude > 1 << 127 {
+            return None;
+        }
+        Some((magnitude as i128).wrapping_neg())
+    } else if magnitude > i128::MAX as u128 {
+        None
+    } else {
+        Some(magnitude as i128)
+    }
 }
 
 /// Names that older tables, RFC 2616 or vendor APIs use, with the name users should write.
@@ -156,7 +233,7 @@ fn screaming_snake(name: &str) -> String {
     let mut prev_lower = false;
     for c in name.chars() {
         if c == '-' || c == ' ' || c == '_' {
-            if !out.ends_with('_') {
+            if !matches!(out.as_bytes().last(), Some(b'_')) {
                 out.push('_');
             }
             prev_lower = false;
@@ -171,25 +248,40 @@ fn screaming_snake(name: &str) -> String {
     out
 }
 
+/// Levenshtein's distance in characters, row by row. Counted loops, not `enumerate`: each
+/// iterator adapter is one more generic function built into this crate.
+#[allow(clippy::explicit_counter_loop)]
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
+    let n = b.chars().count();
+    let mut prev: Vec<usize> = Vec::with_capacity(n + 1);
+    for j in 0..n + 1 {
+        prev.push(j);
     }
-    prev[b.len()]
+    let mut cur: Vec<usize> = Vec::with_capacity(n + 1);
+    let mut i = 0;
+    for ca in a.chars() {
+        i += 1;
+        cur.clear();
+        cur.push(i);
+        let mut j = 0;
+        for cb in b.chars() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+            j += 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n]
 }
 
 /// The accepted status name closest to `name`, if one is close enough to suggest.
 pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
     let norm = screaming_snake(name);
     if let Some(e) = lookup_name(&norm) {
-        return e.names.iter().copied().find(|n| *n == norm);
+        return match index_of(e.names, &norm) {
+            Some(i) => Some(e.names[i]),
+            None => None,
+        };
     }
     if let Some(to) = alias(ALIASES, &norm) {
         return Some(to);
@@ -198,12 +290,12 @@ pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
     let mut best: Option<(&'static str, usize)> = None;
     for e in entries() {
         if let Some((n, d)) = closest(&norm, e.names) {
-            if best.is_none_or(|(_, b)| d < b) {
+            if closer(best, d) {
                 best = Some((n, d));
             }
         }
     }
-    let (best, dist) = best?;
+    let Some((best, dist)) = best else { return None };
     if norm.len() >= 4 && dist <= (norm.len() / 3).max(2) {
         return Some(best);
     }
@@ -247,18 +339,30 @@ fn closest(norm: &str, names: &[&'static str]) -> Option<(&'static str, usize)> 
     let mut best: Option<(&'static str, usize)> = None;
     for &n in names {
         let d = edit_distance(norm, n);
-        if best.is_none_or(|(_, b)| d < b) {
+        if closer(best, d) {
             best = Some((n, d));
         }
     }
     best
 }
 
+/// Whether distance `d` beats the best so far (the first of equals stays).
+fn closer(best: Option<(&str, usize)>, d: usize) -> bool {
+    match best {
+        Some((_, b)) => d < b,
+        None => true,
+    }
+}
+
 /// The accepted `http::header` constant closest to `name`, if one is close enough.
 pub(crate) fn suggest_header(name: &str) -> Option<&'static str> {
     let norm = screaming_snake(name);
-    let (best, dist) = closest(&norm, HEADER_CONSTS)?;
-    (dist <= (norm.len() / 3).max(2)).then_some(best)
+    let Some((best, dist)) = closest(&norm, HEADER_CONSTS) else { return None };
+    if dist <= (norm.len() / 3).max(2) {
+        Some(best)
+    } else {
+        None
+    }
 }
 
 /// What an unregistered code that users meet in the wild really is.
@@ -272,33 +376,40 @@ pub(crate) fn unregistered_hint(code: u16) -> Option<&'static str> {
     })
 }
 
-/// For `str::split`: the character classes of `shouty_snake`.
-fn not_alphanumeric(c: char) -> bool {
-    !c.is_alphanumeric()
-}
-
 /// A name in SCREAMING_SNAKE_CASE as the heck crate's `ToShoutySnakeCase` writes it (its word
 /// boundaries: any character that is not alphanumeric; a lower-case letter followed by an
 /// upper-case one; an upper-case letter between an upper-case one and a lower-case one;
 /// digits take the case of what precedes them): `HTTPError` -> `HTTP_ERROR`, `Error404` ->
 /// `ERROR404`, `r#match` -> `MATCH`.
 pub(crate) fn shouty_snake(name: &str) -> String {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    let mut out = String::with_capacity(name.len() + 4);
+    // The runs of alphanumeric characters, each split into words.
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if !c.is_alphanumeric() {
+            shouty_words(&name[start..i], &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    shouty_words(&name[start..], &mut out);
+    out
+}
+
+/// The words of a run of alphanumeric characters, upper-cased onto `out`, each after a `_`
+/// but the first (a word is never empty).
+fn shouty_words(run: &str, out: &mut String) {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Mode {
         Boundary,
         Lower,
         Upper,
     }
-    let name = name.strip_prefix("r#").unwrap_or(name);
-    let mut words: Vec<&str> = Vec::new();
-    for word in name.split(not_alphanumeric) {
-        let mut chars = word.char_indices().peekable();
-        let (mut init, mut mode) = (0, Mode::Boundary);
-        while let Some((i, c)) = chars.next() {
-            let Some(&(next_i, next)) = chars.peek() else {
-                words.push(&word[init..]);
-                break;
-            };
+    let (mut init, mut mode) = (0, Mode::Boundary);
+    // Each character with the next one: the last character ends the last word.
+    let mut prev: Option<(usize, char)> = None;
+    for (next_i, next) in run.char_indices() {
+        if let Some((i, c)) = prev {
             let next_mode = if c.is_lowercase() {
                 Mode::Lower
             } else if c.is_uppercase() {
@@ -307,24 +418,27 @@ pub(crate) fn shouty_snake(name: &str) -> String {
                 mode
             };
             if next_mode == Mode::Lower && next.is_uppercase() {
-                words.push(&word[init..next_i]);
+                push_upper(out, &run[init..next_i]);
                 (init, mode) = (next_i, Mode::Boundary);
             } else if mode == Mode::Upper && c.is_uppercase() && next.is_lowercase() {
-                words.push(&word[init..i]);
+                push_upper(out, &run[init..i]);
                 (init, mode) = (i, Mode::Boundary);
             } else {
                 mode = next_mode;
             }
         }
+        prev = Some((next_i, next));
     }
-    let mut out = String::with_capacity(name.len() + words.len());
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            out.push('_');
-        }
-        out.push_str(&word.to_uppercase());
+    if prev.is_some() {
+        push_upper(out, &run[init..]);
     }
-    out
+}
+
+fn push_upper(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push('_');
+    }
+    out.push_str(&word.to_uppercase());
 }
 
 /// `parts` with `sep` between them: one function for every list in a message, rather than a
@@ -377,7 +491,10 @@ const GRPC_ALIASES: &[(&str, &str)] = &[
 
 /// The number of a gRPC code name (`NOT_FOUND` -> 5), `OK` included.
 pub(crate) fn grpc_number(name: &str) -> Option<u8> {
-    index_of(&GRPC_CODES, name).and_then(|i| u8::try_from(i).ok())
+    match index_of(&GRPC_CODES, name) {
+        Some(i) => Some(i as u8),
+        None => None,
+    }
 }
 
 /// The non-OK gRPC code name closest to `name` (`NotFound`, `not_found`, `NOT_FOUN`,
@@ -391,6 +508,10 @@ pub(crate) fn suggest_grpc(name: &str) -> Option<&'static str> {
     if let Some(to) = alias(GRPC_ALIASES, &norm) {
         return Some(to);
     }
-    let (best, dist) = closest(&norm, codes)?;
-    (norm.len() >= 3 && dist <= (norm.len() / 3).max(2)).then_some(best)
+    let Some((best, dist)) = closest(&norm, codes) else { return None };
+    if norm.len() >= 3 && dist <= (norm.len() / 3).max(2) {
+        Some(best)
+    } else {
+        None
+    }
 }

@@ -17,6 +17,10 @@
 //! below are the whole grammar of what is read here. The unit and property tests (tests/unit/,
 //! tests/fuzz/) check that both readers give the same expansion.
 
+// `let ... else` rather than `?` on an `Option`: each `Option` type under `?` is one more
+// function built into this crate (and a call in the unoptimized derive).
+#![allow(clippy::question_mark)]
+
 use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
 use syn::{token, Token};
@@ -25,22 +29,32 @@ use syn::{token, Token};
 pub(crate) fn derive_input(tokens: TokenStream) -> Option<syn::DeriveInput> {
     let tts: Vec<TokenTree> = tokens.into_iter().collect();
     let mut cur = Cursor { tts: &tts, pos: 0 };
-    let attrs = cur.attrs()?;
-    let vis = cur.vis()?;
-    let keyword = cur.ident()?;
-    let ident = cur.ident()?;
+    let Some(attrs) = cur.attrs() else { return None };
+    let Some(vis) = cur.vis() else { return None };
+    let Some(keyword) = cur.ident() else { return None };
+    let Some(ident) = cur.ident() else { return None };
     let data = if keyword == "enum" {
-        let body = cur.group(Delimiter::Brace)?;
+        let Some(body) = cur.group(Delimiter::Brace) else { return None };
+        let Some(variants) = variants(body) else { return None };
         syn::Data::Enum(syn::DataEnum {
             enum_token: Token![enum](keyword.span()),
             brace_token: token::Brace { span: body.delim_span() },
-            variants: variants(body)?,
+            variants,
         })
     } else if keyword == "struct" {
-        let (fields, semi_token) = match cur.next()? {
-            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => (fields(g)?, None),
-            TokenTree::Group(g) => (fields(g)?, Some(Token![;](cur.punct(';')?))),
-            TokenTree::Punct(p) if p.as_char() == ';' => (syn::Fields::Unit, Some(Token![;](p.span()))),
+        // `let ... else`, not `?`: each `?` on another `Option` type is one more generic
+        // function built into this crate, and a call in the (unoptimized) derive.
+        let (fields, semi_token) = match cur.next() {
+            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => {
+                let Some(fields) = fields(g) else { return None };
+                (fields, None)
+            }
+            Some(TokenTree::Group(g)) => {
+                let Some(fields) = fields(g) else { return None };
+                let Some(semi) = cur.punct(';') else { return None };
+                (fields, Some(Token![;](semi)))
+            }
+            Some(TokenTree::Punct(p)) if p.as_char() == ';' => (syn::Fields::Unit, Some(Token![;](p.span()))),
             _ => return None,
         };
         syn::Data::Struct(syn::DataStruct { struct_token: Token![struct](keyword.span()), fields, semi_token })
@@ -64,28 +78,28 @@ impl<'t> Cursor<'t> {
     }
 
     fn next(&mut self) -> Option<&'t TokenTree> {
-        let tt = self.tts.get(self.pos)?;
+        let Some(tt) = self.tts.get(self.pos) else { return None };
         self.pos += 1;
         Some(tt)
     }
 
     fn ident(&mut self) -> Option<Ident> {
-        match self.next()? {
-            TokenTree::Ident(ident) => Some(ident.clone()),
+        match self.next() {
+            Some(TokenTree::Ident(ident)) => Some(ident.clone()),
             _ => None,
         }
     }
 
     fn group(&mut self, delimiter: Delimiter) -> Option<&'t Group> {
-        match self.next()? {
-            TokenTree::Group(g) if g.delimiter() == delimiter => Some(g),
+        match self.next() {
+            Some(TokenTree::Group(g)) if g.delimiter() == delimiter => Some(g),
             _ => None,
         }
     }
 
     fn punct(&mut self, c: char) -> Option<proc_macro2::Span> {
-        match self.next()? {
-            TokenTree::Punct(p) if p.as_char() == c => Some(p.span()),
+        match self.next() {
+            Some(TokenTree::Punct(p)) if p.as_char() == c => Some(p.span()),
             _ => None,
         }
     }
@@ -98,13 +112,11 @@ impl<'t> Cursor<'t> {
                 break;
             }
             self.pos += 1;
-            let bracket = self.group(Delimiter::Bracket)?;
-            attrs.push(syn::Attribute {
-                pound_token: Token![#](pound.span()),
-                style: syn::AttrStyle::Outer,
-                bracket_token: token::Bracket { span: bracket.delim_span() },
-                meta: meta(bracket.stream())?,
-            });
+            let Some(bracket) = self.group(Delimiter::Bracket) else { return None };
+            let pound_token = Token![#](pound.span());
+            let bracket_token = token::Bracket { span: bracket.delim_span() };
+            let Some(meta) = meta(bracket.stream()) else { return None };
+            attrs.push(syn::Attribute { pound_token, style: syn::AttrStyle::Outer, bracket_token, meta });
         }
         Some(attrs)
     }
@@ -151,7 +163,7 @@ fn meta(content: TokenStream) -> Option<syn::Meta> {
                 Delimiter::Parenthesis => syn::MacroDelimiter::Paren(token::Paren { span: g.delim_span() }),
                 Delimiter::Brace => syn::MacroDelimiter::Brace(token::Brace { span: g.delim_span() }),
                 Delimiter::Bracket => syn::MacroDelimiter::Bracket(token::Bracket { span: g.delim_span() }),
-                Delimiter::None => return syn::parse2(tts.into_iter().collect()).ok(),
+                Delimiter::None => return reparse(&tts),
             };
             Some(syn::Meta::List(syn::MetaList { path: syn::Path::from(name.clone()), delimiter, tokens: g.stream() }))
         }
@@ -163,8 +175,15 @@ fn meta(content: TokenStream) -> Option<syn::Meta> {
                 value: syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit: syn::Lit::new(lit.clone()) }),
             }))
         }
-        _ => syn::parse2(tts.into_iter().collect()).ok(),
+        _ => reparse(&tts),
     }
+}
+
+/// An attribute's content that [`meta`] leaves to syn.
+fn reparse(tts: &[TokenTree]) -> Option<syn::Meta> {
+    let mut tokens = TokenStream::new();
+    tokens.extend(tts.iter().cloned());
+    syn::parse2(tokens).ok()
 }
 
 /// The items of a group separated by commas, without empty ones (a trailing comma). For
@@ -206,13 +225,17 @@ fn split(group: &Group, angles: bool) -> Option<Vec<Vec<TokenTree>>> {
 
 fn variants(body: &Group) -> Option<Punctuated<syn::Variant, Token![,]>> {
     let mut out = Punctuated::new();
-    for item in split(body, false)? {
+    let Some(items) = split(body, false) else { return None };
+    for item in items {
         let mut cur = Cursor { tts: &item, pos: 0 };
-        let attrs = cur.attrs()?;
-        let ident = cur.ident()?;
+        let Some(attrs) = cur.attrs() else { return None };
+        let Some(ident) = cur.ident() else { return None };
         let fields = match cur.next() {
             None => syn::Fields::Unit,
-            Some(TokenTree::Group(g)) => fields(g)?,
+            Some(TokenTree::Group(g)) => match fields(g) {
+                Some(fields) => fields,
+                None => return None,
+            },
             // A discriminant, a visibility, ...: syn's.
             Some(_) => return None,
         };
@@ -232,12 +255,17 @@ fn fields(group: &Group) -> Option<syn::Fields> {
         _ => return None,
     };
     let mut fields = Punctuated::new();
-    for item in split(group, true)? {
+    let Some(items) = split(group, true) else { return None };
+    for item in items {
         let mut cur = Cursor { tts: &item, pos: 0 };
-        let attrs = cur.attrs()?;
-        let vis = cur.vis()?;
+        let Some(attrs) = cur.attrs() else { return None };
+        let Some(vis) = cur.vis() else { return None };
         let (ident, colon_token) = match named {
-            true => (Some(cur.ident()?), Some(Token![:](cur.punct(':')?))),
+            true => {
+                let Some(ident) = cur.ident() else { return None };
+                let Some(colon) = cur.punct(':') else { return None };
+                (Some(ident), Some(Token![:](colon)))
+            }
             false => (None, None),
         };
         let ty = &item[cur.pos..];
@@ -247,7 +275,14 @@ fn fields(group: &Group) -> Option<syn::Fields> {
         // Extended, not collected: the tokens are handed to rustc only if the expansion uses them.
         let mut tokens = TokenStream::new();
         tokens.extend(ty.iter().cloned());
-        let ty = if attrs.is_empty() { syn::Type::Verbatim(tokens) } else { syn::parse2(tokens).ok()? };
+        let ty = if attrs.is_empty() {
+            syn::Type::Verbatim(tokens)
+        } else {
+            match syn::parse2(tokens) {
+                Ok(ty) => ty,
+                Err(_) => return None,
+            }
+        };
         fields.push(syn::Field {
             attrs,
             vis,

@@ -5,9 +5,8 @@
 //! however the user's dependency is called.
 
 use proc_macro2::{TokenStream, TokenTree};
-use syn::parse::{ParseStream, Parser};
 
-use crate::attr::{self, Code};
+use crate::attr;
 use crate::expand::status_in;
 use crate::valid::resolve;
 
@@ -26,33 +25,42 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 /// `$crate, CODE` -> (`$crate`, `CODE`). Without a leading path (a direct call), `::errstatus`.
 fn split_crate(input: TokenStream) -> (TokenStream, TokenStream) {
     let tokens: Vec<TokenTree> = input.into_iter().collect();
-    let comma = tokens.iter().position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','));
-    let starts_with_crate = matches!(tokens.first(), Some(TokenTree::Ident(i)) if i == "$crate");
-    match comma {
-        Some(i) if starts_with_crate => {
-            let krate = tokens[..i].iter().cloned().collect();
-            (krate, tokens[i + 1..].iter().cloned().collect())
+    if matches!(tokens.first(), Some(TokenTree::Ident(i)) if i == "$crate") {
+        let mut i = 0;
+        while i < tokens.len() {
+            if matches!(&tokens[i], TokenTree::Punct(p) if p.as_char() == ',') {
+                return (stream(&tokens[..i]), stream(&tokens[i + 1..]));
+            }
+            i += 1;
         }
-        _ => (quote::quote!(::errstatus), tokens.into_iter().collect()),
     }
+    (quote::quote!(::errstatus), stream(&tokens))
+}
+
+/// The tokens as a stream, extended as scan.rs extends its own (one copy of that code).
+fn stream(tokens: &[TokenTree]) -> TokenStream {
+    let mut out = TokenStream::new();
+    out.extend(tokens.iter().cloned());
+    out
 }
 
 pub(crate) fn try_expand(krate: &TokenStream, input: TokenStream) -> syn::Result<TokenStream> {
-    let parser = |input: ParseStream| -> syn::Result<Code> {
+    let mut code = None;
+    attr::parse_tokens(input, &mut |input| {
         if input.is_empty() {
             return Err(syn::Error::new(
                 input.span(),
                 "status! needs a status code: status!(404) or status!(NOT_FOUND)",
             ));
         }
-        let code = attr::parse_code(input)?;
+        code = Some(attr::parse_code(input)?);
         let _ = input.parse::<Option<syn::Token![,]>>()?;
         if !input.is_empty() {
             return Err(input.error("status! takes one status code"));
         }
-        Ok(code)
-    };
-    let code = parser.parse2(input)?;
-    let entry = resolve(&code, &format!("status!({})", code.written()))?;
+        Ok(())
+    })?;
+    let Some(code) = code else { unreachable!("the parser read a code or failed") };
+    let entry = resolve(&code, &format_args!("status!({})", code.written()))?;
     Ok(status_in(entry, code.span(), krate, &quote::quote!(#krate::__private::http::StatusCode)))
 }

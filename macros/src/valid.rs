@@ -2,7 +2,14 @@
 //! Takes the parsed `Input`, reports every violation to the `Ctxt`, and returns the model
 //! the expansion needs. Nothing here emits tokens.
 
-use errstatus_registry::{lookup, lookup_name, Class, Entry, State};
+// `match` rather than `Option::map` and friends, `let ... else` rather than `?` on an `Option`:
+// each closure passed to a generic adapter, each `Option` type under `?`, is one more function
+// built into this crate (and a call in the unoptimized derive).
+#![allow(clippy::manual_map, clippy::manual_range_contains, clippy::needless_range_loop, clippy::question_mark)]
+
+use errstatus_registry::{lookup, lookup_name, Class, Entry, RequiredHeader, State};
+use std::fmt::{self, Display};
+
 use proc_macro2::{Ident, Span};
 use quote::ToTokens;
 use syn::spanned::Spanned;
@@ -87,27 +94,29 @@ pub(crate) struct Detail<'a> {
 }
 
 /// The registry entry of an integer code, or why it is not a usable code.
-fn registered(value: i128, span: Span, what: &str) -> Result<&'static Entry, syn::Error> {
-    if !(100..=599).contains(&value) {
+fn registered(value: i128, span: Span, what: &dyn Display) -> Result<&'static Entry, syn::Error> {
+    if value < 100 || value > 599 {
         return Err(syn::Error::new(
             span,
             format_args!("{what}: {value} is not a valid HTTP status code; status codes are 100..=599 (RFC 9110 §15)"),
         ));
     }
     let code = value as u16;
-    lookup(code).ok_or_else(|| {
-        let class = code / 100 * 100;
-        let hint = match names::unregistered_hint(code) {
-            Some(h) => format!("; {h}"),
-            None => format!("; clients treat it as {class} (RFC 9110 §15)"),
-        };
-        syn::Error::new(span, format_args!("{what}: {code} is not a registered HTTP status code{hint}"))
-    })
+    if let Some(entry) = lookup(code) {
+        return Ok(entry);
+    }
+    let class = code / 100 * 100;
+    let hint = match names::unregistered_hint(code) {
+        Some(h) => format!("; {h}"),
+        None => format!("; clients treat it as {class} (RFC 9110 §15)"),
+    };
+    Err(syn::Error::new(span, format_args!("{what}: {code} is not a registered HTTP status code{hint}")))
 }
 
 /// Resolves a CODE to its registry entry, or explains why it is not a usable code.
-/// `what` names the attribute in messages, e.g. `#[status(444)]`.
-pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Error> {
+/// `what` names the attribute in messages, e.g. `#[status(444)]`: written only into a message,
+/// so a valid code formats nothing.
+pub(crate) fn resolve(code: &Code, what: &dyn Display) -> Result<&'static Entry, syn::Error> {
     let entry = match code {
         Code::Digits(value, span) => registered(i128::from(*value), *span, what)?,
         Code::Lit(lit) => {
@@ -117,9 +126,9 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
                     format_args!("{what}: write the status code without the `{}` suffix", lit.suffix()),
                 ));
             }
-            match lit.base10_parse::<i128>() {
-                Ok(value) => registered(value, lit.span(), what)?,
-                Err(_) => {
+            match names::decimal(lit.base10_digits(), true) {
+                Some(value) => registered(value, lit.span(), what)?,
+                None => {
                     return Err(syn::Error::new(lit.span(), format_args!("{what}: expected an integer status code")))
                 }
             }
@@ -147,7 +156,7 @@ pub(crate) fn resolve(code: &Code, what: &str) -> Result<&'static Entry, syn::Er
     Ok(entry)
 }
 
-fn check_state(entry: &Entry, code: &Code, what: &str) -> Result<(), syn::Error> {
+fn check_state(entry: &Entry, code: &Code, what: &dyn Display) -> Result<(), syn::Error> {
     let (c, reason, reference) = (entry.code, entry.reason, entry.reference);
     let msg = match entry.state {
         State::Deprecated => format!("{what}: {c} {reason} is deprecated ({reference}); it must not be sent"),
@@ -159,12 +168,38 @@ fn check_state(entry: &Entry, code: &Code, what: &str) -> Result<(), syn::Error>
         }
         _ => return Ok(()),
     };
-    Err(syn::Error::new(code.span(), msg))
+    Err(syn::Error::new(code.span(), msg.as_str()))
 }
 
 /// The attribute as written, for messages: `#[status(444)]`.
 fn status_what(code: &Code) -> String {
-    format!("#[status({})]", code.written())
+    StatusWhat(code).to_string()
+}
+
+/// [`status_what`], written when a message is: a valid code formats nothing.
+struct StatusWhat<'c>(&'c Code);
+
+impl Display for StatusWhat<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("#[status(")?;
+        f.write_str(&self.0.written())?;
+        f.write_str(")]")
+    }
+}
+
+/// `variant `X`` or `struct `X``, for messages, written when one is.
+struct What<'a> {
+    kind: &'static str,
+    ident: &'a Ident,
+}
+
+impl Display for What<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.kind)?;
+        f.write_str(" `")?;
+        Display::fmt(self.ident, f)?;
+        f.write_str("`")
+    }
 }
 
 /// A `#[status]` resolved for the derive: its entry, or `None` after an error (or when it has
@@ -180,7 +215,7 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
     let entry = match &status.arg {
         StatusArg::Transparent(_) | StatusArg::With(_) | StatusArg::Unset => None,
         StatusArg::Code(code) => {
-            let what = status_what(code);
+            let what = StatusWhat(code);
             match resolve(code, &what) {
                 Err(err) => {
                     cx.syn_error(err);
@@ -201,7 +236,11 @@ fn resolve_for_derive<'a>(cx: &Ctxt, status: &'a Status) -> Resolved<'a> {
         }
     };
     if let StatusArg::Transparent(_) = &status.arg {
-        if let Some(span) = status.expose.map(|(_, s)| s).or(status.acknowledge) {
+        let option = match (status.expose, status.acknowledge) {
+            (Some((_, span)), _) | (None, Some(span)) => Some(span),
+            (None, None) => None,
+        };
+        if let Some(span) = option {
             cx.error(span, "#[status(transparent)] takes no further arguments: the inner error decides");
         }
     }
@@ -215,7 +254,9 @@ type WrittenCode<'r> = Option<Option<(&'static Entry, &'r Code)>>;
 /// The code of a resolved `#[status]`; `seen`: an attribute was written, even one that did
 /// not parse.
 fn written_code<'r>(seen: bool, resolved: Option<&Resolved<'r>>) -> WrittenCode<'r> {
-    let Some(r) = resolved else { return seen.then_some(None) };
+    let Some(r) = resolved else {
+        return if seen { Some(None) } else { None };
+    };
     match (&r.status.arg, r.entry) {
         (StatusArg::Code(code), Some(entry)) => Some(Some((entry, code))),
         (StatusArg::Code(_), None) => Some(None),
@@ -237,7 +278,10 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
     let mut model = Model { input, arms: Vec::new(), warnings: Vec::new() };
     let defaults = check_type(cx, input, &mut model.warnings);
     for variant in &input.variants {
-        let own = variant.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
+        let own = match &variant.attrs.status {
+            Some(s) => Some(resolve_for_derive(cx, s)),
+            None => None,
+        };
         if let Some(r) = &own {
             warn(cx, &mut model.warnings, r);
         }
@@ -256,7 +300,10 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Model<'a> {
 /// struct) takes the inner error's: a `#[grpc]` of its own is an error; the type's does not
 /// apply to it.
 fn check_grpc(cx: &Ctxt, input: &Input, arms: &mut [Arm]) {
-    let type_code = input.attrs.grpc.as_ref().and_then(|tt| cx.handle(check_grpc_code(tt)));
+    let type_code = match &input.attrs.grpc {
+        Some(tt) => cx.handle(check_grpc_code(tt)),
+        None => None,
+    };
     for arm in arms {
         let own = match input.kind {
             Kind::Struct => None,
@@ -288,14 +335,15 @@ fn check_grpc(cx: &Ctxt, input: &Input, arms: &mut [Arm]) {
 /// `#[grpc(CODE)]` names one of the 16 gRPC codes of an error (google.rpc.Code without `OK`),
 /// written as the proto names it (`NOT_FOUND`): not `OK`, a number or a string.
 fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
-    let expected = "expected a gRPC code name such as NOT_FOUND or INTERNAL";
-    let ok = "OK is the code of success, not of an error";
     let msg = match tt {
         proc_macro2::TokenTree::Ident(ident) => {
             let name = ident.to_string();
             let name = name.strip_prefix("r#").unwrap_or(&name);
             match names::grpc_number(name) {
-                Some(0) => format!("#[grpc(OK)]: {ok}; write the code of the error, such as INTERNAL"),
+                Some(0) => {
+                    "#[grpc(OK)]: OK is the code of success, not of an error; write the code of the error, such as INTERNAL"
+                        .to_owned()
+                }
                 Some(number) => return Ok(number),
                 None => match names::suggest_grpc(name) {
                     Some(s) => format!("#[grpc({name})]: unknown gRPC code `{name}`, did you mean `{s}`?"),
@@ -308,21 +356,24 @@ fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
         }
         proc_macro2::TokenTree::Literal(lit) => {
             let written = lit.to_string();
-            let number = written.parse::<usize>().ok();
-            match (number, syn::parse_str::<LitStr>(&written).ok()) {
-                (Some(0), _) => format!("#[grpc({written})]: {ok}; write the name of an error code, such as INTERNAL"),
-                (Some(n), _) if n < names::GRPC_CODES.len() => {
-                    format!("#[grpc({written})]: write the code's name: #[grpc({})]", names::GRPC_CODES[n])
+            match names::decimal(&written, false) {
+                Some(0) => format!(
+                    "#[grpc({written})]: OK is the code of success, not of an error; write the name of an error code, such as INTERNAL"
+                ),
+                Some(n) if n < names::GRPC_CODES.len() as i128 => {
+                    format!("#[grpc({written})]: write the code's name: #[grpc({})]", names::GRPC_CODES[n as usize])
                 }
-                (_, Some(text)) if names::grpc_number(&text.value()).is_some_and(|n| n > 0) => {
-                    format!("#[grpc({written})]: write the name without quotes: #[grpc({})]", text.value())
-                }
-                _ => format!("#[grpc({written})]: {expected}"),
+                _ => match syn::Lit::new(lit.clone()) {
+                    syn::Lit::Str(text) if matches!(names::grpc_number(&text.value()), Some(n) if n > 0) => {
+                        format!("#[grpc({written})]: write the name without quotes: #[grpc({})]", text.value())
+                    }
+                    _ => format!("#[grpc({written})]: expected a gRPC code name such as NOT_FOUND or INTERNAL"),
+                },
             }
         }
-        other => format!("#[grpc({other})]: {expected}"),
+        other => format!("#[grpc({other})]: expected a gRPC code name such as NOT_FOUND or INTERNAL"),
     };
-    Err(syn::Error::new(tt.span(), msg))
+    Err(syn::Error::new(tt.span(), msg.as_str()))
 }
 
 /// A code is written on a variant or a struct, non-empty, without control characters, and
@@ -335,7 +386,8 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         }
     }
     let mut seen = Seen::new(arms.len());
-    for (i, arm) in arms.iter().enumerate() {
+    for i in 0..arms.len() {
+        let arm = &arms[i];
         let written = match input.kind {
             Kind::Struct => input.attrs.problem.code.as_ref(),
             Kind::Enum => arm.variant.attrs.problem.code.as_ref(),
@@ -353,7 +405,7 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
             }
         };
         if let Some(lit) = written {
-            if code.is_empty() || code.chars().any(char::is_control) {
+            if code.is_empty() || has_control(code) {
                 cx.error(lit.span(), "#[problem(code = ...)]: a code is a non-empty string without control characters");
                 continue;
             }
@@ -361,12 +413,30 @@ fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
         if let Some(first) = seen.insert(code, i) {
             let first = arms[first].variant.ident;
             cx.error(
-                written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
+                written_span(written, arm.variant.ident),
                 format_args!(
                     "the code `{code}` is already the code of variant `{first}`; codes are unique among a type's variants: write another with #[problem(code = \"...\")]"
                 ),
             );
         }
+    }
+}
+
+/// Whether `text` has a control character.
+fn has_control(text: &str) -> bool {
+    for c in text.chars() {
+        if c.is_control() {
+            return true;
+        }
+    }
+    false
+}
+
+/// The span of a written literal, else of the variant's name.
+fn written_span(written: Option<&LitStr>, ident: &Ident) -> Span {
+    match written {
+        Some(lit) => lit.span(),
+        None => ident.span(),
     }
 }
 
@@ -380,7 +450,12 @@ struct Seen<'a> {
 
 impl<'a> Seen<'a> {
     fn new(n: usize) -> Self {
-        Seen { buckets: vec![Vec::new(); n.next_power_of_two()] }
+        let len = n.next_power_of_two();
+        let mut buckets = Vec::with_capacity(len);
+        for _ in 0..len {
+            buckets.push(Vec::new());
+        }
+        Seen { buckets }
     }
 
     /// Adds `key` with `index`; the index of an earlier equal key instead, if any.
@@ -407,66 +482,32 @@ impl<'a> Seen<'a> {
 /// another is an error on its `type` literal, else (the URI is the type's base + its name) on
 /// the variant's name.
 fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
-    // The status: its code (a fallback included), and whether it is decided at run time.
-    let status = |resp: &Response| (resp.status.entry().map(|e| e.code), !matches!(resp.status, StatusSrc::Code(..)));
-    let say_status = |(code, runtime): (Option<u16>, bool)| match (code, runtime) {
-        (Some(code), false) => format!("status {code}"),
-        (Some(code), true) => format!("a status decided at run time (else {code})"),
-        (None, _) => "a status decided at run time".to_owned(),
-    };
-    let say_members = |members: &[&str]| match members {
-        [] => "no extension members".to_owned(),
-        _ => {
-            let mut out = String::from("the members ");
-            for (i, m) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push('`');
-                out.push_str(m);
-                out.push('`');
-            }
-            out
-        }
-    };
-    // Status, sorted member names and variant of each URI's first use, found by `uris`.
-    type First<'s> = ((Option<u16>, bool), Vec<&'s str>, &'s Ident);
-    let mut firsts: Vec<First> = Vec::new();
+    // The arm of each URI's first use; its status and members are read again only when the URI
+    // comes back.
     let mut uris = Seen::new(arms.len());
-    for arm in arms {
+    for at in 0..arms.len() {
+        let arm = &arms[at];
         let ArmBody::Own(resp) = &arm.body else { continue };
         let Some(uri) = resp.type_.as_deref() else { continue };
-        // Sorted by insertion: a few names, and no generic sort's code in this crate.
-        let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
-        for (name, ..) in &resp.extras.extensions {
-            let mut at = members.len();
-            for (i, m) in members.iter().enumerate() {
-                if *m > name.as_str() {
-                    at = i;
-                    break;
-                }
-            }
-            members.insert(at, name.as_str());
-        }
-        let here = status(resp);
-        let Some(i) = uris.insert(uri, firsts.len()) else {
-            firsts.push((here, members, arm.variant.ident));
-            continue;
-        };
-        let (first_status, first_members, first) = &firsts[i];
-        let what = if *first_status != here {
-            format!("{} (here {})", say_status(*first_status), say_status(here))
-        } else if *first_members != members {
-            format!("{} (here {})", say_members(first_members), say_members(&members))
+        let Some(i) = uris.insert(uri, at) else { continue };
+        let ArmBody::Own(first_resp) = &arms[i].body else { continue };
+        let first = arms[i].variant.ident;
+        let (first_status, here) = (uri_status(first_resp), uri_status(resp));
+        let what = if first_status != here {
+            format!("{} (here {})", say_status(first_status), say_status(here))
         } else {
-            continue;
+            let (first_members, members) = (sorted_members(first_resp), sorted_members(resp));
+            if first_members == members {
+                continue;
+            }
+            format!("{} (here {})", say_members(&first_members), say_members(&members))
         };
         let written = match input.kind {
             Kind::Struct => input.attrs.problem.type_.as_ref(),
             Kind::Enum => arm.variant.attrs.problem.type_.as_ref(),
         };
         cx.error(
-            written.map_or_else(|| arm.variant.ident.span(), LitStr::span),
+            written_span(written, arm.variant.ident),
             format_args!(
                 "the type URI `{uri}` is already the type of variant `{first}`, with {what}; a type URI names one kind of problem: variants that share it have the same status and members: write another with #[problem(type = \"...\")]"
             ),
@@ -474,15 +515,74 @@ fn check_type_uris(cx: &Ctxt, input: &Input, arms: &[Arm]) {
     }
 }
 
+/// The extension member names of a response, sorted (by insertion: a few names, and no generic
+/// sort's code in this crate).
+fn sorted_members<'r>(resp: &'r Response) -> Vec<&'r str> {
+    let mut members: Vec<&str> = Vec::with_capacity(resp.extras.extensions.len());
+    for (name, ..) in &resp.extras.extensions {
+        // After the equal ones, as `insert` at the first greater one would.
+        let name = name.as_str();
+        members.push(name);
+        let mut at = members.len() - 1;
+        while at > 0 && members[at - 1] > name {
+            members[at] = members[at - 1];
+            at -= 1;
+        }
+        members[at] = name;
+    }
+    members
+}
+
+/// The status of a type URI's use: its code (a fallback included), and whether it is decided at
+/// run time.
+fn uri_status(resp: &Response) -> (Option<u16>, bool) {
+    let code = match resp.status.entry() {
+        Some(e) => Some(e.code),
+        None => None,
+    };
+    (code, !matches!(resp.status, StatusSrc::Code(..)))
+}
+
+fn say_status((code, runtime): (Option<u16>, bool)) -> String {
+    match (code, runtime) {
+        (Some(code), false) => format!("status {code}"),
+        (Some(code), true) => format!("a status decided at run time (else {code})"),
+        (None, _) => "a status decided at run time".to_owned(),
+    }
+}
+
+fn say_members(members: &[&str]) -> String {
+    if members.is_empty() {
+        return "no extension members".to_owned();
+    }
+    let mut out = String::from("the members ");
+    for (i, m) in members.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(m);
+        out.push('`');
+    }
+    out
+}
+
 /// The type's `#[status]` and fixed `#[header]` values, which its variants inherit.
 fn check_type<'a>(cx: &Ctxt, input: &'a Input<'a>, warnings: &mut Vec<(Span, String)>) -> Defaults<'a> {
-    let resolved = input.attrs.status.as_ref().map(|s| resolve_for_derive(cx, s));
-    let misplaced = resolved.as_ref().is_some_and(|d| cx.handle(check_enum_status(input, d.status)).is_none());
+    let resolved = match &input.attrs.status {
+        Some(s) => Some(resolve_for_derive(cx, s)),
+        None => None,
+    };
+    let mut misplaced = false;
     if let Some(d) = &resolved {
+        misplaced = cx.handle(check_enum_status(input, d.status)).is_none();
         warn(cx, warnings, d);
     }
     let code = if misplaced { Some(None) } else { written_code(input.attrs.status_seen, resolved.as_ref()) };
-    let fixed = fixed_headers(cx, &input.attrs.fixed, "type").filter(|_| !input.attrs.header_failed);
+    let mut fixed = fixed_headers(cx, &input.attrs.fixed, "type");
+    if input.attrs.header_failed {
+        fixed = None;
+    }
     cx.handle(check_detail_place(input));
     Defaults { resolved, code, fixed }
 }
@@ -510,27 +610,39 @@ fn detail_attr<'a>(input: &'a Input<'a>, variant: &'a Variant<'a>) -> Option<&'a
 /// named one), with a spec rustc checks; the errors are on the literal.
 fn check_detail<'a>(v: &VariantCx<'a, '_>, lit: &LitStr) -> syn::Result<Detail<'a>> {
     let fields = &v.variant.fields;
-    let find = |name: &str| {
-        fields
-            .iter()
-            .find(|f| match &f.member {
-                syn::Member::Named(ident) => {
-                    let s = ident.to_string();
-                    s.strip_prefix("r#").unwrap_or(&s) == name
-                }
-                syn::Member::Unnamed(index) => index.index.to_string() == name,
-            })
-            .map(|f| f.index)
+    let find = |name: &str| field_named(fields, name);
+    let rewritten = match crate::detail::rewrite(&lit.value(), find) {
+        Ok(rewritten) => rewritten,
+        Err(msg) => {
+            return Err(syn::Error::new(lit.span(), format_args!("#[problem(detail)] of {}: {msg}", v.what)));
+        }
     };
-    let rewritten = crate::detail::rewrite(&lit.value(), find)
-        .map_err(|msg| syn::Error::new(lit.span(), format_args!("#[problem(detail)] of {}: {msg}", v.what)))?;
     let mut uses = Vec::with_capacity(rewritten.uses.len());
     for &(i, t) in &rewritten.uses {
-        if let Some(f) = fields.get(i).filter(|f| f.index == i) {
-            uses.push((f, t));
+        if let Some(f) = fields.get(i) {
+            if f.index == i {
+                uses.push((f, t));
+            }
         }
     }
     Ok(Detail { format: LitStr::new(&rewritten.format, lit.span()), fields: uses })
+}
+
+/// The index of the field a detail's placeholder names: `0` (a tuple field) or `name`.
+fn field_named(fields: &[Field], name: &str) -> Option<usize> {
+    for f in fields {
+        let found = match &f.member {
+            syn::Member::Named(ident) => {
+                let s = ident.to_string();
+                s.strip_prefix("r#").unwrap_or(&s) == name
+            }
+            syn::Member::Unnamed(index) => index.index.to_string() == name,
+        };
+        if found {
+            return Some(f.index);
+        }
+    }
+    None
 }
 
 /// A transparent variant's detail is the inner error's.
@@ -582,12 +694,29 @@ fn warn(cx: &Ctxt, warnings: &mut Vec<(Span, String)>, r: &Resolved) {
 
 /// Whether a type is `StatusCode` (any path ending in it) or `Option<StatusCode>`.
 fn status_field_kind(ty: &syn::Type) -> Option<bool> {
-    crate::ast::with_parsed_type(ty, |ty| {
-        if last_type_name(ty).as_deref() == Some("StatusCode") {
-            return Some(false);
-        }
-        option_inner(ty).filter(|inner| last_type_name(inner).as_deref() == Some("StatusCode")).map(|_| true)
-    })
+    crate::ast::with_parsed_type(ty, status_type_kind)
+}
+
+/// [`status_field_kind`] of a type as syn reads it.
+fn status_type_kind(ty: &syn::Type) -> Option<bool> {
+    if is_status_code(ty) {
+        return Some(false);
+    }
+    match option_inner(ty) {
+        Some(inner) if is_status_code(inner) => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether a type is a path ending in `StatusCode`.
+fn is_status_code(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => match p.path.segments.last() {
+            Some(s) => s.ident == "StatusCode",
+            None => false,
+        },
+        _ => false,
+    }
 }
 
 /// A variant (or the struct) and what it inherits, for the rules of one variant.
@@ -597,18 +726,33 @@ struct VariantCx<'a, 'r> {
     own: Option<&'r Resolved<'a>>,
     defaults: &'r Defaults<'a>,
     /// `variant `X`` or `struct `X``, for messages.
-    what: String,
+    what: What<'a>,
 }
 
 impl<'a> VariantCx<'a, '_> {
     /// The variant's own `#[status]` argument, else the type's.
     fn arg(&self) -> Option<&'a StatusArg> {
-        self.own.map(|r| &r.status.arg).or(self.defaults.resolved.as_ref().map(|d| &d.status.arg))
+        match (self.own, &self.defaults.resolved) {
+            (Some(r), _) => Some(&r.status.arg),
+            (None, Some(d)) => Some(&d.status.arg),
+            (None, None) => None,
+        }
+    }
+
+    /// The variant's own `#[status]` argument.
+    fn own_arg(&self) -> Option<&'a StatusArg> {
+        match self.own {
+            Some(r) => Some(&r.status.arg),
+            None => None,
+        }
     }
 
     /// The variant's code, else the type's: `Some(None)` after a failed `#[status]`.
     fn code(&self) -> WrittenCode<'a> {
-        written_code(self.variant.attrs.status_seen, self.own).or(self.defaults.code)
+        match written_code(self.variant.attrs.status_seen, self.own) {
+            Some(code) => Some(code),
+            None => self.defaults.code,
+        }
     }
 }
 
@@ -621,35 +765,60 @@ fn check_variant<'a>(
     defaults: &Defaults<'a>,
 ) -> Option<ArmBody<'a>> {
     // A struct's `#[status]` is its own: the rules of a variant's apply to it.
-    let (what, own) = match input.kind {
-        Kind::Struct => (format!("struct `{}`", variant.ident), defaults.resolved.as_ref()),
-        Kind::Enum => (format!("variant `{}`", variant.ident), own),
+    let (kind, own) = match input.kind {
+        Kind::Struct => ("struct", defaults.resolved.as_ref()),
+        Kind::Enum => ("variant", own),
     };
+    let what = What { kind, ident: variant.ident };
     let v = VariantCx { input, variant, own, defaults, what };
-    let (runtime, transparent) = cx.handle(check_deciding_fields(cx, &v))?;
-    if let Some(field) = runtime.or(transparent) {
-        cx.handle(check_field_decides(&v, field))?;
-    }
-    let transparent = match transparent.or(runtime) {
-        Some(_) => transparent,
-        None => cx.handle(check_whole_transparent(&v))?,
+    // `let ... else` and `is_none`, not `?`: each `?` on another `Option` type is one more
+    // generic function built into this crate.
+    let Some((runtime, transparent)) = cx.handle(check_deciding_fields(cx, &v)) else { return None };
+    let deciding = match runtime {
+        Some(field) => Some(field),
+        None => transparent,
     };
-    let variant_fixed = fixed_headers(cx, &variant.attrs.fixed, "variant").filter(|_| !variant.attrs.header_failed);
+    if let Some(field) = deciding {
+        if cx.handle(check_field_decides(&v, field)).is_none() {
+            return None;
+        }
+    }
+    let transparent = match deciding {
+        Some(_) => transparent,
+        None => match cx.handle(check_whole_transparent(&v)) {
+            Some(transparent) => transparent,
+            None => return None,
+        },
+    };
+    let mut variant_fixed = fixed_headers(cx, &variant.attrs.fixed, "variant");
+    if variant.attrs.header_failed {
+        variant_fixed = None;
+    }
     let (type_fixed, variant_fixed) = (defaults.fixed.as_deref(), variant_fixed.as_deref());
     if let Some(field) = transparent {
-        cx.handle(check_transparent_field(cx, field))?;
-        cx.handle(check_detail_transparent(detail_attr(input, variant)))?;
+        if cx.handle(check_transparent_field(cx, field)).is_none()
+            || cx.handle(check_detail_transparent(detail_attr(input, variant))).is_none()
+        {
+            return None;
+        }
         let extras = extras(cx, variant, Some(field), type_fixed, variant_fixed);
         return Some(ArmBody::Transparent(field, extras));
     }
     let status = match runtime {
-        Some(field) => cx.handle(check_status_field(&v, field))??,
-        None => cx.handle(check_status(&v))??,
+        Some(field) => cx.handle(check_status_field(&v, field)),
+        None => cx.handle(check_status(&v)),
     };
+    let Some(Some(status)) = status else { return None };
     // expose: the variant's, else the type's (for a variant that takes the type's code), else
     // by class.
-    let type_expose = defaults.resolved.as_ref().and_then(|d| d.status.expose).filter(|_| takes_type_code(&v, &status));
-    let explicit = own.and_then(|r| r.status.expose).or(type_expose).map(|(b, _)| b);
+    let explicit = match (own, &defaults.resolved) {
+        (Some(Resolved { status: Status { expose: Some((b, _)), .. }, .. }), _) => Some(*b),
+        (_, Some(d)) if takes_type_code(&v, &status) => match d.status.expose {
+            Some((b, _)) => Some(b),
+            None => None,
+        },
+        _ => None,
+    };
     let expose = match &status {
         StatusSrc::Code(entry, _) => Some(explicit.unwrap_or(entry.class != Class::ServerError)),
         _ => explicit,
@@ -665,15 +834,21 @@ fn check_variant<'a>(
         Kind::Struct => input.attrs.problem.code.as_ref(),
         Kind::Enum => variant.attrs.problem.code.as_ref(),
     };
-    let code = written.map_or_else(|| names::shouty_snake(&variant.ident.to_string()), LitStr::value);
-    let detail = detail_attr(input, variant).and_then(|lit| cx.handle(check_detail(&v, lit)));
+    let code = match written {
+        Some(lit) => lit.value(),
+        None => names::shouty_snake(&variant.ident.to_string()),
+    };
+    let detail = match detail_attr(input, variant) {
+        Some(lit) => cx.handle(check_detail(&v, lit)),
+        None => None,
+    };
     Some(ArmBody::Own(Response { status, expose, type_, title, code, grpc: None, extras, detail }))
 }
 
 /// Whether a variant takes the type's code (it has no code, `with` or `StatusCode` field of its
 /// own): then the options of the type's `#[status]` (`expose`, `acknowledge`) are its own.
 fn takes_type_code(v: &VariantCx, status: &StatusSrc) -> bool {
-    let own_code = v.own.is_some_and(|r| !matches!(r.status.arg, StatusArg::Unset));
+    let own_code = matches!(v.own, Some(r) if !matches!(r.status.arg, StatusArg::Unset));
     v.input.kind == Kind::Struct || (!own_code && !matches!(status, StatusSrc::Field(_)))
 }
 
@@ -715,8 +890,12 @@ fn check_deciding_fields<'a>(
 fn check_field_decides(v: &VariantCx, field: &Field) -> syn::Result<()> {
     let Some(r) = v.own else { return Ok(()) };
     if let (StatusArg::Unset, Some(FieldStatus::Transparent(_))) = (&r.status.arg, field.attrs.status.as_ref()) {
-        let options = r.status.expose.map(|(_, span)| (span, "expose")).into_iter();
-        if let Some((span, option)) = options.chain(r.status.acknowledge.map(|span| (span, "acknowledge"))).next() {
+        let option = match (r.status.expose, r.status.acknowledge) {
+            (Some((_, span)), _) => Some((span, "expose")),
+            (None, Some(span)) => Some((span, "acknowledge")),
+            (None, None) => None,
+        };
+        if let Some((span, option)) = option {
             return Err(syn::Error::new(
                 span,
                 format_args!(
@@ -745,7 +924,7 @@ fn check_field_decides(v: &VariantCx, field: &Field) -> syn::Result<()> {
 fn check_whole_transparent<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<&'a Field<'a>>> {
     let arg = match v.input.kind {
         Kind::Struct => v.arg(),
-        Kind::Enum => v.own.map(|r| &r.status.arg),
+        Kind::Enum => v.own_arg(),
     };
     let Some(StatusArg::Transparent(span)) = arg else { return Ok(None) };
     if v.variant.fields.len() != 1 {
@@ -765,9 +944,9 @@ fn check_whole_transparent<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<&'a 
 /// headers and body are the inner error's, so it takes no `#[header]` or `#[problem]`.
 fn check_transparent_field(cx: &Ctxt, field: &Field) -> syn::Result<()> {
     if status_field_kind(field.ty) == Some(false) {
-        return Err(syn::Error::new_spanned(
+        return Err(crate::ctxt::spanned_error(
             field.ty,
-            "#[status(transparent)] takes its status from an error that implements HttpStatus; \
+            &"#[status(transparent)] takes its status from an error that implements HttpStatus; \
              a `StatusCode` field is a status decided at run time: write #[status] on the field",
         ));
     }
@@ -790,9 +969,9 @@ fn check_transparent_field(cx: &Ctxt, field: &Field) -> syn::Result<()> {
 /// (which needs a code for `None`). `Ok(None)`: the code failed and was reported.
 fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::Result<Option<StatusSrc<'a>>> {
     match status_field_kind(field.ty) {
-        None => Err(syn::Error::new_spanned(
+        None => Err(crate::ctxt::spanned_error(
             field.ty,
-            "a #[status] field is the status decided at run time: its type must be http::StatusCode or Option<http::StatusCode>",
+            &"a #[status] field is the status decided at run time: its type must be http::StatusCode or Option<http::StatusCode>",
         )),
         Some(false) => match written_code(false, v.own) {
             Some(Some((_, code))) => Err(syn::Error::new(
@@ -807,9 +986,9 @@ fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::R
         Some(true) => match v.code() {
             Some(Some((entry, code))) => Ok(Some(StatusSrc::OptionField(field, entry, code.span()))),
             Some(None) => Ok(None),
-            None => Err(syn::Error::new_spanned(
+            None => Err(crate::ctxt::spanned_error(
                 field.ty,
-                format_args!(
+                &format_args!(
                     "an Option<StatusCode> #[status] field needs a code for `None`: add #[status(CODE)] to {} or a default #[status(CODE)] to the type",
                     v.what
                 ),
@@ -823,25 +1002,26 @@ fn check_status_field<'a>(v: &VariantCx<'a, '_>, field: &'a Field<'a>) -> syn::R
 /// struct's without exactly one field), or a code of the variant or the type; a variant with
 /// none is an error. `Ok(None)`: the code failed and was reported.
 fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>> {
-    let own = v.own.map(|r| &r.status.arg);
-    let type_with = match v.defaults.resolved.as_ref().map(|d| &d.status.arg) {
-        Some(StatusArg::With(path)) => Some(path),
+    let type_with = match &v.defaults.resolved {
+        Some(Resolved { status: Status { arg: StatusArg::With(path), .. }, .. }) => Some(path),
         _ => None,
     };
-    match (v.input.kind, own) {
+    match (v.input.kind, v.own_arg()) {
         (Kind::Struct, Some(StatusArg::With(path))) if v.variant.fields.len() != 1 => {
             return Ok(Some(StatusSrc::WithSelf(path)));
         }
-        (Kind::Enum, None | Some(StatusArg::Unset)) if type_with.is_some() => {
-            return Ok(type_with.map(StatusSrc::WithSelf));
+        (Kind::Enum, None | Some(StatusArg::Unset)) => {
+            if let Some(path) = type_with {
+                return Ok(Some(StatusSrc::WithSelf(path)));
+            }
         }
         _ => {}
     }
     if let Some(StatusArg::With(path)) = v.arg() {
         if v.variant.fields.len() != 1 {
-            return Err(syn::Error::new_spanned(
+            return Err(crate::ctxt::spanned_error(
                 path,
-                format_args!(
+                &format_args!(
                     "#[status(with = ...)] requires exactly one field, whose value decides; {} has {}",
                     v.what,
                     v.variant.fields.len()
@@ -861,7 +1041,7 @@ fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>>
                     "variant `{ident}` has no #[status(CODE)] and the enum has no default; add #[status(CODE)] to the variant or to the enum"
                 ),
             };
-            Err(syn::Error::new(ident.span(), msg))
+            Err(syn::Error::new(ident.span(), msg.as_str()))
         }
     }
 }
@@ -872,20 +1052,35 @@ fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>>
 /// like any code written.
 fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, extras: &Extras, fallback: bool) {
     let (input, own, defaults) = (v.input, v.own, v.defaults);
-    let inherited = own.is_none_or(|r| matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
-    let acknowledged = own.and_then(|r| r.status.acknowledge).is_some()
+    let inherited = !matches!(own, Some(r) if !matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
+    let acknowledged = matches!(own, Some(r) if r.status.acknowledge.is_some())
         || ((inherited || input.kind == Kind::Struct)
-            && defaults.resolved.as_ref().and_then(|d| d.status.acknowledge).is_some());
+            && matches!(&defaults.resolved, Some(d) if d.status.acknowledge.is_some()));
     if extras.failed || acknowledged {
         return;
     }
     for required in entry.required_headers {
-        let provides = |k: &HeaderKey| match k {
-            HeaderKey::Const(ident) => *ident == required.constant,
-            HeaderKey::Name(n, _) => n.eq_ignore_ascii_case(required.name),
-        };
-        let sure = extras.headers.iter().any(|h| matches!(h.how, HeaderHow::Value) && provides(&h.key))
-            || extras.fixed.iter().any(|f| provides(&f.key));
+        let mut sure = false;
+        // A field that may leave the header out.
+        let mut maybe = None;
+        for h in &extras.headers {
+            if provides(&h.key, required) {
+                if matches!(h.how, HeaderHow::Value) {
+                    sure = true;
+                    break;
+                } else if maybe.is_none() {
+                    maybe = Some(h);
+                }
+            }
+        }
+        if !sure {
+            for f in &extras.fixed {
+                if provides(&f.key, required) {
+                    sure = true;
+                    break;
+                }
+            }
+        }
         if sure {
             continue;
         }
@@ -895,7 +1090,7 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
             Some(StatusArg::Code(code)) => status_what(code),
             _ => format!("#[status({c})]"),
         };
-        if let Some(maybe) = extras.headers.iter().find(|h| provides(&h.key)) {
+        if let Some(maybe) = maybe {
             let why = match maybe.how {
                 HeaderHow::With(_) => "its `with` function may return None",
                 _ => "an Option field may be None",
@@ -908,35 +1103,31 @@ fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, e
             );
             continue;
         }
-        let fix = format!("add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose");
+        // Where the code comes from, then one rule and one fix for all four cases.
         let ident = v.variant.ident;
-        if inherited && fallback {
-            cx.error(
+        let (span, source) = match (inherited, fallback) {
+            (true, true) => (
                 ident.span(),
-                format_args!(
-                    "variant `{ident}` falls back to {written} of the enum when its #[status] field is None, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
-                ),
-            );
-        } else if inherited {
-            cx.error(
-                ident.span(),
-                format_args!(
-                    "variant `{ident}` takes {written} from the enum, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
-                ),
-            );
-        } else if fallback {
-            cx.error(
-                span,
-                format_args!(
-                    "{written}: the status when the #[status] field is None is a {c}, and a {c} response must carry the `{name}` header field ({reference}); {fix}"
-                ),
-            );
-        } else {
-            cx.error(
-                span,
-                format_args!("{written}: a {c} response must carry the `{name}` header field ({reference}); {fix}"),
-            );
-        }
+                format!("variant `{ident}` falls back to {written} of the enum when its #[status] field is None, and "),
+            ),
+            (true, false) => (ident.span(), format!("variant `{ident}` takes {written} from the enum, and ")),
+            (false, true) => (span, format!("{written}: the status when the #[status] field is None is a {c}, and ")),
+            (false, false) => (span, format!("{written}: ")),
+        };
+        cx.error(
+            span,
+            format_args!(
+                "{source}a {c} response must carry the `{name}` header field ({reference}); add a field with #[header({constant})], a fixed #[header({constant} = \"...\")], or write #[status({c}, acknowledge)] to depart from it on purpose"
+            ),
+        );
+    }
+}
+
+/// Whether a header key names the required field.
+fn provides(key: &HeaderKey, required: &RequiredHeader) -> bool {
+    match key {
+        HeaderKey::Const(ident) => *ident == required.constant,
+        HeaderKey::Name(n, _) => names::eq_ascii_case(n, required.name),
     }
 }
 
@@ -950,16 +1141,11 @@ fn problem_type_and_title(input: &Input, variant: &Variant) -> (Option<String>, 
         (None, Some(t)) => Some(t.value()),
         (None, None) => None,
     };
-    let title = kind.1.title.as_ref().or(kind.0.title.as_ref()).map(LitStr::value);
+    let title = match (&kind.1.title, &kind.0.title) {
+        (Some(t), _) | (None, Some(t)) => Some(t.value()),
+        (None, None) => None,
+    };
     (type_, title)
-}
-
-/// The last name of a type's path: `http::StatusCode` -> `StatusCode`.
-fn last_type_name(ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.to_string()),
-        _ => None,
-    }
 }
 
 /// `OutOfCredit` -> `out-of-credit`.
@@ -967,9 +1153,10 @@ pub(crate) fn kebab(ident: &Ident) -> String {
     let s = ident.to_token_stream().to_string();
     let s = s.strip_prefix("r#").unwrap_or(&s);
     let mut out = String::with_capacity(s.len() + 4);
-    for (i, c) in s.chars().enumerate() {
+    for c in s.chars() {
         if c.is_ascii_uppercase() {
-            if i > 0 && !out.ends_with('-') {
+            // Not the first character (each one pushes something) and not after a `-`.
+            if !matches!(out.as_bytes().last(), None | Some(b'-')) {
                 out.push('-');
             }
             out.push(c.to_ascii_lowercase());
@@ -1034,15 +1221,24 @@ pub(crate) fn decode_source<'a>(arm: &'a Arm<'a>, field: &Field) -> Result<Sourc
             (&resp.extras, why)
         }
     };
-    if let Some(h) = extras.headers.iter().find(|h| h.field.index == field.index) {
+    for h in &extras.headers {
+        if h.field.index != field.index {
+            continue;
+        }
         return match h.how {
             HeaderHow::Value => Ok(Source::Header(&h.key, false)),
             HeaderHow::Optional(_) => Ok(Source::Header(&h.key, true)),
             HeaderHow::With(_) => Err("its header value is made by a `with` function, which cannot be undone"),
         };
     }
-    let member = extras.extensions.iter().find(|(_, f, _)| f.index == field.index);
-    let instance = extras.instance.is_some_and(|f| f.index == field.index);
+    let mut member = None;
+    for m in &extras.extensions {
+        if m.1.index == field.index {
+            member = Some(m);
+            break;
+        }
+    }
+    let instance = matches!(extras.instance, Some(f) if f.index == field.index);
     if let (true, Some(why)) = (member.is_some() || instance, hidden) {
         return Err(why);
     }
@@ -1066,7 +1262,10 @@ fn check_decode(cx: &Ctxt, input: &Input, arms: &[Arm]) {
     if cx.handle(check_decode_type(input, span)).is_none() {
         return;
     }
-    for arm in arms.iter().filter(|arm| decoded(input, arm)) {
+    for arm in arms {
+        if !decoded(input, arm) {
+            continue;
+        }
         for field in &arm.variant.fields {
             cx.handle(check_decode_field(input, arm, field));
         }
@@ -1080,14 +1279,14 @@ fn check_decode_type(input: &Input, span: Span) -> syn::Result<()> {
             span,
             format_args!(
                 "#[errstatus(decode)] reads application/problem+json bodies; a type with #[errstatus(format = {})] cannot be decoded",
-                format.to_token_stream().to_string().replace(' ', "")
+                names::without_spaces(&format.to_token_stream().to_string())
             ),
         ));
     }
     if let Some(param) = input.original.generics.params.first() {
-        return Err(syn::Error::new_spanned(
+        return Err(crate::ctxt::spanned_error(
             param,
-            "#[errstatus(decode)] on a generic type is not supported: decode a type without type or lifetime parameters",
+            &"#[errstatus(decode)] on a generic type is not supported: decode a type without type or lifetime parameters",
         ));
     }
     Ok(())
