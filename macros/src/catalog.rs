@@ -44,7 +44,11 @@ pub(crate) fn catalog_args(model: &Model, names: &Names) -> (TokenStream, TokenS
             }
             ArmBody::Own(resp) => {
                 let entry = resp.status.entry();
-                let shown = resp.expose.unwrap_or_else(|| entry.is_none_or(|e| e.code < 500));
+                let shown = match (resp.expose, entry) {
+                    (Some(expose), _) => expose,
+                    (None, Some(e)) => e.code < 500,
+                    (None, None) => true,
+                };
                 let plain = resp.type_.is_none()
                     && resp.title.is_none()
                     && arm.variant.doc.is_empty()
@@ -183,13 +187,6 @@ pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
         syn::Type::Tuple(t) if !t.elems.is_empty() => Some("array"),
         syn::Type::Path(p) if p.qself.is_none() => {
             let seg = p.path.segments.last()?;
-            let first_type = || match &seg.arguments {
-                syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|a| match a {
-                    syn::GenericArgument::Type(t) => Some(t),
-                    _ => None,
-                }),
-                _ => None,
-            };
             match seg.ident.to_string().as_str() {
                 "String" | "str" | "char" | "PathBuf" => Some("string"),
                 "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize"
@@ -201,8 +198,20 @@ pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
                 "bool" => Some("boolean"),
                 "Vec" | "VecDeque" | "LinkedList" | "BinaryHeap" | "HashSet" | "BTreeSet" | "IndexSet" => Some("array"),
                 "HashMap" | "BTreeMap" | "IndexMap" => Some("object"),
-                "Option" => option_inner(ty).and_then(schema_type),
-                "Box" | "Rc" | "Arc" | "Cow" => first_type().and_then(schema_type),
+                "Option" => match option_inner(ty) {
+                    Some(inner) => schema_type(inner),
+                    None => None,
+                },
+                "Box" | "Rc" | "Arc" | "Cow" => {
+                    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else { return None };
+                    // The first type argument (`Cow<'a, str>`: `str`).
+                    for a in &args.args {
+                        if let syn::GenericArgument::Type(t) = a {
+                            return schema_type(t);
+                        }
+                    }
+                    None
+                }
                 _ => None,
             }
         }

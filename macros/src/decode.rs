@@ -40,7 +40,10 @@ pub(crate) fn expand(model: &Model, names: &Names) -> TokenStream {
             ),
             ArmBody::Own(resp) => {
                 // A written `about:blank` is no type URI: the runtime reads it as none.
-                let type_ = opt_str(resp.type_.as_deref().filter(|t| *t != "about:blank"));
+                let type_ = match resp.type_.as_deref() {
+                    Some("about:blank") | None => opt_str(None),
+                    type_ => opt_str(type_),
+                };
                 let status = match &resp.status {
                     StatusSrc::Code(entry, _) => q(":: core :: option :: Option :: Some ( $0 )", &[&entry.code]),
                     _ => q(":: core :: option :: Option :: None", &[]),
@@ -129,7 +132,7 @@ fn field_value(arm: &Arm, field: &Field, krate: &TokenStream) -> TokenStream {
         Source::Instance => q("$0 . instance ( $1 )", &[&r, &parse]),
         Source::Header(key, optional) => {
             let name = header_name(key, krate);
-            match crate::extras::option_inner(ty).filter(|_| optional) {
+            match if optional { crate::extras::option_inner(ty) } else { None } {
                 Some(inner) => {
                     let parse = toks(span, "< $0 as $1 :: DecodeText > :: __parse", &[inner, krate]);
                     q("$0 . header_opt ( & $1 , $2 )", &[&r, &name, &parse])

@@ -56,18 +56,27 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     // format's path), nothing for the other formats: see `__private::Whole`.
     // `self` resolves at the call site (the format's tokens may come from a `macro_rules!`
     // fragment, whose hygiene has no `self`), but is reported at the format's path.
-    let set_format = format.map(|ty| {
+    let mut set_format = TokenStream::new();
+    if let Some(ty) = format {
         let me = Ident::new("self", Span::call_site().located_at(ty.span()));
-        toks(
+        toks_into(
+            &mut set_format,
             ty.span(),
             "$0 . format :: < $1 > ( ) ; { # [ allow ( unused_imports ) ] use $2 :: __private :: NotWhole as _ ; \
              $0 . whole ( $2 :: __private :: Whole :: < $1 > :: new ( ) . whole ( $3 ) ) ; }",
             &[&p, ty, krate, &me],
-        )
-    });
+        );
+    }
     // The crate that defines the type, for gRPC's `ErrorInfo.domain`: once per `__problem`.
-    let set_domain =
-        g.names.names_domain().then(|| q("$0 . domain ( :: core :: option_env ! ( $1 ) ) ;", &[&p, &"CARGO_PKG_NAME"]));
+    let mut set_domain = TokenStream::new();
+    if g.names.names_domain() {
+        toks_into(
+            &mut set_domain,
+            Span::call_site(),
+            "$0 . domain ( :: core :: option_env ! ( $1 ) ) ;",
+            &[&p, &"CARGO_PKG_NAME"],
+        );
+    }
     let (status, problem) = if input.variants.is_empty() {
         (q("match * self { }", &[]), q("match * self { }", &[]))
     } else {
@@ -97,11 +106,14 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
 /// parameter of its own name (which would shadow it).
 fn this(input: &Input) -> Ident {
     let node = input.original;
-    let shadowed = node.generics.params.iter().any(|p| match p {
-        syn::GenericParam::Type(t) => t.ident == node.ident,
-        syn::GenericParam::Const(c) => c.ident == node.ident,
-        syn::GenericParam::Lifetime(_) => false,
-    });
+    let mut shadowed = false;
+    for p in &node.generics.params {
+        shadowed |= match p {
+            syn::GenericParam::Type(t) => t.ident == node.ident,
+            syn::GenericParam::Const(c) => c.ident == node.ident,
+            syn::GenericParam::Lifetime(_) => false,
+        };
+    }
     if input.kind == Kind::Enum && !shadowed {
         let mut this = node.ident.clone();
         this.set_span(Span::call_site());
@@ -373,18 +385,21 @@ impl Gen<'_> {
     /// The `__problem` arm of all plain variants.
     /// The `log` level of an arm: the variant's `#[errstatus(log)]`, else the type's.
     fn level(&self, arm: &Arm) -> Option<u8> {
-        arm.variant.attrs.log.or(self.input.container.log)
+        match arm.variant.attrs.log {
+            Some(level) => Some(level),
+            None => self.input.container.log,
+        }
     }
 
     /// `__p.log_level(N);` for an arm with a `log` level, first in the arm (the first level
     /// set wins, so an outer type's holds through a transparent variant).
     fn log_level(&self, arm: &Arm) -> TokenStream {
-        self.level(arm).map(level_call).unwrap_or_default()
+        level_call(self.level(arm))
     }
 
     fn default_problem_arm(&self) -> TokenStream {
         let krate = &self.names.krate;
-        let mut calls = self.input.container.log.map(level_call).unwrap_or_default();
+        let mut calls = level_call(self.input.container.log);
         calls.extend(q("__p . status_by_class ( $0 :: HttpStatus :: status ( self ) , self ) ;", &[krate]));
         if self.names.logs() {
             calls.extend(self.error_call());
@@ -444,7 +459,10 @@ impl Gen<'_> {
                 ArmBody::Own(resp) => {
                     needs_display = true;
                     extras_bounds(&resp.extras, &mut push);
-                    let detail_fields = resp.detail.as_ref().map_or(&[][..], |d| &d.fields[..]);
+                    let detail_fields = match &resp.detail {
+                        Some(d) => &d.fields[..],
+                        None => &[],
+                    };
                     for (f, trait_) in detail_fields {
                         if let Some(name) = trait_.path() {
                             let name = Ident::new(name, Span::call_site());
@@ -510,9 +528,10 @@ impl Gen<'_> {
             format = Some(&g.elem);
         }
         match format {
-            Some(syn::Type::Path(p)) if p.qself.is_none() => {
-                p.path.segments.last().is_some_and(|s| s.ident == "SerdeJson" && s.arguments.is_none())
-            }
+            Some(syn::Type::Path(p)) if p.qself.is_none() => match p.path.segments.last() {
+                Some(s) => s.ident == "SerdeJson" && s.arguments.is_none(),
+                None => false,
+            },
             _ => false,
         }
     }
@@ -523,15 +542,37 @@ impl Gen<'_> {
     /// parameters). The bound does not depend on the `tracing` feature: features must not
     /// change which types implement the trait.
     fn error_bound(&self) -> bool {
-        let input = self.input;
-        let is_error = |attrs: &[syn::Attribute]| attrs.iter().any(|a| a.path().is_ident("error"));
-        input.original.generics.type_params().next().is_some()
-            && self.model.arms.iter().any(|arm| matches!(&arm.body, ArmBody::Own(r) if r.expose != Some(true)))
-            && (is_error(&input.original.attrs)
-                || match &input.original.data {
-                    syn::Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
-                    _ => false,
-                })
+        fn is_error(attrs: &[syn::Attribute]) -> bool {
+            for a in attrs {
+                if a.path().is_ident("error") {
+                    return true;
+                }
+            }
+            false
+        }
+        let node = self.input.original;
+        let mut generic = false;
+        for p in &node.generics.params {
+            generic |= matches!(p, syn::GenericParam::Type(_));
+        }
+        let mut hides = false;
+        for arm in &self.model.arms {
+            hides |= matches!(&arm.body, ArmBody::Own(r) if r.expose != Some(true));
+        }
+        if !generic || !hides {
+            return false;
+        }
+        if is_error(&node.attrs) {
+            return true;
+        }
+        if let syn::Data::Enum(data) = &node.data {
+            for v in &data.variants {
+                if is_error(&v.attrs) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// The body of `HttpStatus::__status_code`, which `status()` and `__code()` read: one
@@ -613,8 +654,11 @@ impl Gen<'_> {
         // needs no sort (a generic sort is a tenth of this crate's generated code).
         let mut in_order: Vec<&errstatus_registry::Entry> = Vec::new();
         for e in errstatus_registry::entries() {
-            if own.iter().any(|o| o.code == e.code) {
-                in_order.push(e);
+            for o in &own {
+                if o.code == e.code {
+                    in_order.push(e);
+                    break;
+                }
             }
         }
         let mut own = TokenStream::new();
@@ -823,29 +867,39 @@ enum HeaderKind {
 /// user's own type of that name, so it goes through Display too (which for the standard one
 /// writes the text as it is).
 fn header_kind(ty: &syn::Type) -> HeaderKind {
-    let ident_of = |ty: &syn::Type| match ty {
-        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
-            let seg = &p.path.segments[0];
-            seg.arguments.is_none().then(|| seg.ident.to_string())
+    /// The name of a type written as one identifier.
+    fn ident_of(ty: &syn::Type) -> Option<String> {
+        match ty {
+            syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+                let seg = &p.path.segments[0];
+                if seg.arguments.is_none() {
+                    Some(seg.ident.to_string())
+                } else {
+                    None
+                }
+            }
+            _ => None,
         }
-        _ => None,
+    }
+    let (ty, reference) = match ty {
+        syn::Type::Reference(r) if r.mutability.is_none() => (&*r.elem, true),
+        _ => (ty, false),
     };
-    match ty {
-        syn::Type::Reference(r) if r.mutability.is_none() && ident_of(&r.elem).as_deref() == Some("str") => {
-            HeaderKind::Str
-        }
-        _ => match ident_of(ty).as_deref() {
-            Some("u16" | "i16" | "u32" | "i32" | "u64" | "i64" | "usize" | "isize") => HeaderKind::Int,
-            _ => HeaderKind::Display,
-        },
+    match (ident_of(ty).as_deref(), reference) {
+        (Some("str"), true) => HeaderKind::Str,
+        (Some("u16" | "i16" | "u32" | "i32" | "u64" | "i64" | "usize" | "isize"), false) => HeaderKind::Int,
+        _ => HeaderKind::Display,
     }
 }
 
 /// Whether a variant has nothing but its code, with the detail shown or hidden as its class
 /// says: then the wildcard arm of `__problem` covers it.
-/// `__p.log_level(N);`.
-fn level_call(level: u8) -> TokenStream {
-    q("__p . log_level ( $0 ) ;", &[&Literal::u8_unsuffixed(level)])
+/// `__p.log_level(N);`, or nothing without a level.
+fn level_call(level: Option<u8>) -> TokenStream {
+    match level {
+        Some(level) => q("__p . log_level ( $0 ) ;", &[&Literal::u8_unsuffixed(level)]),
+        None => TokenStream::new(),
+    }
 }
 
 fn is_plain(arm: &Arm) -> bool {
@@ -928,11 +982,23 @@ pub(crate) fn opt_str(s: Option<&str>) -> TokenStream {
 }
 
 fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
-    tokens.into_iter().any(|tt| match tt {
-        TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
-        TokenTree::Group(group) => mentions(group.stream(), params),
-        _ => false,
-    })
+    for tt in tokens {
+        let found = match tt {
+            TokenTree::Ident(ident) => {
+                let mut found = false;
+                for p in params {
+                    found |= **p == ident;
+                }
+                found
+            }
+            TokenTree::Group(group) => mentions(group.stream(), params),
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `ty` names the type being derived: `Self`, or a path of one segment that is the
@@ -940,16 +1006,22 @@ fn mentions(tokens: TokenStream, params: &[&Ident]) -> bool {
 /// `auth::Error` is another type, whatever its last name.
 fn is_own_type(input: &Input, ty: &syn::Type) -> bool {
     fn walk(tokens: TokenStream, own: &Ident) -> bool {
-        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-        tokens.iter().enumerate().any(|(i, tt)| match tt {
-            TokenTree::Ident(ident) if ident == "Self" => true,
-            TokenTree::Ident(ident) if ident == own => {
+        // Whether the token before is `:` (of a `::`).
+        let mut after_colon = false;
+        for tt in tokens {
+            let found = match &tt {
+                TokenTree::Ident(ident) if ident == "Self" => true,
                 // Not preceded by `::` (a qualified path names another item).
-                !matches!(i.checked_sub(1).map(|j| &tokens[j]), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+                TokenTree::Ident(ident) if ident == own => !after_colon,
+                TokenTree::Group(group) => walk(group.stream(), own),
+                _ => false,
+            };
+            if found {
+                return true;
             }
-            TokenTree::Group(group) => walk(group.stream(), own),
-            _ => false,
-        })
+            after_colon = matches!(&tt, TokenTree::Punct(p) if p.as_char() == ':');
+        }
+        false
     }
     walk(ty.to_token_stream(), &input.original.ident)
 }

@@ -102,7 +102,14 @@ pub(crate) fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> Optio
             continue;
         };
         let value = lit.value();
-        if let Some(bad) = value.bytes().find(|b| !(*b == b'\t' || (0x20..0x7f).contains(b))) {
+        let mut bad = None;
+        for b in value.bytes() {
+            if !(b == b'\t' || (0x20..0x7f).contains(&b)) {
+                bad = Some(b);
+                break;
+            }
+        }
+        if let Some(bad) = bad {
             cx.error(
                 lit.span(),
                 format_args!(
@@ -114,7 +121,11 @@ pub(crate) fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> Optio
             continue;
         }
         let name = key_name(&key);
-        if names::SINGLE_VALUED.contains(&name.as_str()) && out.iter().any(|f| f.name == name) {
+        let mut again = false;
+        for f in &out {
+            again |= f.name == name;
+        }
+        if again && names::SINGLE_VALUED.contains(&name.as_str()) {
             cx.error(
                 h.name.span(),
                 format_args!("`{name}` is a single-valued header field and the {place} already sends a fixed `{name}`"),
@@ -123,7 +134,11 @@ pub(crate) fn fixed_headers(cx: &Ctxt, headers: &[Header], place: &str) -> Optio
         }
         out.push(FixedHeader { key, name, value });
     }
-    (!failed).then_some(out)
+    if failed {
+        None
+    } else {
+        Some(out)
+    }
 }
 
 /// The key of a header name, or an error.
@@ -194,8 +209,10 @@ pub(crate) fn extras<'a>(
     let mut out = Extras { failed: type_fixed.is_none() || variant_fixed.is_none(), ..Extras::default() };
     let (type_fixed, variant_fixed) = (type_fixed.unwrap_or_default(), variant_fixed.unwrap_or_default());
     for field in &variant.fields {
-        if skip.is_some_and(|s| s.index == field.index) {
-            continue;
+        if let Some(s) = skip {
+            if s.index == field.index {
+                continue;
+            }
         }
         let Some(h) = &field.attrs.header else {
             // A malformed #[header], reported by attr.rs.
@@ -210,7 +227,7 @@ pub(crate) fn extras<'a>(
             continue;
         };
         let lower = key_name(&key);
-        if names::SINGLE_VALUED.contains(&lower.as_str()) && out.headers.iter().any(|h| key_name(&h.key) == lower) {
+        if names::SINGLE_VALUED.contains(&lower.as_str()) && sent_by_field(&out.headers, &lower, false) {
             cx.error(
                 h.name.span(),
                 format_args!(
@@ -230,15 +247,20 @@ pub(crate) fn extras<'a>(
     }
     // Precedence: field > variant > type. A field that may send nothing leaves the fixed value
     // of its name as the default.
-    let by_field = |name: &str, sure: bool| {
-        out.headers.iter().any(|h| key_name(&h.key) == name && (!sure || matches!(h.how, HeaderHow::Value)))
-    };
     let mut fixed = Vec::new();
-    for (i, f) in variant_fixed.iter().chain(type_fixed).enumerate() {
-        // A type's value gives way to the variant's of the same name.
-        let shadowed = i >= variant_fixed.len() && variant_fixed.iter().any(|v| v.name == f.name);
-        if !shadowed && !by_field(&f.name, true) {
-            fixed.push(FixedValue { key: f.key.clone(), value: f.value.clone(), default: by_field(&f.name, false) });
+    for (place, set) in [(0, variant_fixed), (1, type_fixed)] {
+        for f in set {
+            // A type's value gives way to the variant's of the same name.
+            let mut shadowed = false;
+            if place == 1 {
+                for v in variant_fixed {
+                    shadowed |= v.name == f.name;
+                }
+            }
+            if !shadowed && !sent_by_field(&out.headers, &f.name, true) {
+                let default = sent_by_field(&out.headers, &f.name, false);
+                fixed.push(FixedValue { key: f.key.clone(), value: f.value.clone(), default });
+            }
         }
     }
     out.fixed = fixed;
@@ -274,7 +296,7 @@ pub(crate) fn extras<'a>(
                     );
                 } else if member.is_empty() {
                     cx.error(span, "#[problem(extension)]: the member name is empty");
-                } else if out.extensions.iter().any(|(m, _, _)| *m == member) {
+                } else if has_member(&out.extensions, &member) {
                     cx.error(span, format_args!("duplicate extension member `{member}`"));
                 } else {
                     out.extensions.push((member, field, how));
@@ -283,6 +305,27 @@ pub(crate) fn extras<'a>(
         }
     }
     out
+}
+
+/// Whether a header field of `headers` sends `name` (`always`: whatever its value, not one
+/// that may send nothing).
+fn sent_by_field(headers: &[HeaderField], name: &str, always: bool) -> bool {
+    for h in headers {
+        if key_name(&h.key) == name && (!always || matches!(h.how, HeaderHow::Value)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `extensions` has a member `name`.
+fn has_member(extensions: &[(String, &Field, &MemberHow)], name: &str) -> bool {
+    for (m, _, _) in extensions {
+        if m == name {
+            return true;
+        }
+    }
+    false
 }
 
 /// The lower-case field name of a header key.

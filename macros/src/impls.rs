@@ -52,7 +52,13 @@ impl Names {
             lt: Lifetime::new(&format!("'{}", fresh("__a")), Span::call_site()),
             body: Ident::new(&fresh("__B"), Span::call_site()),
             hr_lt: Lifetime::new(&format!("'{}", fresh("__x")), Span::call_site()),
-            skip: container.skip.iter().map(ToString::to_string).collect(),
+            skip: {
+                let mut skip = Vec::with_capacity(container.skip.len());
+                for s in &container.skip {
+                    skip.push(s.to_string());
+                }
+                skip
+            },
         }
     }
 
@@ -67,7 +73,12 @@ impl Names {
 
     /// Whether the impl of `feature` (as `cfg!` spells it, `-` as `_`) is emitted.
     fn emits(&self, feature: &str) -> bool {
-        !self.skip.iter().any(|s| s == feature)
+        for s in &self.skip {
+            if s == feature {
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether the tracing log call is emitted.

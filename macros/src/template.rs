@@ -82,10 +82,17 @@ fn fill_into(out: &mut TokenStream, src: TokenStream, args: &[(&str, &TokenStrea
             TokenTree::Punct(p) if p.as_char() == '$' => {
                 let Some(TokenTree::Ident(name)) = trees.next() else { continue };
                 let name = name.to_string();
-                match args.iter().find(|(key, _)| *key == name) {
+                let mut value = None;
+                for (key, v) in args {
+                    if *key == name {
+                        value = Some(*v);
+                        break;
+                    }
+                }
+                match value {
                     // As a stream: appended whole, not walked tree by tree (a hole may be a
                     // match of a thousand arms).
-                    Some((_, value)) => out.extend(core::iter::once((*value).clone())),
+                    Some(value) => out.extend(core::iter::once(value.clone())),
                     None => out.extend([TokenTree::Punct(p), TokenTree::Ident(Ident::new(&name, Span::call_site()))]),
                 }
             }
