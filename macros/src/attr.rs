@@ -604,7 +604,10 @@ const STATUS_USAGE: &str = "#[status(CODE)], #[status(CODE, expose)], #[status(t
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
     let Some(tokens) = args(cx, attr, STATUS_USAGE) else { return None };
     if tokens.is_empty() {
-        cx.error_spanned(attr, format_args!("#[status] needs a status code: {STATUS_USAGE}"));
+        cx.error_spanned(
+            attr,
+            "#[status] needs a status code: #[status(CODE)], #[status(CODE, expose)], #[status(transparent)] or #[status(with = path)]",
+        );
         return None;
     }
     if let Some(code) = digits(tokens) {
@@ -737,11 +740,11 @@ fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
     let Some(tokens) = args(cx, attr, usage) else { return None };
     let mut iter = tokens.clone().into_iter();
     let Some(tt) = iter.next() else {
-        cx.error_spanned(attr, format_args!("#[grpc] needs a code: {usage}"));
+        cx.error_spanned(attr, "#[grpc] needs a code: #[grpc(CODE)] with a gRPC code name such as NOT_FOUND");
         return None;
     };
     if iter.next().is_some() {
-        cx.error_spanned(tokens, format_args!("expected {usage}, one code"));
+        cx.error_spanned(tokens, "expected #[grpc(CODE)] with a gRPC code name such as NOT_FOUND, one code");
         return None;
     }
     Some(tt)
@@ -761,7 +764,7 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
                 None => return Err(crate::ctxt::spanned_error(&path, &"expected a header name")),
             }
         } else {
-            return Err(input.error(format_args!("expected {usage}")));
+            return Err(input.error("expected #[header(NAME)] with an http::header constant or a string literal"));
         };
         let mut value = None;
         if input.peek(Token![=]) {

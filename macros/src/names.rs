@@ -399,7 +399,7 @@ pub(crate) fn shouty_snake(name: &str) -> String {
 /// The words of a run of alphanumeric characters, upper-cased onto `out`, each after a `_`
 /// but the first (a word is never empty).
 fn shouty_words(run: &str, out: &mut String) {
-    #[derive(Clone, Copy, PartialEq, Eq)]
+    #[derive(Clone, Copy)]
     enum Mode {
         Boundary,
         Lower,
@@ -417,10 +417,10 @@ fn shouty_words(run: &str, out: &mut String) {
             } else {
                 mode
             };
-            if next_mode == Mode::Lower && next.is_uppercase() {
+            if matches!(next_mode, Mode::Lower) && next.is_uppercase() {
                 push_upper(out, &run[init..next_i]);
                 (init, mode) = (next_i, Mode::Boundary);
-            } else if mode == Mode::Upper && c.is_uppercase() && next.is_lowercase() {
+            } else if matches!(mode, Mode::Upper) && c.is_uppercase() && next.is_lowercase() {
                 push_upper(out, &run[init..i]);
                 (init, mode) = (i, Mode::Boundary);
             } else {
