@@ -312,6 +312,14 @@ pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
     None
 }
 
+/// An identifier's text without its `r#`.
+pub(crate) fn unraw(name: &str) -> &str {
+    match name.strip_prefix("r#") {
+        Some(rest) => rest,
+        None => name,
+    }
+}
+
 /// Where `name` is in `list`: one function for every lookup in a table of names, rather than a
 /// generic search with its own closure each.
 pub(crate) fn index_of(list: &[&str], name: &str) -> Option<usize> {
@@ -382,7 +390,7 @@ pub(crate) fn unregistered_hint(code: u16) -> Option<&'static str> {
 /// digits take the case of what precedes them): `HTTPError` -> `HTTP_ERROR`, `Error404` ->
 /// `ERROR404`, `r#match` -> `MATCH`.
 pub(crate) fn shouty_snake(name: &str) -> String {
-    let name = name.strip_prefix("r#").unwrap_or(name);
+    let name = unraw(name);
     let mut out = String::with_capacity(name.len() + 4);
     // The runs of alphanumeric characters, each split into words.
     let mut start = 0;
