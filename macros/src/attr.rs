@@ -617,15 +617,17 @@ const STATUS_USAGE: &str = "#[status(CODE)], #[status(CODE, expose)], #[status(t
 
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
     let Some(tokens) = args(cx, attr, STATUS_USAGE) else { return None };
+    // The common form first: its one token is read anyway, and asking the compiler whether the
+    // stream is empty would be one more call into it.
+    if let Some(code) = digits(tokens) {
+        return Some(Status { arg: StatusArg::Code(code), expose: None, acknowledge: None });
+    }
     if tokens.is_empty() {
         cx.error_spanned(
             attr,
             "#[status] needs a status code: #[status(CODE)], #[status(CODE, expose)], #[status(transparent)] or #[status(with = path)]",
         );
         return None;
-    }
-    if let Some(code) = digits(tokens) {
-        return Some(Status { arg: StatusArg::Code(code), expose: None, acknowledge: None });
     }
     let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
     let res = parse_tokens(tokens.clone(), &mut |input| {
