@@ -37,6 +37,24 @@ pub(crate) fn parse_tokens(tokens: TokenStream, f: &mut ParseFn) -> syn::Result<
     f.parse2(tokens)
 }
 
+/// `span` into `slot`, the first time; the second, `msg` at it.
+fn once(slot: &mut Option<Span>, span: Span, msg: &str) -> syn::Result<()> {
+    if slot.replace(span).is_some() {
+        return Err(syn::Error::new(span, msg));
+    }
+    Ok(())
+}
+
+/// `with = path`, if that comes next (in `#[status]` and `#[header]`).
+fn with_path(input: ParseStream) -> syn::Result<Option<syn::Path>> {
+    if !(peek_word(input, "with") && input.peek2(Token![=])) {
+        return Ok(None);
+    }
+    parse_word(input)?;
+    input.parse::<Token![=]>()?;
+    Ok(Some(input.call(syn::Path::parse_mod_style)?))
+}
+
 /// A string literal; else `msg`, at the token that is not one.
 fn lit_str(input: ParseStream, msg: &dyn std::fmt::Display) -> syn::Result<LitStr> {
     match input.parse::<LitStr>() {
@@ -397,11 +415,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
                     Ok(())
                 })
             } else if meta.path.is_ident("decode") {
-                let span = meta.path.span();
-                if out.decode.replace(span).is_some() {
-                    return Err(syn::Error::new(span, "duplicate #[errstatus(decode)]"));
-                }
-                Ok(())
+                once(&mut out.decode, meta.path.span(), "duplicate #[errstatus(decode)]")
             } else {
                 let name = path_string(&meta.path);
                 Err(meta.error(format_args!(
@@ -603,12 +617,17 @@ const STATUS_USAGE: &str = "#[status(CODE)], #[status(CODE, expose)], #[status(t
 
 fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
     let Some(tokens) = args(cx, attr, STATUS_USAGE) else { return None };
-    if tokens.is_empty() {
-        cx.error_spanned(attr, format_args!("#[status] needs a status code: {STATUS_USAGE}"));
-        return None;
-    }
+    // The common form first: its one token is read anyway, and asking the compiler whether the
+    // stream is empty would be one more call into it.
     if let Some(code) = digits(tokens) {
         return Some(Status { arg: StatusArg::Code(code), expose: None, acknowledge: None });
+    }
+    if tokens.is_empty() {
+        cx.error_spanned(
+            attr,
+            "#[status] needs a status code: #[status(CODE)], #[status(CODE, expose)], #[status(transparent)] or #[status(with = path)]",
+        );
+        return None;
     }
     let mut status = Status { arg: StatusArg::Unset, expose: None, acknowledge: None };
     let res = parse_tokens(tokens.clone(), &mut |input| {
@@ -644,18 +663,14 @@ fn parse_status(cx: &Ctxt, attr: &Attribute) -> Option<Status> {
                     return Err(syn::Error::new(span, "duplicate `expose` in #[status]"));
                 }
             } else if peek_word(input, "acknowledge") {
-                let span = parse_word(input)?;
-                if status.acknowledge.replace(span).is_some() {
-                    return Err(syn::Error::new(span, "duplicate `acknowledge` in #[status]"));
-                }
+                once(&mut status.acknowledge, parse_word(input)?, "duplicate `acknowledge` in #[status]")?;
             } else if first && peek_word(input, "transparent") {
                 status.arg = StatusArg::Transparent(parse_word(input)?);
-            } else if first && peek_word(input, "with") && input.peek2(Token![=]) {
-                parse_word(input)?;
-                input.parse::<Token![=]>()?;
-                status.arg = StatusArg::With(input.call(syn::Path::parse_mod_style)?);
             } else if first {
-                status.arg = StatusArg::Code(parse_code(input)?);
+                status.arg = match with_path(input)? {
+                    Some(path) => StatusArg::With(path),
+                    None => StatusArg::Code(parse_code(input)?),
+                };
             } else {
                 let tt: proc_macro2::TokenTree = input.parse()?;
                 return Err(syn::Error::new(
@@ -737,11 +752,11 @@ fn parse_grpc(cx: &Ctxt, attr: &Attribute) -> Option<proc_macro2::TokenTree> {
     let Some(tokens) = args(cx, attr, usage) else { return None };
     let mut iter = tokens.clone().into_iter();
     let Some(tt) = iter.next() else {
-        cx.error_spanned(attr, format_args!("#[grpc] needs a code: {usage}"));
+        cx.error_spanned(attr, "#[grpc] needs a code: #[grpc(CODE)] with a gRPC code name such as NOT_FOUND");
         return None;
     };
     if iter.next().is_some() {
-        cx.error_spanned(tokens, format_args!("expected {usage}, one code"));
+        cx.error_spanned(tokens, "expected #[grpc(CODE)] with a gRPC code name such as NOT_FOUND, one code");
         return None;
     }
     Some(tt)
@@ -761,7 +776,7 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
                 None => return Err(crate::ctxt::spanned_error(&path, &"expected a header name")),
             }
         } else {
-            return Err(input.error(format_args!("expected {usage}")));
+            return Err(input.error("expected #[header(NAME)] with an http::header constant or a string literal"));
         };
         let mut value = None;
         if input.peek(Token![=]) {
@@ -771,11 +786,8 @@ fn parse_header<'a>(cx: &Ctxt, attr: &'a Attribute) -> Option<Header<'a>> {
         let mut with = None;
         if input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
-            if peek_word(input, "with") && input.peek2(Token![=]) {
-                parse_word(input)?;
-                input.parse::<Token![=]>()?;
-                with = Some(input.call(syn::Path::parse_mod_style)?);
-            } else if !input.is_empty() {
+            with = with_path(input)?;
+            if with.is_none() && !input.is_empty() {
                 return Err(input.error("expected `with = path` after the header name"));
             }
         }
@@ -800,11 +812,7 @@ fn parse_problem_kind(cx: &Ctxt, attr: &Attribute, out: &mut ProblemKind) {
     }
     let res = nested(attr, &mut |meta| {
         if meta.path.is_ident("skip_decode") {
-            let span = meta.path.span();
-            if out.skip_decode.replace(span).is_some() {
-                return Err(syn::Error::new(span, "duplicate #[problem(skip_decode)]"));
-            }
-            return Ok(());
+            return once(&mut out.skip_decode, meta.path.span(), "duplicate #[problem(skip_decode)]");
         }
         let slot = if meta.path.is_ident("type") {
             &mut out.type_
@@ -843,10 +851,7 @@ fn parse_field_problem(cx: &Ctxt, attr: &Attribute, skip_decode: &mut Option<Spa
     let res = nested(attr, &mut |meta| {
         let span = meta.path.span();
         if meta.path.is_ident("skip_decode") {
-            if skip_decode.replace(span).is_some() {
-                return Err(syn::Error::new(span, "duplicate #[problem(skip_decode)]"));
-            }
-            return Ok(());
+            return once(skip_decode, span, "duplicate #[problem(skip_decode)]");
         }
         if meta.path.is_ident("display") || meta.path.is_ident("with") {
             let parsed = if meta.path.is_ident("display") {

@@ -102,7 +102,7 @@ pub(crate) fn rewrite(fmt: &str, field: impl Fn(&str) -> Option<usize>) -> Resul
                     return Err(format!("`{{{arg}}}`: no field `{name}` to format in the detail"));
                 };
                 let spec = spec.unwrap_or("");
-                if spec.contains('$') || spec.contains(".*") {
+                if spec.as_bytes().contains(&b'$') || crate::names::has_substr(spec, ".*") {
                     return Err(format!(
                         "`{{{inner}}}`: a width or precision from an argument (`name$`, `.*`) is not supported in a detail; write a number"
                     ));

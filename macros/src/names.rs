@@ -304,12 +304,20 @@ pub(crate) fn suggest_status(name: &str) -> Option<&'static str> {
     }
     for e in entries() {
         for &n in e.names {
-            if n.contains(norm.as_str()) || norm.contains(n) {
+            if has_substr(n, &norm) || has_substr(&norm, n) {
                 return Some(n);
             }
         }
     }
     None
+}
+
+/// An identifier's text without its `r#`.
+pub(crate) fn unraw(name: &str) -> &str {
+    match name.strip_prefix("r#") {
+        Some(rest) => rest,
+        None => name,
+    }
 }
 
 /// Where `name` is in `list`: one function for every lookup in a table of names, rather than a
@@ -382,7 +390,7 @@ pub(crate) fn unregistered_hint(code: u16) -> Option<&'static str> {
 /// digits take the case of what precedes them): `HTTPError` -> `HTTP_ERROR`, `Error404` ->
 /// `ERROR404`, `r#match` -> `MATCH`.
 pub(crate) fn shouty_snake(name: &str) -> String {
-    let name = name.strip_prefix("r#").unwrap_or(name);
+    let name = unraw(name);
     let mut out = String::with_capacity(name.len() + 4);
     // The runs of alphanumeric characters, each split into words.
     let mut start = 0;
@@ -399,7 +407,7 @@ pub(crate) fn shouty_snake(name: &str) -> String {
 /// The words of a run of alphanumeric characters, upper-cased onto `out`, each after a `_`
 /// but the first (a word is never empty).
 fn shouty_words(run: &str, out: &mut String) {
-    #[derive(Clone, Copy, PartialEq, Eq)]
+    #[derive(Clone, Copy)]
     enum Mode {
         Boundary,
         Lower,
@@ -417,10 +425,10 @@ fn shouty_words(run: &str, out: &mut String) {
             } else {
                 mode
             };
-            if next_mode == Mode::Lower && next.is_uppercase() {
+            if matches!(next_mode, Mode::Lower) && next.is_uppercase() {
                 push_upper(out, &run[init..next_i]);
                 (init, mode) = (next_i, Mode::Boundary);
-            } else if mode == Mode::Upper && c.is_uppercase() && next.is_lowercase() {
+            } else if matches!(mode, Mode::Upper) && c.is_uppercase() && next.is_lowercase() {
                 push_upper(out, &run[init..i]);
                 (init, mode) = (i, Mode::Boundary);
             } else {
@@ -514,4 +522,18 @@ pub(crate) fn suggest_grpc(name: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Whether `needle` occurs in `hay`: `str::contains(&str)` without the two-way searcher's code
+/// built into this crate (the texts here are a few dozen bytes).
+pub(crate) fn has_substr(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        if &hay[at..at + needle.len()] == needle {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }

@@ -23,6 +23,8 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
+// Tokens built as their structs (`token::Semi { spans }`), not through `Token![;](span)`: each
+// of those is one more generic constructor built into this crate.
 use syn::{token, Token};
 
 /// The input as `syn::DeriveInput`, or `None` for syn's parser to read.
@@ -37,7 +39,7 @@ pub(crate) fn derive_input(tokens: TokenStream) -> Option<syn::DeriveInput> {
         let Some(body) = cur.group(Delimiter::Brace) else { return None };
         let Some(variants) = variants(body) else { return None };
         syn::Data::Enum(syn::DataEnum {
-            enum_token: Token![enum](keyword.span()),
+            enum_token: token::Enum { span: keyword.span() },
             brace_token: token::Brace { span: body.delim_span() },
             variants,
         })
@@ -52,12 +54,14 @@ pub(crate) fn derive_input(tokens: TokenStream) -> Option<syn::DeriveInput> {
             Some(TokenTree::Group(g)) => {
                 let Some(fields) = fields(g) else { return None };
                 let Some(semi) = cur.punct(';') else { return None };
-                (fields, Some(Token![;](semi)))
+                (fields, Some(token::Semi { spans: [semi] }))
             }
-            Some(TokenTree::Punct(p)) if p.as_char() == ';' => (syn::Fields::Unit, Some(Token![;](p.span()))),
+            Some(TokenTree::Punct(p)) if p.as_char() == ';' => {
+                (syn::Fields::Unit, Some(token::Semi { spans: [p.span()] }))
+            }
             _ => return None,
         };
-        syn::Data::Struct(syn::DataStruct { struct_token: Token![struct](keyword.span()), fields, semi_token })
+        syn::Data::Struct(syn::DataStruct { struct_token: token::Struct { span: keyword.span() }, fields, semi_token })
     } else {
         return None;
     };
@@ -113,7 +117,7 @@ impl<'t> Cursor<'t> {
             }
             self.pos += 1;
             let Some(bracket) = self.group(Delimiter::Bracket) else { return None };
-            let pound_token = Token![#](pound.span());
+            let pound_token = token::Pound { spans: [pound.span()] };
             let bracket_token = token::Bracket { span: bracket.delim_span() };
             let Some(meta) = meta(bracket.stream()) else { return None };
             attrs.push(syn::Attribute { pound_token, style: syn::AttrStyle::Outer, bracket_token, meta });
@@ -128,7 +132,7 @@ impl<'t> Cursor<'t> {
             return Some(syn::Visibility::Inherited);
         }
         self.pos += 1;
-        let pub_token = Token![pub](kw.span());
+        let pub_token = token::Pub { span: kw.span() };
         if let Some(TokenTree::Group(g)) = self.peek() {
             if g.delimiter() == Delimiter::Parenthesis {
                 let inner: Vec<TokenTree> = g.stream().into_iter().collect();
@@ -171,7 +175,7 @@ fn meta(content: TokenStream) -> Option<syn::Meta> {
         [TokenTree::Ident(name), TokenTree::Punct(eq), TokenTree::Literal(lit)] if eq.as_char() == '=' => {
             Some(syn::Meta::NameValue(syn::MetaNameValue {
                 path: syn::Path::from(name.clone()),
-                eq_token: Token![=](eq.span()),
+                eq_token: token::Eq { spans: [eq.span()] },
                 value: syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit: syn::Lit::new(lit.clone()) }),
             }))
         }
@@ -264,7 +268,7 @@ fn fields(group: &Group) -> Option<syn::Fields> {
             true => {
                 let Some(ident) = cur.ident() else { return None };
                 let Some(colon) = cur.punct(':') else { return None };
-                (Some(ident), Some(Token![:](colon)))
+                (Some(ident), Some(token::Colon { spans: [colon] }))
             }
             false => (None, None),
         };

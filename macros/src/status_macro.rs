@@ -6,9 +6,9 @@
 
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::attr;
 use crate::expand::status_in;
 use crate::valid::resolve;
+use crate::{attr, template};
 
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let (krate, input) = split_crate(input);
@@ -17,7 +17,10 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         Err(err) => {
             let errors = err.into_compile_error();
             // Still an expression of the right type, so no second error follows.
-            quote::quote!({ #errors #krate::__private::http::StatusCode::INTERNAL_SERVER_ERROR })
+            template::fill(
+                "{ $errors $krate::__private::http::StatusCode::INTERNAL_SERVER_ERROR }",
+                &[("errors", &errors), ("krate", &krate)],
+            )
         }
     }
 }
@@ -34,7 +37,7 @@ fn split_crate(input: TokenStream) -> (TokenStream, TokenStream) {
             i += 1;
         }
     }
-    (quote::quote!(::errstatus), stream(&tokens))
+    (template::fill("::errstatus", &[]), stream(&tokens))
 }
 
 /// The tokens as a stream, extended as scan.rs extends its own (one copy of that code).
@@ -62,5 +65,6 @@ pub(crate) fn try_expand(krate: &TokenStream, input: TokenStream) -> syn::Result
     })?;
     let Some(code) = code else { unreachable!("the parser read a code or failed") };
     let entry = resolve(&code, &format_args!("status!({})", code.written()))?;
-    Ok(status_in(entry, code.span(), krate, &quote::quote!(#krate::__private::http::StatusCode)))
+    let status_code = template::q("$0 :: __private :: http :: StatusCode", &[krate]);
+    Ok(status_in(entry, code.span(), krate, &status_code))
 }

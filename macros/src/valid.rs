@@ -139,7 +139,7 @@ pub(crate) fn resolve(code: &Code, what: &dyn Display) -> Result<&'static Entry,
                 return Err(syn::Error::new(span, format_args!("{what}: expected a status code")));
             };
             let name = last.ident.to_string();
-            let name = name.strip_prefix("r#").unwrap_or(&name);
+            let name = names::unraw(&name);
             match lookup_name(name) {
                 Some(entry) => entry,
                 None => {
@@ -338,7 +338,7 @@ fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
     let msg = match tt {
         proc_macro2::TokenTree::Ident(ident) => {
             let name = ident.to_string();
-            let name = name.strip_prefix("r#").unwrap_or(&name);
+            let name = names::unraw(&name);
             match names::grpc_number(name) {
                 Some(0) => {
                     "#[grpc(OK)]: OK is the code of success, not of an error; write the code of the error, such as INTERNAL"
@@ -380,7 +380,7 @@ fn check_grpc_code(tt: &proc_macro2::TokenTree) -> syn::Result<u8> {
 /// unique among the type's own variants (transparent ones take the inner error's): a second
 /// use is an error on its literal, else on the variant's name.
 fn check_codes(cx: &Ctxt, input: &Input, arms: &[Arm]) {
-    if input.kind == Kind::Enum {
+    if matches!(input.kind, Kind::Enum) {
         if let Some(lit) = &input.attrs.problem.code {
             cx.error(lit.span(), "#[problem(code = ...)] belongs on a variant: each variant has its own code");
         }
@@ -634,7 +634,7 @@ fn field_named(fields: &[Field], name: &str) -> Option<usize> {
         let found = match &f.member {
             syn::Member::Named(ident) => {
                 let s = ident.to_string();
-                s.strip_prefix("r#").unwrap_or(&s) == name
+                names::unraw(&s) == name
             }
             syn::Member::Unnamed(index) => index.index.to_string() == name,
         };
@@ -820,7 +820,10 @@ fn check_variant<'a>(
         _ => None,
     };
     let expose = match &status {
-        StatusSrc::Code(entry, _) => Some(explicit.unwrap_or(entry.class != Class::ServerError)),
+        StatusSrc::Code(entry, _) => Some(match explicit {
+            Some(b) => b,
+            None => !matches!(entry.class, Class::ServerError),
+        }),
         _ => explicit,
     };
     let extras = extras(cx, variant, None, type_fixed, variant_fixed);
@@ -849,7 +852,7 @@ fn check_variant<'a>(
 /// own): then the options of the type's `#[status]` (`expose`, `acknowledge`) are its own.
 fn takes_type_code(v: &VariantCx, status: &StatusSrc) -> bool {
     let own_code = matches!(v.own, Some(r) if !matches!(r.status.arg, StatusArg::Unset));
-    v.input.kind == Kind::Struct || (!own_code && !matches!(status, StatusSrc::Field(_)))
+    matches!(v.input.kind, Kind::Struct) || (!own_code && !matches!(status, StatusSrc::Field(_)))
 }
 
 /// One field decides the status: at most one `#[status]` field, one `#[status(transparent)]`
@@ -1052,9 +1055,10 @@ fn check_status<'a>(v: &VariantCx<'a, '_>) -> syn::Result<Option<StatusSrc<'a>>>
 /// like any code written.
 fn check_required_headers(cx: &Ctxt, v: &VariantCx, entry: &Entry, span: Span, extras: &Extras, fallback: bool) {
     let (input, own, defaults) = (v.input, v.own, v.defaults);
-    let inherited = !matches!(own, Some(r) if !matches!(r.status.arg, StatusArg::Unset)) && input.kind == Kind::Enum;
+    let inherited =
+        !matches!(own, Some(r) if !matches!(r.status.arg, StatusArg::Unset)) && matches!(input.kind, Kind::Enum);
     let acknowledged = matches!(own, Some(r) if r.status.acknowledge.is_some())
-        || ((inherited || input.kind == Kind::Struct)
+        || ((inherited || matches!(input.kind, Kind::Struct))
             && matches!(&defaults.resolved, Some(d) if d.status.acknowledge.is_some()));
     if extras.failed || acknowledged {
         return;
@@ -1137,7 +1141,9 @@ fn problem_type_and_title(input: &Input, variant: &Variant) -> (Option<String>, 
     let kind = (&input.attrs.problem, &variant.attrs.problem);
     let type_ = match (&kind.1.type_, &kind.0.type_) {
         (Some(t), _) => Some(t.value()),
-        (None, Some(base)) if input.kind == Kind::Enum => Some(format!("{}{}", base.value(), kebab(variant.ident))),
+        (None, Some(base)) if matches!(input.kind, Kind::Enum) => {
+            Some(format!("{}{}", base.value(), kebab(variant.ident)))
+        }
         (None, Some(t)) => Some(t.value()),
         (None, None) => None,
     };
@@ -1151,7 +1157,7 @@ fn problem_type_and_title(input: &Input, variant: &Variant) -> (Option<String>, 
 /// `OutOfCredit` -> `out-of-credit`.
 pub(crate) fn kebab(ident: &Ident) -> String {
     let s = ident.to_token_stream().to_string();
-    let s = s.strip_prefix("r#").unwrap_or(&s);
+    let s = names::unraw(&s);
     let mut out = String::with_capacity(s.len() + 4);
     for c in s.chars() {
         if c.is_ascii_uppercase() {
@@ -1192,7 +1198,8 @@ pub(crate) enum Source<'a> {
 
 /// Whether a variant is decoded: the type has `decode` and the variant no `skip_decode`.
 pub(crate) fn decoded(input: &Input, arm: &Arm) -> bool {
-    input.container.decode.is_some() && (input.kind == Kind::Struct || arm.variant.attrs.problem.skip_decode.is_none())
+    input.container.decode.is_some()
+        && (matches!(input.kind, Kind::Struct) || arm.variant.attrs.problem.skip_decode.is_none())
 }
 
 /// Where a field of a decoded variant comes from, or why the response does not carry it.
