@@ -10,7 +10,7 @@ use crate::ast::Kind;
 use crate::attr::MemberHow;
 use crate::extras::{key_name, option_inner, Extras};
 use crate::impls::Names;
-use crate::template::{q, toks};
+use crate::template::{append, toks, toks_into};
 use crate::valid::{ArmBody, Model};
 
 /// What `__catalog` passes to `Facts::add`: the literal of the type's own variants and the
@@ -114,8 +114,8 @@ pub(crate) fn catalog_args(model: &Model, names: &Names) -> (TokenStream, TokenS
     json.push(']');
     let mut fns = TokenStream::new();
     for f in inner {
-        fns.extend(f);
-        fns.extend(q(",", &[]));
+        append(&mut fns, f);
+        toks_into(&mut fns, proc_macro2::Span::call_site(), ",", &[]);
     }
     (TokenStream::from(TokenTree::Literal(proc_macro2::Literal::string(&json))), fns)
 }

@@ -14,7 +14,7 @@ use crate::ast::{Field, Input, Kind, Variant};
 use crate::attr::MemberHow;
 use crate::extras::{Extras, HeaderHow, HeaderKey};
 use crate::impls::{self, Bodies, Names};
-use crate::template::{q, toks, toks_into};
+use crate::template::{append, push, q, toks, toks_into};
 use crate::valid::{Arm, ArmBody, Model, Response, StatusSrc};
 
 /// The expansion of one checked input, with its names.
@@ -45,11 +45,11 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         if !named && is_plain(arm) {
             any_plain = true;
         } else {
-            problem_arms.extend(g.problem_arm(arm));
+            append(&mut problem_arms, g.problem_arm(arm));
         }
     }
     if any_plain {
-        problem_arms.extend(g.default_problem_arm());
+        append(&mut problem_arms, g.default_problem_arm());
     }
     let p = local("__p");
     // The error itself for `SerdeJson` (its bound `Self: Serialize` is checked there, on the
@@ -91,10 +91,10 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let bounds = g.bounds();
     let mut out = impls::impls(input.original, &g.names, &bounds, &bodies);
     if input.container.decode.is_some() {
-        out.extend(crate::decode::expand(model, &g.names));
+        append(&mut out, crate::decode::expand(model, &g.names));
     }
     for (span, msg) in &model.warnings {
-        out.extend(warning(*span, msg));
+        append(&mut out, warning(*span, msg));
     }
     out
 }
@@ -126,7 +126,10 @@ fn this(input: &Input) -> Ident {
 /// `{ .. }`.
 fn rest() -> Group {
     let mut dots = TokenStream::new();
-    dots.extend([TokenTree::Punct(Punct::new('.', Spacing::Joint)), TokenTree::Punct(Punct::new('.', Spacing::Alone))]);
+    push(
+        &mut dots,
+        &[TokenTree::Punct(Punct::new('.', Spacing::Joint)), TokenTree::Punct(Punct::new('.', Spacing::Alone))],
+    );
     Group::new(Delimiter::Brace, dots)
 }
 
@@ -140,19 +143,24 @@ impl Gen<'_> {
     /// Appends `pattern(variant, bindings)` to `out`, token by token: a large enum has a
     /// pattern per variant, and one stream per pattern is most of the derive's output time.
     fn pattern_to(&self, out: &mut TokenStream, variant: &Variant, bindings: &[&Field]) {
-        out.extend([TokenTree::Ident(self.this.clone())]);
         if self.input.kind == Kind::Enum {
-            out.extend([
-                TokenTree::Punct(Punct::new(':', Spacing::Joint)),
-                TokenTree::Punct(Punct::new(':', Spacing::Alone)),
-                TokenTree::Ident(variant.ident.clone()),
-            ]);
+            push(
+                out,
+                &[
+                    TokenTree::Ident(self.this.clone()),
+                    TokenTree::Punct(Punct::new(':', Spacing::Joint)),
+                    TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+                    TokenTree::Ident(variant.ident.clone()),
+                ],
+            );
+        } else {
+            push(out, &[TokenTree::Ident(self.this.clone())]);
         }
         if variant.unit {
             return;
         }
         if bindings.is_empty() {
-            out.extend([TokenTree::Group(self.rest.clone())]);
+            push(out, &[TokenTree::Group(self.rest.clone())]);
             return;
         }
         let mut inner = TokenStream::new();
@@ -161,11 +169,11 @@ impl Gen<'_> {
             let var = binding(f);
             toks_into(&mut inner, Span::call_site(), "$0 : ref $1 ,", &[member, &var]);
         }
-        inner.extend([
-            TokenTree::Punct(Punct::new('.', Spacing::Joint)),
-            TokenTree::Punct(Punct::new('.', Spacing::Alone)),
-        ]);
-        out.extend([TokenTree::Group(Group::new(Delimiter::Brace, inner))]);
+        push(
+            &mut inner,
+            &[TokenTree::Punct(Punct::new('.', Spacing::Joint)), TokenTree::Punct(Punct::new('.', Spacing::Alone))],
+        );
+        push(out, &[TokenTree::Group(Group::new(Delimiter::Brace, inner))]);
     }
 
     /// `<Inner as HttpStatus>::method`, spanned at the field's type: every use of a
@@ -222,14 +230,14 @@ impl Gen<'_> {
                 // Before the inner error's: the first level set wins.
                 let mut calls = self.log_level(arm);
                 if self.input.container.format.is_some() {
-                    calls.extend(q("__p . default_format ( ) ;", &[]));
+                    toks_into(&mut calls, Span::call_site(), "__p . default_format ( ) ;", &[]);
                 }
                 toks_into(&mut calls, Span::call_site(), "$0 ( $1 , & mut * __p ) ;", &[&call, &var]);
                 if !extras.headers.is_empty() || !extras.extensions.is_empty() {
                     // The siblings' fields and members replace the inner error's.
-                    calls.extend(q("__p . siblings ( ) ;", &[]));
+                    toks_into(&mut calls, Span::call_site(), "__p . siblings ( ) ;", &[]);
                 }
-                calls.extend(self.extras_calls(extras, true));
+                append(&mut calls, self.extras_calls(extras, true));
                 q("$0 => { $1 }", &[&pat, &calls])
             }
             ArmBody::Own(resp) => {
@@ -238,15 +246,18 @@ impl Gen<'_> {
                 let pat = self.pattern(arm.variant, &sorted(used));
                 let code = self.status_expr(&resp.status);
                 let mut calls = self.log_level(arm);
-                calls.extend(match resp.expose {
-                    Some(expose) => q("__p . status ( $0 , self , $1 ) ;", &[&code, &expose]),
-                    None => q("__p . status_by_class ( $0 , self ) ;", &[&code]),
-                });
+                append(
+                    &mut calls,
+                    match resp.expose {
+                        Some(expose) => q("__p . status ( $0 , self , $1 ) ;", &[&code, &expose]),
+                        None => q("__p . status_by_class ( $0 , self ) ;", &[&code]),
+                    },
+                );
                 // The error's `source()` chain for an event at ERROR: a 5xx's (or one whose
                 // status is decided at run time), or any under a `log` option.
                 let below_500 = matches!(&resp.status, StatusSrc::Code(entry, _) if entry.code < 500);
                 if self.names.logs() && (!below_500 || self.level(arm).is_some()) {
-                    calls.extend(self.error_call());
+                    append(&mut calls, self.error_call());
                 }
                 // The name and code only where they are read (a custom format, the protocol
                 // adapters: every variant has its arm then), so plain variants keep sharing the
@@ -255,22 +266,22 @@ impl Gen<'_> {
                     let name = arm.variant.ident.to_string();
                     let name = name.strip_prefix("r#").unwrap_or(&name);
                     let code = &resp.code;
-                    calls.extend(q("__p . variant ( $0 , $1 ) ;", &[&name, code]));
+                    toks_into(&mut calls, Span::call_site(), "__p . variant ( $0 , $1 ) ;", &[&name, code]);
                 }
                 if resp.detail.is_some() {
-                    calls.extend(q("__p . detail_text ( self ) ;", &[]));
+                    toks_into(&mut calls, Span::call_site(), "__p . detail_text ( self ) ;", &[]);
                 }
                 if let Some(number) = resp.grpc {
                     // Whatever the features: a type compiles the same with and without `tonic`.
                     let number = proc_macro2::Literal::u8_unsuffixed(number);
-                    calls.extend(q("__p . grpc ( $0 ) ;", &[&number]));
+                    toks_into(&mut calls, Span::call_site(), "__p . grpc ( $0 ) ;", &[&number]);
                 }
                 if resp.type_.is_some() || resp.title.is_some() {
                     let ty = opt_str(resp.type_.as_deref());
                     let title = opt_str(resp.title.as_deref());
-                    calls.extend(q("__p . kind ( $0 , $1 ) ;", &[&ty, &title]));
+                    toks_into(&mut calls, Span::call_site(), "__p . kind ( $0 , $1 ) ;", &[&ty, &title]);
                 }
-                calls.extend(self.extras_calls(&resp.extras, false));
+                append(&mut calls, self.extras_calls(&resp.extras, false));
                 q("$0 => { $1 }", &[&pat, &calls])
             }
         }
@@ -400,9 +411,14 @@ impl Gen<'_> {
     fn default_problem_arm(&self) -> TokenStream {
         let krate = &self.names.krate;
         let mut calls = level_call(self.input.container.log);
-        calls.extend(q("__p . status_by_class ( $0 :: HttpStatus :: status ( self ) , self ) ;", &[krate]));
+        toks_into(
+            &mut calls,
+            Span::call_site(),
+            "__p . status_by_class ( $0 :: HttpStatus :: status ( self ) , self ) ;",
+            &[krate],
+        );
         if self.names.logs() {
-            calls.extend(self.error_call());
+            append(&mut calls, self.error_call());
         }
         q("_ => { $0 }", &[&calls])
     }
@@ -603,12 +619,15 @@ impl Gen<'_> {
                     // The status in the top bits of the arm's value (the optimizer makes the
                     // match a table of these), the row below it.
                     self.pattern_to(&mut arms, arm.variant, &[]);
-                    arms.extend([
-                        TokenTree::Punct(Punct::new('=', Spacing::Joint)),
-                        TokenTree::Punct(Punct::new('>', Spacing::Alone)),
-                        TokenTree::Literal(Literal::u32_unsuffixed(u32::from(entry.code) << 20 | count)),
-                        TokenTree::Punct(Punct::new(',', Spacing::Alone)),
-                    ]);
+                    push(
+                        &mut arms,
+                        &[
+                            TokenTree::Punct(Punct::new('=', Spacing::Joint)),
+                            TokenTree::Punct(Punct::new('>', Spacing::Alone)),
+                            TokenTree::Literal(Literal::u32_unsuffixed(u32::from(entry.code) << 20 | count)),
+                            TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+                        ],
+                    );
                     codes.push_str(code);
                     ends.extend_from_slice(&(codes.len() as u32).to_be_bytes());
                     count += 1;
@@ -664,13 +683,13 @@ impl Gen<'_> {
         let mut own = TokenStream::new();
         let http_status = q("$0 :: __private :: http :: StatusCode", &[krate]);
         for e in in_order {
-            own.extend(status_in(e, Span::call_site(), krate, &http_status));
-            own.extend(q(",", &[]));
+            append(&mut own, status_in(e, Span::call_site(), krate, &http_status));
+            toks_into(&mut own, Span::call_site(), ",", &[]);
         }
         let mut fns = TokenStream::new();
         for f in inner {
-            fns.extend(f);
-            fns.extend(q(",", &[]));
+            append(&mut fns, f);
+            toks_into(&mut fns, Span::call_site(), ",", &[]);
         }
         (own, fns)
     }

@@ -14,6 +14,7 @@ pub(crate) fn expand(node: &DeriveInput, error: syn::Error) -> TokenStream {
     let impls = impls::impls(node, &names, &[], &bodies);
     let decode = crate::decode::fallback(node, &names);
     let mut out = errors;
-    out.extend([impls, decode]);
+    crate::template::append(&mut out, impls);
+    crate::template::append(&mut out, decode);
     out
 }

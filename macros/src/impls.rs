@@ -8,7 +8,7 @@ use syn::{DeriveInput, GenericParam, Generics, Lifetime};
 
 use crate::attr::{self, ContainerAttrs};
 use crate::ctxt::Ctxt;
-use crate::template::{q, toks_into};
+use crate::template::{append, q, toks_into};
 
 /// Names in generated code.
 pub(crate) struct Names {
@@ -131,7 +131,9 @@ fn impl_params(generics: &Generics, extra: Option<TokenStream>) -> TokenStream {
         }
         toks_into(&mut params, cs, ",", &[]);
     }
-    params.extend(extra);
+    if let Some(extra) = extra {
+        append(&mut params, extra);
+    }
     if params.is_empty() {
         TokenStream::new()
     } else {
@@ -150,7 +152,7 @@ fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
         }
     }
     for p in extra {
-        preds.extend(p.clone());
+        append(&mut preds, p.clone());
         toks_into(&mut preds, Span::call_site(), ",", &[]);
     }
     if preds.is_empty() {
@@ -294,22 +296,25 @@ fn impl_items(node: &DeriveInput, names: &Names, bounds: &[TokenStream], bodies:
         ],
     );
     if let Some(detail) = detail {
-        out.extend(crate::template::fill(
-            "$attrs
+        append(
+            &mut out,
+            crate::template::fill(
+                "$attrs
             impl $params $krate::__private::DetailText for $ty $where_ {
                 fn __detail(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     $detail
                 }
             }",
-            &[
-                ("attrs", &attrs),
-                ("params", &params),
-                ("krate", krate),
-                ("ty", &ty),
-                ("where_", &where_),
-                ("detail", detail),
-            ],
-        ));
+                &[
+                    ("attrs", &attrs),
+                    ("params", &params),
+                    ("krate", krate),
+                    ("ty", &ty),
+                    ("where_", &where_),
+                    ("detail", detail),
+                ],
+            ),
+        );
     }
     // One invocation of `__errstatus_<feature>!` per framework and document generator of
     // SKIPPABLE that `#[errstatus(skip(...))]` does not name (`tracing` is a log call, not an

@@ -92,8 +92,8 @@ fn fill_into(out: &mut TokenStream, src: TokenStream, args: &[(&str, &TokenStrea
                 match value {
                     // As a stream: appended whole, not walked tree by tree (a hole may be a
                     // match of a thousand arms).
-                    Some(value) => out.extend(core::iter::once(value.clone())),
-                    None => out.extend([TokenTree::Punct(p), TokenTree::Ident(Ident::new(&name, Span::call_site()))]),
+                    Some(value) => append(out, value.clone()),
+                    None => push(out, &[TokenTree::Punct(p), TokenTree::Ident(Ident::new(&name, Span::call_site()))]),
                 }
             }
             TokenTree::Group(g) => {
@@ -101,16 +101,16 @@ fn fill_into(out: &mut TokenStream, src: TokenStream, args: &[(&str, &TokenStrea
                 *next += 1;
                 if !shape.hole.get(at).copied().unwrap_or(true) {
                     *next += shape.nested.get(at).copied().unwrap_or(0);
-                    out.extend([TokenTree::Group(g)]);
+                    push(out, &[TokenTree::Group(g)]);
                     continue;
                 }
                 let mut inner = TokenStream::new();
                 fill_into(&mut inner, g.stream(), args, shape, next);
                 let mut group = Group::new(g.delimiter(), inner);
                 group.set_span(g.span());
-                out.extend([TokenTree::Group(group)]);
+                push(out, &[TokenTree::Group(group)]);
             }
-            tree => out.extend([tree]),
+            tree => push(out, &[tree]),
         }
     }
 }
@@ -151,7 +151,7 @@ pub(crate) fn toks_into(out: &mut TokenStream, span: Span, src: &str, holes: &[&
             } else if let Some((outer, delimiter)) = open.pop() {
                 let mut group = Group::new(delimiter, core::mem::replace(&mut cur, outer));
                 group.set_span(span);
-                cur.extend([TokenTree::Group(group)]);
+                push(&mut cur, &[TokenTree::Group(group)]);
             }
             continue;
         }
@@ -164,16 +164,16 @@ pub(crate) fn toks_into(out: &mut TokenStream, span: Span, src: &str, holes: &[&
             b'\'' => {
                 let mut tick = Punct::new('\'', Spacing::Joint);
                 tick.set_span(span);
-                cur.extend([TokenTree::Punct(tick), TokenTree::Ident(Ident::new(&word[1..], span))]);
+                push(&mut cur, &[TokenTree::Punct(tick), TokenTree::Ident(Ident::new(&word[1..], span))]);
             }
-            b if b == b'_' || b.is_ascii_alphabetic() => cur.extend([TokenTree::Ident(Ident::new(word, span))]),
+            b if b == b'_' || b.is_ascii_alphabetic() => push(&mut cur, &[TokenTree::Ident(Ident::new(word, span))]),
             _ => {
                 // Punctuation is ASCII.
                 for (i, &c) in bytes.iter().enumerate() {
                     let spacing = if i + 1 < bytes.len() { Spacing::Joint } else { Spacing::Alone };
                     let mut punct = Punct::new(char::from(c), spacing);
                     punct.set_span(span);
-                    cur.extend([TokenTree::Punct(punct)]);
+                    push(&mut cur, &[TokenTree::Punct(punct)]);
                 }
             }
         }
@@ -191,4 +191,16 @@ impl<T: ToTokens + ?Sized> Hole for T {
     fn put(&self, out: &mut TokenStream) {
         self.to_tokens(out);
     }
+}
+
+/// Appends `stream` to `out` whole: `out.extend(stream)` would take it apart tree by tree (the
+/// `Extend<TokenTree>` impl), through the compiler.
+pub(crate) fn append(out: &mut TokenStream, stream: TokenStream) {
+    out.extend(core::iter::once(stream));
+}
+
+/// Appends `trees` to `out`. One way to add trees, so `Extend` is built into this crate for one
+/// iterator type, not for an array of each length.
+pub(crate) fn push(out: &mut TokenStream, trees: &[TokenTree]) {
+    out.extend(trees.iter().cloned());
 }
