@@ -176,6 +176,45 @@ fn members(json: &mut String, extras: &Extras) {
     json.push(']');
 }
 
+/// The standard types by the JSON Schema type serde writes them as: a table, not a `match` of
+/// strings (a comparison each, compiled into this crate).
+const SCHEMA_TYPES: &[(&[&str], &str)] = &[
+    (&["String", "str", "char", "PathBuf"], "string"),
+    (
+        &[
+            "u8",
+            "u16",
+            "u32",
+            "u64",
+            "u128",
+            "usize",
+            "i8",
+            "i16",
+            "i32",
+            "i64",
+            "i128",
+            "isize",
+            "NonZeroU8",
+            "NonZeroU16",
+            "NonZeroU32",
+            "NonZeroU64",
+            "NonZeroU128",
+            "NonZeroUsize",
+            "NonZeroI8",
+            "NonZeroI16",
+            "NonZeroI32",
+            "NonZeroI64",
+            "NonZeroI128",
+            "NonZeroIsize",
+        ],
+        "integer",
+    ),
+    (&["f32", "f64"], "number"),
+    (&["bool"], "boolean"),
+    (&["Vec", "VecDeque", "LinkedList", "BinaryHeap", "HashSet", "BTreeSet", "IndexSet"], "array"),
+    (&["HashMap", "BTreeMap", "IndexMap"], "object"),
+];
+
 /// The JSON Schema type of a value of `ty`, as serde writes the standard types, read from the
 /// type as written; `None` for any other type (the user's own, a generic parameter).
 pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
@@ -187,17 +226,15 @@ pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
         syn::Type::Tuple(t) if !t.elems.is_empty() => Some("array"),
         syn::Type::Path(p) if p.qself.is_none() => {
             let seg = p.path.segments.last()?;
-            match seg.ident.to_string().as_str() {
-                "String" | "str" | "char" | "PathBuf" => Some("string"),
-                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize"
-                | "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroU128" | "NonZeroUsize"
-                | "NonZeroI8" | "NonZeroI16" | "NonZeroI32" | "NonZeroI64" | "NonZeroI128" | "NonZeroIsize" => {
-                    Some("integer")
+            let name = seg.ident.to_string();
+            for (names, schema) in SCHEMA_TYPES {
+                for n in *names {
+                    if *n == name {
+                        return Some(schema);
+                    }
                 }
-                "f32" | "f64" => Some("number"),
-                "bool" => Some("boolean"),
-                "Vec" | "VecDeque" | "LinkedList" | "BinaryHeap" | "HashSet" | "BTreeSet" | "IndexSet" => Some("array"),
-                "HashMap" | "BTreeMap" | "IndexMap" => Some("object"),
+            }
+            match name.as_str() {
                 "Option" => match option_inner(ty) {
                     Some(inner) => schema_type(inner),
                     None => None,
