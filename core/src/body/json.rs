@@ -85,6 +85,7 @@ impl Member<'_> {
     }
 
     /// The member as a `serde_json::Value`; `None` when it fails.
+    #[inline]
     pub(crate) fn to_value(&self) -> Option<serde_json::Value> {
         match self {
             Member::Serialize(value) => value.__to_value(),
@@ -102,6 +103,7 @@ impl Member<'_> {
 
 /// `v.clone()`, without `Value`'s derived `Clone` (and `BTreeMap`'s), generic code that would
 /// be compiled into this crate: the same value, built with what the crate compiles anyway.
+#[inline]
 pub(crate) fn clone_value(v: &serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match v {
