@@ -319,6 +319,7 @@ impl<'a> Details<'a> {
 }
 
 impl core::fmt::Debug for Details<'_> {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Details")
             .field("status", &self.status)

@@ -492,6 +492,7 @@ impl fmt::Write for ShortBuf {
 }
 
 impl fmt::Debug for Problem<'_> {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Problem").field("status", &self.status).field("expose", &self.expose).finish_non_exhaustive()
     }
