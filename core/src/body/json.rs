@@ -135,6 +135,9 @@ pub(crate) fn clone_value(v: &serde_json::Value) -> serde_json::Value {
 struct Utf8Writer<'a>(&'a mut String);
 
 impl std::io::Write for Utf8Writer<'_> {
+    // `#[inline]`: only `ExtensionMember::__write_json`, compiled in the crates with extension
+    // members, writes through it.
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         // Matches rather than `map_err` and `?`: generic code compiled here for each.
         match core::str::from_utf8(buf) {
@@ -146,6 +149,7 @@ impl std::io::Write for Utf8Writer<'_> {
         }
     }
 
+    #[inline]
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
