@@ -229,6 +229,8 @@ impl Undecoded {
 }
 
 impl fmt::Debug for Undecoded {
+    // `#[inline]`, as derived impls are: compiled where an `Undecoded` is formatted.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Undecoded")
             .field("status", &self.status)
@@ -242,6 +244,7 @@ impl fmt::Debug for Undecoded {
 
 /// `404 Not Found: <detail>` (the IANA phrase when the body has no title).
 impl fmt::Display for Undecoded {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Pieces written one by one rather than through `write!` (its formatting code is
         // compiled here): the status's three digits, the title, the detail.

@@ -11,7 +11,7 @@ use http::StatusCode;
 use crate::body::format::{Details, Format};
 use crate::body::problem_json::{ProblemJson, PROBLEM_JSON_VALUE};
 use crate::status::http_status::HttpStatus;
-use crate::status::problem::{DetailOf, Problem};
+use crate::status::problem::{replace_field, DetailOf, Problem};
 use crate::status::record::ErrorRecord;
 
 /// The builder's reading of the record.
@@ -90,15 +90,20 @@ impl<'a> Problem<'a> {
                     return None;
                 }
                 // A content-type that is not a valid header value is left out, never a panic.
-                let content_type = match HeaderValue::from_str((format.content_type)(&details)) {
+                // `from_bytes` (the same check and copy as `from_str`): the one copy of that
+                // code that `Problem::header` has compiled here already.
+                let content_type = match HeaderValue::from_bytes((format.content_type)(&details).as_bytes()) {
                     Ok(value) => value,
-                    Err(_) => HeaderValue::from_static(""),
+                    Err(_) => EMPTY,
                 };
                 Some((buf, content_type))
             }
         }
     }
 }
+
+/// No content-type: a constant, not `from_static` at run time.
+const EMPTY: HeaderValue = HeaderValue::from_static("");
 
 /// Whether a response of this status is one the layer and the middleware rewrite: 4xx and 5xx.
 #[inline]
@@ -145,7 +150,15 @@ fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<Str
     let body = match problem.body() {
         Some((body, content_type)) => {
             if !content_type.is_empty() {
-                problem.headers.insert(CONTENT_TYPE, content_type);
+                // `insert`, without its code (see `replace_field`): appended where no field has
+                // the name, as in a response without header fields.
+                let rest = match problem.headers.is_empty() {
+                    true => Some(content_type),
+                    false => replace_field(problem.headers, &CONTENT_TYPE, Some(content_type)),
+                };
+                if let Some(value) = rest {
+                    problem.headers.append(CONTENT_TYPE, value);
+                }
             }
             Some(body)
         }

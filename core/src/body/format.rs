@@ -179,6 +179,9 @@ impl<'a> Details<'a> {
     /// `Meta { z: 1, a: 2 }` comes back as `{"a":2,"z":1}` once this value is serialized again.
     /// To send each member as the problem+json body does, exactly as `serde_json::to_string`
     /// writes it (struct fields in declaration order), use [`Details::extensions_json`].
+    // `#[inline]` (as `to_value` and `clone_value` under it): only a custom format calls it, so it
+    // is compiled in the crate that defines one, not in every build of this crate.
+    #[inline]
     pub fn extensions(&self) -> Vec<(&'static str, serde_json::Value)> {
         // Index loops, not `iter().filter_map().collect()`: no iterator adapters and closures
         // compiled into this crate for them.
@@ -244,6 +247,8 @@ impl<'a> Details<'a> {
     /// // `max` after `min`, as declared: not sorted.
     /// assert_eq!(r.body(), r#"{"error":"out of range","data":{"range":{"min":5,"max":1}}}"#);
     /// ```
+    // `#[inline]`: only a custom format calls it (see `extensions`).
+    #[inline]
     pub fn extensions_json(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::with_capacity(self.extensions.len());
         let mut i = 0;
@@ -314,6 +319,7 @@ impl<'a> Details<'a> {
 }
 
 impl core::fmt::Debug for Details<'_> {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Details")
             .field("status", &self.status)

@@ -85,6 +85,7 @@ impl Member<'_> {
     }
 
     /// The member as a `serde_json::Value`; `None` when it fails.
+    #[inline]
     pub(crate) fn to_value(&self) -> Option<serde_json::Value> {
         match self {
             Member::Serialize(value) => value.__to_value(),
@@ -102,6 +103,7 @@ impl Member<'_> {
 
 /// `v.clone()`, without `Value`'s derived `Clone` (and `BTreeMap`'s), generic code that would
 /// be compiled into this crate: the same value, built with what the crate compiles anyway.
+#[inline]
 pub(crate) fn clone_value(v: &serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match v {
@@ -133,6 +135,9 @@ pub(crate) fn clone_value(v: &serde_json::Value) -> serde_json::Value {
 struct Utf8Writer<'a>(&'a mut String);
 
 impl std::io::Write for Utf8Writer<'_> {
+    // `#[inline]`: only `ExtensionMember::__write_json`, compiled in the crates with extension
+    // members, writes through it.
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         // Matches rather than `map_err` and `?`: generic code compiled here for each.
         match core::str::from_utf8(buf) {
@@ -144,6 +149,7 @@ impl std::io::Write for Utf8Writer<'_> {
         }
     }
 
+    #[inline]
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }

@@ -25,7 +25,12 @@ impl ProblemJson {
     /// The usual size of the body: the fixed members, the title and type, and a detail of
     /// about 80 bytes.
     pub(crate) fn capacity(d: &Details<'_>) -> usize {
-        128 + d.title.len() + d.type_.map_or(0, str::len)
+        // A match, not `map_or`: no generic code compiled for it.
+        128 + d.title.len()
+            + match d.type_ {
+                Some(type_) => type_.len(),
+                None => 0,
+            }
     }
 }
 

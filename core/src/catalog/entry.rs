@@ -44,6 +44,7 @@ use crate::status::http_status::HttpStatus;
 #[inline]
 pub fn catalog<E: HttpStatus>() -> Catalog {
     let mut facts = Facts::default();
+    facts.lister = Some(Facts::list);
     E::__catalog(&mut facts);
     let mut entries = Vec::with_capacity(facts.entries.len());
     for v in &facts.entries {

@@ -1,6 +1,8 @@
 //! The recursion guard of `HttpStatus::statuses`: a type reached again while its own list is
 //! being made contributes its own codes only.
 
+use core::mem::ManuallyDrop;
+
 /// `HttpStatus::statuses` of the type `T`: its own codes plus those of its transparent
 /// fields, sorted, without duplicates. The generated function is
 ///
@@ -60,17 +62,20 @@ pub(crate) fn insert_all(all: &mut Vec<http::StatusCode>, codes: &[http::StatusC
 }
 
 std::thread_local! {
-    /// The types whose `statuses()` are being made on this thread, outermost first.
-    static LISTING: core::cell::RefCell<Vec<&'static str>> = const { core::cell::RefCell::new(Vec::new()) };
+    /// The types whose `statuses()` are being made on this thread, outermost first. In a
+    /// `ManuallyDrop`: a value without drop glue needs no destructor registered for the thread
+    /// (that machinery, with the formatting of its abort message, would be compiled here). The
+    /// buffer is freed whenever the stack is emptied (`on_stack`), so nothing is left at the
+    /// thread's end.
+    static LISTING: core::cell::RefCell<ManuallyDrop<Vec<&'static str>>> =
+        const { core::cell::RefCell::new(ManuallyDrop::new(Vec::new())) };
 }
 
 /// A type on the [`LISTING`] stack; dropping it pops the type.
 struct Listing;
 
 impl Listing {
-    /// Pushes `name`, or `None` if it is on the stack already (recursion). Also `None` while
-    /// the thread's locals are being destroyed: then only the own codes are listed, since
-    /// recursion could not be detected.
+    /// Pushes `name`, or `None` if it is on the stack already (recursion).
     fn enter(name: &'static str) -> Option<Listing> {
         match on_stack(Some(name)) {
             true => Some(Listing),
@@ -87,12 +92,16 @@ impl Drop for Listing {
 
 /// The one access to [`LISTING`] (each `try_with` and its closure is generic code compiled
 /// here): with `Some(name)`, pushes `name` unless it is on the stack already, `true` when
-/// pushed; with `None`, pops. `false` while the thread's locals are being destroyed.
+/// pushed; with `None`, pops. (`try_with` rather than `with`, which adds a panic: it does not
+/// fail, as a thread-local without drop glue is never destroyed.)
 fn on_stack(name: Option<&'static str>) -> bool {
     let pushed = LISTING.try_with(|stack| {
         let mut stack = stack.borrow_mut();
         let Some(name) = name else {
             stack.pop();
+            if stack.is_empty() {
+                drop(ManuallyDrop::into_inner(core::mem::replace(&mut *stack, ManuallyDrop::new(Vec::new()))));
+            }
             return false;
         };
         let mut i = 0;

@@ -40,7 +40,15 @@ pub struct Facts {
     /// What the last [`Facts::add`] filled in (or had filled in before): `None` when nothing
     /// was listed (a hand-written impl) or the type is being listed (recursion).
     last: Option<core::ops::Range<usize>>,
+    /// [`Facts::list`], set by `catalog()`: through this pointer, its code (and that of the
+    /// JSON values it builds) is compiled only where a catalogue is made, not in every build of
+    /// this crate. `None`: nothing is listed.
+    pub(crate) lister: Option<Lister>,
 }
+
+/// The signature of [`Facts::list`] (and [`Facts::add_named`]): the facts, the type's name,
+/// its JSON, the `__catalog` of its transparent fields' types.
+pub(crate) type Lister = fn(&mut Facts, &'static str, &'static str, &[fn(&mut Facts)]);
 
 impl Facts {
     /// Lists the type `T`: `own` is the JSON array the derive wrote, `inner` the
@@ -49,15 +57,23 @@ impl Facts {
     /// there: the outer call lists it.
     #[inline]
     pub fn add<T: ?Sized>(&mut self, own: &'static str, inner: &[fn(&mut Facts)]) {
-        // Generic only in the name: the work is compiled once, here.
+        // Generic only in the name.
         self.add_named(core::any::type_name::<T>(), own, inner)
     }
 
-    // Not `#[inline]`: every derived type's `__catalog` calls it, and inline its code (JSON
-    // values, maps) would be compiled again into every crate with a derive.
+    // Not `#[inline]`: every derived type's `__catalog` calls it.
     fn add_named(&mut self, name: &'static str, own: &'static str, inner: &[fn(&mut Facts)]) {
+        if let Some(list) = self.lister {
+            list(self, name, own, inner);
+        }
+    }
+
+    /// The work of [`Facts::add`]. `#[inline]`, and reached only through the pointer that
+    /// `catalog()` (`#[inline]` too) sets: compiled where a catalogue is made.
+    #[inline]
+    pub(crate) fn list(&mut self, name: &'static str, own: &'static str, inner: &[fn(&mut Facts)]) {
         // Index loops and matches: iterator adapters, `Option` combinators and their closures
-        // would be generic code compiled here.
+        // would be more generic code to compile where it is.
         let mut l = 0;
         while l < self.listed.len() {
             let (listed, start, end) = self.listed[l];
@@ -172,6 +188,7 @@ impl Facts {
 
 /// The entry of a variant written short, `["Name","CODE",404]` (`,false` after the status when
 /// the detail is hidden): the object the long form would have been.
+#[inline]
 fn plain(prefix: &str, mut short: Vec<Value>) -> Value {
     let mut entry = Map::new();
     let mut variant = String::from(prefix);
@@ -192,6 +209,7 @@ fn plain(prefix: &str, mut short: Vec<Value>) -> Value {
 }
 
 /// Element `i` of `list`, left `null` there; `null` if there is none.
+#[inline]
 fn take(list: &mut [Value], i: usize) -> Value {
     match list.get_mut(i) {
         Some(v) => core::mem::take(v),
@@ -201,8 +219,8 @@ fn take(list: &mut [Value], i: usize) -> Value {
 
 // `wrap` and its helpers use index loops and `same` rather than `for` over slices, `Value`'s
 // `PartialEq` (maps, vectors, zips), `Vec::contains` and `Map::entry` with closures: `wrap` is
-// compiled in every build of this crate (`add_named` calls it), and each of those is generic
-// code instantiated here.
+// checked in every build of this crate and compiled wherever a catalogue is made, and each of
+// those is generic code to check and instantiate.
 
 /// The array member `key` of `v`, empty if it is none.
 #[inline]
@@ -240,6 +258,7 @@ fn contains(list: &[Value], v: &Value) -> bool {
 }
 
 /// `a == b`, as `Value`'s `PartialEq` says.
+#[inline]
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Null, Value::Null) => true,
