@@ -11,7 +11,7 @@ use http::StatusCode;
 use crate::body::format::{Details, Format};
 use crate::body::problem_json::{ProblemJson, PROBLEM_JSON_VALUE};
 use crate::status::http_status::HttpStatus;
-use crate::status::problem::{replace_field, DetailOf, Problem};
+use crate::status::problem::{DetailOf, Problem};
 use crate::status::record::ErrorRecord;
 
 /// The builder's reading of the record.
@@ -150,15 +150,7 @@ fn build(e: &dyn HttpStatus, headers: &mut HeaderMap) -> (StatusCode, Option<Str
     let body = match problem.body() {
         Some((body, content_type)) => {
             if !content_type.is_empty() {
-                // `insert`, without its code (see `replace_field`): appended where no field has
-                // the name, as in a response without header fields.
-                let rest = match problem.headers.is_empty() {
-                    true => Some(content_type),
-                    false => replace_field(problem.headers, &CONTENT_TYPE, Some(content_type)),
-                };
-                if let Some(value) = rest {
-                    problem.headers.append(CONTENT_TYPE, value);
-                }
+                problem.headers.insert(CONTENT_TYPE, content_type);
             }
             Some(body)
         }

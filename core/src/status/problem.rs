@@ -209,7 +209,7 @@ impl<'a> Problem<'a> {
                 i += 1;
             }
             if i == self.replaced.len() {
-                replace_field(self.headers, &name, None);
+                self.headers.remove(&name);
                 self.replaced.push(name.clone());
             }
         }
@@ -397,75 +397,6 @@ pub(crate) const LOG_OFF: u8 = 6;
 #[inline]
 fn shown_by_class(status: StatusCode) -> bool {
     status.as_u16() < 500
-}
-
-// `HeaderMap::insert` and `HeaderMap::remove` are generic code (over the value type and the
-// key) that `http` does not compile for `HeaderValue`: each would be compiled here, with the
-// probing, growing and link fixing behind it. `append` (which every header field takes) and
-// iteration (which `http` compiles itself) do their work: where the name is present, the map is
-// rebuilt field by field, in the order the two methods leave it (a map's iteration order is all
-// that a response shows of it). A response without such a field only has its fields scanned
-// (none at all for the content-type of one without header fields: the builder appends it).
-
-/// `headers.insert(name, value)` (`value` given) or `headers.remove(name)` (none), where a field
-/// has the name: the map rebuilt with `value` the field's one value in its place, or without the
-/// field, the last one moved into its place (`HeaderMap::remove` takes a field out with
-/// `swap_remove`). Where none has the name, `value` is given back (`insert` appends it).
-pub(crate) fn replace_field(
-    headers: &mut HeaderMap,
-    name: &HeaderName,
-    mut value: Option<HeaderValue>,
-) -> Option<HeaderValue> {
-    // The field's position and the number of fields. Iteration gives a field's values one
-    // after another, each with a reference to the field's one key: a new key is the next field.
-    let mut last: Option<&HeaderName> = None;
-    let (mut at, mut fields) = (usize::MAX, 0);
-    for (key, _) in headers.iter() {
-        if let Some(last) = last {
-            if core::ptr::eq(last, key) {
-                continue;
-            }
-        }
-        last = Some(key);
-        if key == name {
-            at = fields;
-        }
-        fields += 1;
-    }
-    if at == usize::MAX {
-        return value;
-    }
-    let old = core::mem::take(headers);
-    let count = if value.is_some() { fields } else { fields - 1 };
-    let mut field = 0;
-    while field < count {
-        if field != at {
-            copy_field(headers, &old, field);
-        } else if let Some(value) = value.take() {
-            headers.append(name.clone(), value);
-        } else {
-            copy_field(headers, &old, fields - 1);
-        }
-        field += 1;
-    }
-    None
-}
-
-/// Appends the values of field number `n` of `from` to `to`.
-fn copy_field(to: &mut HeaderMap, from: &HeaderMap, n: usize) {
-    let mut last: Option<&HeaderName> = None;
-    let mut field = 0;
-    for (key, v) in from.iter() {
-        if let Some(last) = last {
-            if !core::ptr::eq(last, key) {
-                field += 1;
-            }
-        }
-        last = Some(key);
-        if field == n {
-            to.append(key.clone(), v.clone());
-        }
-    }
 }
 
 /// A header value formatted on the stack; `overflow` says it did not fit.
