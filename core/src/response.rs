@@ -271,7 +271,7 @@ impl<E: HttpStatus + ?Sized> HttpStatus for Borrowed<'_, E> {
         self.0.__code()
     }
 
-    fn __status_code(&self) -> (http::StatusCode, crate::__private::Code) {
+    fn __status_code(&self) -> (http::StatusCode, crate::status::code::Code) {
         self.0.__status_code()
     }
 }

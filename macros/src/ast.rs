@@ -236,7 +236,7 @@ fn mark_placeholders(fmt: &str, fields: &Fields) -> String {
                         }
                         None => arg.to_owned(),
                     },
-                    Err(_) => arg.strip_prefix("r#").unwrap_or(arg).to_owned(),
+                    Err(_) => crate::names::unraw(arg).to_owned(),
                 };
                 out.push('<');
                 out.push_str(if shown.is_empty() { "value" } else { &shown });

@@ -10,6 +10,7 @@ use crate::ast::Kind;
 use crate::attr::MemberHow;
 use crate::extras::{key_name, option_inner, Extras};
 use crate::impls::Names;
+use crate::names::unraw;
 use crate::template::{append, toks, toks_into};
 use crate::valid::{ArmBody, Model};
 
@@ -254,11 +255,6 @@ pub(crate) fn schema_type(ty: &syn::Type) -> Option<&'static str> {
         }
         _ => None,
     }
-}
-
-/// `r#type` -> `type`.
-fn unraw(name: &str) -> &str {
-    name.strip_prefix("r#").unwrap_or(name)
 }
 
 /// `n` in decimal, without the formatting machinery.

@@ -97,7 +97,7 @@ pub(crate) fn rewrite(fmt: &str, field: impl Fn(&str) -> Option<usize>) -> Resul
                 if arg.is_empty() {
                     return Err("`{}` in a detail names no field: write the field, `{0}` or `{name}`".to_owned());
                 }
-                let name = arg.strip_prefix("r#").unwrap_or(arg);
+                let name = crate::names::unraw(arg);
                 let Some(index) = field(name) else {
                     return Err(format!("`{{{arg}}}`: no field `{name}` to format in the detail"));
                 };

@@ -264,7 +264,7 @@ impl Gen<'_> {
                 // wildcard arm otherwise.
                 if self.names.names_variants(self.input.container.format.is_some()) {
                     let name = arm.variant.ident.to_string();
-                    let name = name.strip_prefix("r#").unwrap_or(&name);
+                    let name = crate::names::unraw(&name);
                     let code = &resp.code;
                     toks_into(&mut calls, Span::call_site(), "__p . variant ( $0 , $1 ) ;", &[&name, code]);
                 }
@@ -602,7 +602,7 @@ impl Gen<'_> {
     fn status_code_body(&self) -> TokenStream {
         let krate = &self.names.krate;
         let name = self.input.original.ident.to_string();
-        let name = name.strip_prefix("r#").unwrap_or(&name);
+        let name = crate::names::unraw(&name);
         let mut arms = TokenStream::new();
         let (mut ends, mut codes) = (Vec::new(), String::new());
         let mut count: u32 = 0;
@@ -750,7 +750,7 @@ impl Gen<'_> {
         use quote::{quote, quote_spanned};
         let krate = &self.names.krate;
         let type_name = self.input.original.ident.to_string();
-        let type_name = type_name.strip_prefix("r#").unwrap_or(&type_name).to_owned();
+        let type_name = crate::names::unraw(&type_name).to_owned();
         let items = self.model.arms.iter().map(|arm| match &arm.body {
             ArmBody::Transparent(field, extras) => {
                 let (ty, d) = (field.ty, local("__d"));
@@ -777,7 +777,7 @@ impl Gen<'_> {
                     }
                 };
                 let variant = arm.variant.ident.to_string();
-                let variant = variant.strip_prefix("r#").unwrap_or(&variant);
+                let variant = crate::names::unraw(&variant);
                 let name = match self.input.kind {
                     Kind::Struct => type_name.clone(),
                     Kind::Enum => format!("{type_name}::{variant}"),

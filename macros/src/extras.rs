@@ -279,7 +279,7 @@ pub(crate) fn extras<'a>(
                     (Some(lit), _) => (lit.value(), lit.span()),
                     (None, Some(ident)) => {
                         let s = ident.to_string();
-                        (s.strip_prefix("r#").unwrap_or(&s).to_owned(), *span)
+                        (names::unraw(&s).to_owned(), *span)
                     }
                     (None, None) => {
                         cx.error(

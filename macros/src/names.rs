@@ -156,7 +156,8 @@ pub(crate) fn is_token(name: &str) -> bool {
     true
 }
 
-/// Whether `a` and `b` are equal but for ASCII case (header field names).
+/// Whether `a` and `b` are equal but for ASCII case (header field names): `str::eq_ignore_ascii_case`,
+/// whose chunked comparison would be built into this crate (a few names are compared here).
 pub(crate) fn eq_ascii_case(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {

@@ -100,7 +100,8 @@ fn on_stack(name: Option<&'static str>) -> bool {
         let Some(name) = name else {
             stack.pop();
             if stack.is_empty() {
-                drop(ManuallyDrop::into_inner(core::mem::replace(&mut *stack, ManuallyDrop::new(Vec::new()))));
+                // The buffer freed: the stack itself is never dropped.
+                drop(core::mem::take(&mut **stack));
             }
             return false;
         };

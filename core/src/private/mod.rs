@@ -9,12 +9,13 @@ mod whole;
 
 // The records a derived impl fills in, and the traits that word compile errors on its fields.
 pub use crate::body::json::{DisplayMember, ExtensionMember as Member};
+pub use crate::status::code::Code;
 pub use crate::status::facts::Facts;
 pub use crate::status::problem::{DetailText, HeaderValueSource, Problem};
 
 // Tricks of the derived code, one file each.
 pub use autoref::{AsDynError, ErrorRef, NotDynError};
-pub use code::{code, row, Code};
+pub use code::{code, row};
 pub use listing::statuses_of;
 pub use whole::{NotWhole, Whole};
 

@@ -56,9 +56,9 @@ pub trait HttpStatus {
     /// The status, code and type name together: what a derived `status()` and `__code()`
     /// read, from one `match`. Not public API.
     #[doc(hidden)]
-    fn __status_code(&self) -> (http::StatusCode, crate::__private::Code) {
+    fn __status_code(&self) -> (http::StatusCode, crate::status::code::Code) {
         let (code, type_name) = self.__code();
-        (self.status(), crate::__private::Code::plain(code, type_name))
+        (self.status(), crate::status::code::Code::plain(code, type_name))
     }
 
     /// Every distinct status this type can produce, transparent variants included, in
@@ -130,7 +130,7 @@ macro_rules! forward {
         }
 
         #[inline]
-        fn __status_code(&self) -> (http::StatusCode, crate::__private::Code) {
+        fn __status_code(&self) -> (http::StatusCode, crate::status::code::Code) {
             (**self).__status_code()
         }
     };
