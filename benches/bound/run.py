@@ -30,7 +30,6 @@ Needs what ../shared/bench/compile_bench.py needs (crates.io for the first resol
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -112,14 +111,14 @@ def main():
             own[v].append(sum(d for k, d in timings.items() if k.split(" ")[0] in OWN))
             compile_bench.log(f"  run {r} {v}: {dt:.2f}s, errstatus's crates {own[v][-1]:.2f}s")
 
-    base = statistics.median(walls["thiserror"])
+    base = compile_bench.stats(walls["thiserror"])["median"]
     print(f"clean build, N={N}, {args.runs} interleaved runs, median (min-max):\n")
     print("| variant | clean build (s) | vs thiserror | errstatus's crates in --timings (s) |")
     print("| --- | --- | --- | --- |")
     for v in variants:
-        w = sorted(walls[v])
-        crates = f"{statistics.median(own[v]):.2f}" if v != "thiserror" else ""
-        print(f"| {v} | {statistics.median(w):.2f} ({w[0]:.2f}-{w[-1]:.2f}) | {statistics.median(w) / base:.2f}x | {crates} |")
+        w = compile_bench.stats(walls[v])
+        crates = f"{compile_bench.stats(own[v])['median']:.2f}" if v != "thiserror" else ""
+        print(f"| {v} | {compile_bench.fmt_s(w)} | {w['median'] / base:.2f}x | {crates} |")
 
 
 if __name__ == "__main__":
